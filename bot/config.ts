@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. A bad or missing value stops start-up with a message that
+ * names the variable and what is expected (see `.env.example` and the README's configuration table).
+ */
+
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
+
+const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const guidList = csv.refine((ids) => ids.every((id) => guid.test(id)), {
+  message: 'expected a comma-separated list of GUIDs',
+});
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'], { message: 'expected development, test or production' })
+      .default('development'),
+    PORT: z.coerce
+      .number({ message: 'expected a port number' })
+      .int()
+      .min(0, 'expected 0-65535')
+      .max(65535, 'expected 0-65535')
+      .default(3978),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATA_DIR: z.string().min(1, 'expected a folder path').default('./.data'),
+    COSMOS_ENDPOINT: optionalText.pipe(
+      z.url({ message: 'expected an https URL of an Azure Cosmos DB account' }).optional(),
+    ),
+    COSMOS_KEY: optionalText,
+    COSMOS_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9-_]{1,64}$/, 'expected 1-64 letters, digits, - or _')
+      .default('fremdrift'),
+    COSMOS_MANAGED_IDENTITY_CLIENT_ID: optionalText,
+    MICROSOFT_APP_ID: optionalText.pipe(z.string().regex(guid, 'expected the bot app id (a GUID)').optional()),
+    MICROSOFT_APP_PASSWORD: optionalText,
+    MICROSOFT_APP_TYPE: z
+      .enum(['SingleTenant', 'UserAssignedMSI', 'MultiTenant'], {
+        message: 'expected SingleTenant, UserAssignedMSI or MultiTenant',
+      })
+      .default('SingleTenant'),
+    MICROSOFT_APP_TENANT_ID: optionalText.pipe(
+      z.string().regex(guid, 'expected the Entra tenant id (a GUID)').optional(),
+    ),
+    ADMIN_AAD_OBJECT_IDS: guidList,
+    ALLOWED_TENANT_IDS: csv,
+    DIGEST_RUN_TOKEN: optionalText.pipe(z.string().min(32, 'expected a secret of at least 32 characters').optional()),
+    CASE_REF_HASH_KEY: optionalText.pipe(z.string().min(32, 'expected a secret of at least 32 characters').optional()),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+    SNAPSHOT_INTERVAL_SECONDS: z.coerce
+      .number({ message: 'expected a number of seconds' })
+      .int()
+      .min(0)
+      .max(86400)
+      .default(60),
+    SCHEDULER_ENABLED: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
+  })
+  .superRefine((env, ctx) => {
+    const need = (key: keyof typeof env, why: string): void => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `required ${why}` });
+    };
+    if (env.MICROSOFT_APP_ID !== undefined) {
+      if (env.MICROSOFT_APP_TYPE === 'SingleTenant')
+        need('MICROSOFT_APP_TENANT_ID', 'when MICROSOFT_APP_TYPE is SingleTenant');
+      if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') need('MICROSOFT_APP_PASSWORD', 'when MICROSOFT_APP_ID is set');
+    }
+    if (env.NODE_ENV === 'production') {
+      need('COSMOS_ENDPOINT', 'in production (the embedded store is for local use only)');
+      need('MICROSOFT_APP_ID', 'in production (inbound Bot Framework tokens must be validated)');
+      need('DIGEST_RUN_TOKEN', 'in production (protects POST /api/digests/run)');
+      need('CASE_REF_HASH_KEY', 'in production (key behind hashed case refs in logs)');
+      if (env.ALLOWED_TENANT_IDS.length === 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ALLOWED_TENANT_IDS'],
+          message: 'required in production (the Entra tenants to serve)',
+        });
+      }
+    }
+  });
+
+export type Config = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const raw = typeof issue.path[0] === 'string' ? env[issue.path[0]] : undefined;
+    const shown = raw === undefined || /KEY|PASSWORD|TOKEN|SECRET|CONNECTION/i.test(name) ? '' : ` (got "${raw}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  throw new ConfigError(problems);
+}
+
+/** True when the app runs against its embedded local Cosmos DB server. */
+export const usesEmbeddedCosmos = (config: Config): boolean => config.COSMOS_ENDPOINT === undefined;

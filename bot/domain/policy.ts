@@ -1,0 +1,75 @@
+import type { Actor } from './actor';
+import type { Role } from './roles';
+
+/**
+ * The one policy function. Every handler asks `decide` before it reads or writes; anything not
+ * listed here is denied (deny by default). SECURITY.md documents this matrix, and
+ * test/privacy/policy-matrix.test.ts checks every cell.
+ */
+export const POLICY = {
+  'help.view': ['screener', 'jobformidler', 'leder', 'admin'],
+  'roles.manage': ['admin'],
+  'settings.manage': ['admin'],
+  'screening.run': ['screener'],
+  'screening.list_own': ['screener'],
+  /** Art. 9 answers: the screener who ran it, or the case's assigned jobformidler (resource check). */
+  'screening.read_answers': ['screener', 'jobformidler'],
+  'visitation.decide': ['screener'],
+  'caseload.view': ['jobformidler'],
+  /** Case data: the assigned jobformidler, and admins for support (resource check). */
+  'case.read': ['jobformidler', 'admin'],
+  'case.write': ['jobformidler'],
+  'hko.write': ['jobformidler'],
+  'progression.score': ['jobformidler'],
+  'indicatorset.manage': ['admin'],
+  'digest.subscribe': ['leder'],
+  'digest.preview': ['leder'],
+  'audit.extract': ['admin'],
+  'case.export': ['admin'],
+  'case.erase': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PolicyAction = keyof typeof POLICY;
+export const POLICY_ACTIONS = Object.keys(POLICY) as PolicyAction[];
+
+/** What a decision may depend on beyond the role: the case's owners. */
+export interface CaseOwnership {
+  readonly tenantId: string;
+  readonly screenerId?: string | undefined;
+  readonly assignedJobformidlerId?: string | undefined;
+}
+
+export type Decision =
+  | { readonly allowed: true }
+  | { readonly allowed: false; readonly reason: 'no_role' | 'role' | 'tenant' | 'not_owner' };
+
+/** Pure: may `actor` do `action` (on `resource`, when the action concerns one case)? */
+export function decide(actor: Actor, action: PolicyAction, resource?: CaseOwnership): Decision {
+  if (actor.roles.length === 0) return { allowed: false, reason: 'no_role' };
+  const roles: readonly Role[] = POLICY[action];
+  const granted = actor.roles.filter((r) => roles.includes(r));
+  if (granted.length === 0) return { allowed: false, reason: 'role' };
+  if (resource === undefined) return { allowed: true };
+  if (resource.tenantId !== actor.tenantId) return { allowed: false, reason: 'tenant' };
+  return granted.some((role) => ownsResource(actor, role, resource))
+    ? { allowed: true }
+    : { allowed: false, reason: 'not_owner' };
+}
+
+function ownsResource(actor: Actor, role: Role, resource: CaseOwnership): boolean {
+  switch (role) {
+    case 'admin':
+      return true;
+    case 'jobformidler':
+      return resource.assignedJobformidlerId === actor.userId;
+    case 'screener':
+      // The screener owns the screenings (and so the visitations) they ran.
+      return resource.screenerId === actor.userId;
+    case 'leder':
+      // Leaders see aggregates only; no case-level resource is theirs.
+      return false;
+  }
+}
+
+export const can = (actor: Actor, action: PolicyAction, resource?: CaseOwnership): boolean =>
+  decide(actor, action, resource).allowed;

@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/** Staff roles. A user with no role may only read help and the "ask your admin" answer. */
+export const ROLES = ['screener', 'jobformidler', 'leder', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

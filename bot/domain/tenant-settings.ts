@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * A municipality's thresholds. Defaults are the model's headline numbers (PRODUCT.md §1,
+ * domain-research §5.3 Tenant.thresholds); an admin may change them per municipality.
+ */
+export const TenantSettingsSchema = z.object({
+  g1CompanyShareTarget: z.number().min(0).max(1).default(0.4),
+  ordinaryHoursTarget: z.number().min(1).max(37).default(30),
+  cadenceDaysDefault: z.number().int().min(1).max(365).default(42),
+  cadenceDaysWarn: z.number().int().min(1).max(365).default(28),
+  cadenceDaysInPlacement: z.number().int().min(1).max(90).default(14),
+  cadenceDaysWarnInPlacement: z.number().int().min(1).max(90).default(10),
+  caseloadBand: z.tuple([z.number().int().min(1), z.number().int().min(1)]).default([30, 40]),
+  hkoFastTrackDays: z.number().int().min(1).max(90).default(7),
+  kSuppression: z.number().int().min(3).max(20).default(5),
+  progressionCadenceDays: z.number().int().min(14).max(366).default(92),
+  retentionDaysAfterClosure: z.number().int().min(1).max(3650).default(365),
+  auditRetentionDays: z.number().int().min(183).max(3650).default(183),
+  timeZone: z.string().default('Europe/Copenhagen'),
+});
+
+export type TenantSettings = z.output<typeof TenantSettingsSchema>;
+
+export const defaultTenantSettings = (): TenantSettings => TenantSettingsSchema.parse({});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { adminText as t } from '../../i18n/admin';
+import { common } from '../../i18n/common';
+import { rolesCard } from '../../../cards/admin/roles-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
+import { isEntraObjectId, parseRoles, setRoles } from './set-roles';
+import { isRole, type Role } from '../../domain/roles';
+
+async function currentRolesCard(
+  ctx: HandlerContext,
+  extra: { notice?: string; error?: string } = {},
+): Promise<AdaptiveCard> {
+  const staff = await ctx.services.directory.listUsers(ctx.actor.tenantId);
+  return rolesCard({ locale: ctx.actor.locale, staff, ...extra });
+}
+
+const roleNames = (ctx: HandlerContext, roles: readonly Role[]): string =>
+  roles.length === 0
+    ? t(ctx.actor.locale, 'roles.none')
+    : roles.map((r) => common(ctx.actor.locale, `role.${r}`)).join(', ');
+
+/** Grant/revoke by text: "giv rolle screener til <id>", "fjern rolle leder fra <id>" (and English). */
+const GRANT = /^(?:giv rolle|tildel rolle|grant role|grant) (\w+) (?:til|to) ([0-9a-f-]{36})$/;
+const REVOKE = /^(?:fjern rolle|revoke role|revoke) (\w+) (?:fra|from) ([0-9a-f-]{36})$/;
+
+export const adminFeature: Feature = {
+  name: 'admin',
+  commands: [
+    {
+      id: 'roles',
+      patterns: [/^(roller|roles)$/],
+      permission: 'roles.manage',
+      help: { da: t('da', 'roles.cmd.help'), en: t('en', 'roles.cmd.help'), example: { da: 'roller', en: 'roles' } },
+      quickAction: { da: t('da', 'roles.quick'), en: t('en', 'roles.quick') },
+      handle: async (ctx) => [cardReply(await currentRolesCard(ctx))],
+    },
+    {
+      id: 'roles.grant',
+      patterns: [GRANT, REVOKE],
+      permission: 'roles.manage',
+      help: {
+        da: t('da', 'roles.cmd.grant'),
+        en: t('en', 'roles.cmd.grant'),
+        example: { da: 'giv rolle screener til <entra-id>', en: 'grant role screener to <entra-id>' },
+      },
+      handle: async (ctx, { match }) => {
+        const [, roleName = '', userId = ''] = match;
+        if (!isRole(roleName)) return [textReply(common(ctx.actor.locale, 'error.invalid_choice', { field: 'rolle' }))];
+        if (!isEntraObjectId(userId)) return [textReply(t(ctx.actor.locale, 'roles.invalid_user'))];
+        const existing = await ctx.services.directory.getUser(ctx.actor.tenantId, userId.toLowerCase());
+        const current = existing?.roles ?? [];
+        const next = GRANT.test(match[0]) ? [...current, roleName] : current.filter((r) => r !== roleName);
+        const saved = await setRoles(ctx, userId, next);
+        if (saved === 'self_admin') return [textReply(t(ctx.actor.locale, 'roles.self_admin'))];
+        return [
+          textReply(
+            t(ctx.actor.locale, 'roles.granted', { name: saved.displayName, roles: roleNames(ctx, saved.roles) }),
+          ),
+        ];
+      },
+    },
+  ],
+  actions: [
+    defineAction({
+      verb: 'admin.roles.save',
+      schema: z
+        .object({ userId: z.string().min(1).max(64), inputId: z.string().regex(/^roles\d{1,3}$/) })
+        .catchall(z.unknown()),
+      handle: async (ctx, data) => {
+        ctx.guard.require('roles.manage');
+        const raw = data[data.inputId];
+        const roles = parseRoles(typeof raw === 'string' ? raw : '');
+        const saved = await setRoles(ctx, data.userId, roles);
+        if (saved === 'self_admin')
+          return { card: await currentRolesCard(ctx, { error: t(ctx.actor.locale, 'roles.self_admin') }) };
+        return {
+          card: await currentRolesCard(ctx, {
+            notice: t(ctx.actor.locale, 'roles.saved', { name: saved.displayName, roles: roleNames(ctx, saved.roles) }),
+          }),
+        };
+      },
+    }),
+    defineAction({
+      verb: 'admin.roles.add',
+      schema: z.object({
+        newUserId: z.string().trim().max(64).default(''),
+        newUserName: z.string().trim().max(100).default(''),
+        newRoles: z.string().max(200).default(''),
+      }),
+      handle: async (ctx, data) => {
+        ctx.guard.require('roles.manage');
+        if (!isEntraObjectId(data.newUserId))
+          return { card: await currentRolesCard(ctx, { error: t(ctx.actor.locale, 'roles.invalid_user') }) };
+        const roles = parseRoles(data.newRoles);
+        const saved = await setRoles(ctx, data.newUserId, roles, data.newUserName || undefined);
+        if (saved === 'self_admin')
+          return { card: await currentRolesCard(ctx, { error: t(ctx.actor.locale, 'roles.self_admin') }) };
+        return {
+          card: await currentRolesCard(ctx, {
+            notice: t(ctx.actor.locale, 'roles.saved', { name: saved.displayName, roles: roleNames(ctx, saved.roles) }),
+          }),
+        };
+      },
+    }),
+  ],
+};

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { Actor } from '../domain/actor';
+import type { PolicyAction } from '../domain/policy';
+import type { Guard } from '../access/guard';
+import type { Logger } from '../log';
+import type { Services } from '../services';
+import type { AdaptiveCard } from '../../cards/types';
+
+/**
+ * The contract between the SDK edge (bot/teams) and the features. A feature sees plain data only:
+ * who is acting, where, and what they sent; it answers with text or cards. Moving to another Teams
+ * SDK touches bot/teams, not this.
+ */
+export interface ConversationInfo {
+  readonly id: string;
+  readonly kind: 'personal' | 'groupChat' | 'channel';
+  readonly teamId?: string | undefined;
+  readonly channelId?: string | undefined;
+}
+
+export interface HandlerContext {
+  readonly actor: Actor;
+  readonly services: Services;
+  /** The turn's time; rules get it as an argument. */
+  readonly now: Date;
+  readonly correlationId: string;
+  readonly conversation: ConversationInfo;
+  /** The audited, policy-checked path to case data. */
+  readonly guard: Guard;
+  readonly log: Logger;
+}
+
+export type Reply =
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'card'; readonly card: AdaptiveCard };
+
+export const textReply = (text: string): Reply => ({ kind: 'text', text });
+export const cardReply = (card: AdaptiveCard): Reply => ({ kind: 'card', card });
+
+export interface Command {
+  readonly id: string;
+  /** Matched against the message text with the bot mention removed, trimmed and lower-cased. Danish and English both work. */
+  readonly patterns: readonly RegExp[];
+  /** Shown in the help card only to users whose role allows this. Undefined: shown to everyone with a role. */
+  readonly permission?: PolicyAction;
+  readonly help?: {
+    readonly da: string;
+    readonly en: string;
+    readonly example: { readonly da: string; readonly en: string };
+  };
+  /** A button for this command on the welcome card (title per language). */
+  readonly quickAction?: { readonly da: string; readonly en: string };
+  handle(ctx: HandlerContext, input: { readonly text: string; readonly match: RegExpMatchArray }): Promise<Reply[]>;
+}
+
+/** What a card action answers: the card that replaces the clicked one, and anything to post after it. */
+export interface ActionOutcome {
+  readonly card: AdaptiveCard;
+  /** `everyone` also updates the message for all members of a group chat or channel. */
+  readonly refreshFor?: 'interactor' | 'everyone';
+  readonly followUps?: readonly Reply[];
+}
+
+export interface CardAction<S extends z.ZodType = z.ZodType> {
+  readonly verb: string;
+  /** Validates the card's data (inputs merged in). A mismatch gets a friendly message and writes nothing. */
+  readonly schema: S;
+  handle(ctx: HandlerContext, data: z.output<S>): Promise<ActionOutcome>;
+}
+
+export interface Feature {
+  readonly name: string;
+  readonly commands?: readonly Command[];
+  readonly actions?: readonly CardAction[];
+}
+
+/** Keeps the schema's type when declaring an action in a list. */
+export const defineAction = <S extends z.ZodType>(action: CardAction<S>): CardAction => action as unknown as CardAction;

@@ -1,0 +1,20 @@
+import { adminFeature } from './admin/handlers';
+import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
+import { FeatureRouter } from './router';
+import type { Feature } from './feature';
+
+/**
+ * Every feature of the bot, in the order their commands are tried. A new feature adds one line
+ * here; nothing else in the wiring changes.
+ */
+export function buildFeatures(): { router: FeatureRouter; onboarding: OnboardingFeature } {
+  const built: { router?: FeatureRouter } = {};
+  const onboarding = onboardingFeature(() => {
+    if (built.router === undefined) throw new Error('Router used before it was built');
+    return built.router;
+  });
+  const features: Feature[] = [onboarding, adminFeature];
+  const router = new FeatureRouter(features);
+  built.router = router;
+  return { router, onboarding };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CprInTextError, ForbiddenError } from '../domain/errors';
+import { fieldsWithCpr } from '../domain/cpr-guard';
+import { decide } from '../domain/policy';
+import { common } from '../i18n/common';
+import { messageCard } from '../../cards/common/message-card';
+import { errorToText, isExpectedError } from './errors-to-text';
+import type { ActionOutcome, CardAction, Command, Feature, HandlerContext, Reply } from './feature';
+
+/**
+ * Routes plain input to features: message text to commands, card verbs to actions. It applies the
+ * rules every route shares, so no feature can forget them: the CPR guard on all free text before
+ * anything is stored or logged, the role requirement, payload validation, and friendly errors.
+ */
+export class FeatureRouter {
+  private readonly commands: Command[];
+  private readonly actions = new Map<string, CardAction>();
+
+  constructor(features: readonly Feature[]) {
+    this.commands = features.flatMap((f) => f.commands ?? []);
+    for (const action of features.flatMap((f) => f.actions ?? [])) {
+      if (this.actions.has(action.verb)) throw new Error(`Duplicate card verb: ${action.verb}`);
+      this.actions.set(action.verb, action);
+    }
+  }
+
+  /** Commands the actor may use, in registration order (for the help card). */
+  visibleCommands(ctx: Pick<HandlerContext, 'actor'>): Command[] {
+    if (ctx.actor.roles.length === 0) return [];
+    return this.commands.filter(
+      (c) => c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission).allowed),
+    );
+  }
+
+  hasVerb(verb: string): boolean {
+    return this.actions.has(verb);
+  }
+
+  async handleMessage(ctx: HandlerContext, rawText: string): Promise<Reply[]> {
+    const text = normaliseCommandText(rawText);
+    try {
+      if (fieldsWithCpr(rawText, ctx.now).length > 0) throw new CprInTextError();
+      for (const command of this.commands) {
+        for (const pattern of command.patterns) {
+          const match = text.match(pattern);
+          if (match === null) continue;
+          if (command.permission !== undefined) ctx.guard.require(command.permission);
+          else if (ctx.actor.roles.length === 0 && command.id !== 'help')
+            throw new ForbiddenError(command.id, 'no_role');
+          return await command.handle(ctx, { text, match });
+        }
+      }
+      return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];
+    } catch (error) {
+      return [{ kind: 'text', text: this.explain(ctx, error) }];
+    }
+  }
+
+  async handleAction(ctx: HandlerContext, verb: string, rawData: unknown): Promise<ActionOutcome> {
+    const locale = ctx.actor.locale;
+    const action = this.actions.get(verb);
+    if (action === undefined)
+      return { card: messageCard(common(locale, 'error.unknown_action'), { tone: 'attention' }) };
+    try {
+      const cprFields = fieldsWithCpr(rawData, ctx.now);
+      if (cprFields.length > 0) throw new CprInTextError(cprFields[0]);
+      const parsed = action.schema.safeParse(stripTransportFields(rawData));
+      if (!parsed.success) {
+        ctx.log.info({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'Card payload rejected');
+        return { card: messageCard(common(locale, 'error.malformed'), { tone: 'attention' }) };
+      }
+      return await action.handle(ctx, parsed.data);
+    } catch (error) {
+      return { card: messageCard(this.explain(ctx, error), { tone: 'attention' }) };
+    }
+  }
+
+  private explain(ctx: HandlerContext, error: unknown): string {
+    if (isExpectedError(error)) ctx.log.info({ kind: (error as { kind?: string }).kind }, 'Turn refused');
+    else ctx.log.error({ err: error }, 'Turn failed');
+    return errorToText(error, ctx.actor.locale);
+  }
+}
+
+/** Lower-case, single spaces, no surrounding punctuation; the bot's @mention is removed by the edge. */
+export function normaliseCommandText(text: string): string {
+  return text
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[!/]+/, '')
+    .replace(/[.!?]+$/, '')
+    .toLowerCase();
+}
+
+const TransportFields = z.object({ verb: z.unknown().optional() }).catchall(z.unknown());
+
+/** The verb travels in the data for Action.Submit fallbacks; handlers never need it. */
+function stripTransportFields(data: unknown): unknown {
+  const parsed = TransportFields.safeParse(data ?? {});
+  if (!parsed.success) return data;
+  const { verb: _verb, ...rest } = parsed.data;
+  return rest;
+}

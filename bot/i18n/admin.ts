@@ -1,0 +1,46 @@
+import { defineCatalogue } from './catalogue';
+
+export const adminText = defineCatalogue({
+  da: {
+    'roles.title': 'Roller i Fremdrift',
+    'roles.intro':
+      'Vælg roller for hver medarbejder og tryk Gem. Medarbejdere vises her, når de har skrevet til Fremdrift, eller når du tilføjer dem med deres id fra Entra.',
+    'roles.none': 'Ingen roller',
+    'roles.save': 'Gem roller',
+    'roles.add.title': 'Tilføj medarbejder',
+    'roles.add.userId': 'Objekt-id i Entra',
+    'roles.add.name': 'Navn',
+    'roles.add.roles': 'Roller',
+    'roles.add.button': 'Tilføj',
+    'roles.saved': 'Roller for {name} er gemt: {roles}.',
+    'roles.more': 'Viser de første {shown} af {total} medarbejdere.',
+    'roles.invalid_user': 'Objekt-id skal være et GUID fra Entra (fx 00000000-0000-0000-0000-000000000000).',
+    'roles.cmd.help': 'Giv og fjern roller',
+    'roles.cmd.grant': 'Giv en rolle til en medarbejder (Entra-id)',
+    'roles.cmd.revoke': 'Fjern en rolle fra en medarbejder (Entra-id)',
+    'roles.quick': 'Roller',
+    'roles.granted': '{name} har nu rollerne: {roles}.',
+    'roles.self_admin': 'Du kan ikke fjerne din egen administratorrolle. Bed en anden administrator om det.',
+  },
+  en: {
+    'roles.title': 'Roles in Fremdrift',
+    'roles.intro':
+      'Choose roles for each staff member and press Save. Staff appear here once they have written to Fremdrift, or when you add them with their Entra id.',
+    'roles.none': 'No roles',
+    'roles.save': 'Save roles',
+    'roles.add.title': 'Add staff member',
+    'roles.add.userId': 'Entra object id',
+    'roles.add.name': 'Name',
+    'roles.add.roles': 'Roles',
+    'roles.add.button': 'Add',
+    'roles.saved': 'Roles for {name} saved: {roles}.',
+    'roles.more': 'Showing the first {shown} of {total} staff members.',
+    'roles.invalid_user': 'The object id must be a GUID from Entra (e.g. 00000000-0000-0000-0000-000000000000).',
+    'roles.cmd.help': 'Grant and revoke roles',
+    'roles.cmd.grant': 'Grant a role to a staff member (Entra id)',
+    'roles.cmd.revoke': 'Revoke a role from a staff member (Entra id)',
+    'roles.quick': 'Roles',
+    'roles.granted': '{name} now has the roles: {roles}.',
+    'roles.self_admin': 'You cannot remove your own admin role. Ask another admin to do it.',
+  },
+});

@@ -1,0 +1,78 @@
+import { defineCatalogue } from './catalogue';
+
+/** Strings shared by every feature: errors, access answers and the generic pointers. */
+export const common = defineCatalogue({
+  da: {
+    'app.name': 'Fremdrift',
+    'error.unexpected': 'Beklager, noget gik galt hos Fremdrift. Prøv igen om lidt. Intet er gemt halvt.',
+    'error.store_unavailable':
+      'Fremdrift kan ikke nå sin database lige nu. Prøv igen om lidt – det, du sendte, er ikke gemt.',
+    'error.no_role':
+      'Du har endnu ingen rolle i Fremdrift. Bed din administrator (nøgleperson) om at give dig en rolle som screener, jobformidler eller leder.',
+    'error.forbidden': 'Det har din rolle ikke adgang til. Spørg din administrator, hvis du mener, det er en fejl.',
+    'error.not_owner': 'Du har ikke adgang til denne sag. Kun sagens jobformidler (og den, der screenede) kan se den.',
+    'error.tenant_not_allowed': 'Fremdrift er ikke sat op til din organisation. Kontakt jobcentrets it-afdeling.',
+    'error.cpr_in_text':
+      'Teksten ser ud til at indeholde et CPR-nummer. Fremdrift må ikke gemme CPR-numre – brug sagsnummeret i stedet. Intet er gemt.',
+    'error.cpr_in_field':
+      'Feltet "{field}" ser ud til at indeholde et CPR-nummer. Fjern det og brug sagsnummeret i stedet. Intet er gemt.',
+    'error.conflict':
+      'En anden har gemt ændringer imens. Her er den nyeste udgave – dine ændringer er ikke gemt, så tjek og gem igen.',
+    'error.not_found': 'Det kunne ikke findes. Måske er det slettet, eller også har du ikke adgang.',
+    'error.unknown_action': 'Den knap kender Fremdrift ikke (længere). Skriv "hjælp" for at se, hvad du kan.',
+    'error.malformed': 'Det sendte kunne ikke læses. Prøv at åbne kortet igen. Intet er gemt.',
+    'error.required': 'Udfyld "{field}".',
+    'error.invalid_date': '"{field}" skal være en gyldig dato (ÅÅÅÅ-MM-DD).',
+    'error.number_range': '"{field}" skal være et tal mellem {min} og {max}.',
+    'error.text_too_long': '"{field}" må højst være {max} tegn.',
+    'error.invalid_choice': 'Vælg en af mulighederne i "{field}".',
+    'unknown.command': 'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan hjælpe med.',
+    'role.screener': 'Screener',
+    'role.jobformidler': 'Jobformidler',
+    'role.leder': 'Leder',
+    'role.admin': 'Administrator',
+    'action.back': 'Tilbage',
+    'action.next': 'Næste',
+    'action.save': 'Gem',
+    'action.cancel': 'Annuller',
+    'action.open': 'Åbn',
+  },
+  en: {
+    'app.name': 'Fremdrift',
+    'error.unexpected': 'Sorry, something went wrong in Fremdrift. Please try again shortly. Nothing was half-saved.',
+    'error.store_unavailable':
+      'Fremdrift cannot reach its database right now. Please try again shortly – what you sent was not saved.',
+    'error.no_role':
+      'You do not have a role in Fremdrift yet. Ask your admin (key person) to give you the screener, jobformidler or leader role.',
+    'error.forbidden': 'Your role does not give access to that. Ask your admin if you think this is a mistake.',
+    'error.not_owner':
+      "You do not have access to this case. Only the case's jobformidler (and whoever screened) can see it.",
+    'error.tenant_not_allowed': "Fremdrift is not set up for your organisation. Contact the jobcentre's IT department.",
+    'error.cpr_in_text':
+      'The text seems to contain a CPR number. Fremdrift must not store CPR numbers – use the case number instead. Nothing was saved.',
+    'error.cpr_in_field':
+      'The field "{field}" seems to contain a CPR number. Remove it and use the case number instead. Nothing was saved.',
+    'error.conflict':
+      'Someone else saved changes meanwhile. Here is the latest version – your changes were not saved, so check and save again.',
+    'error.not_found': 'That could not be found. It may have been deleted, or you may not have access.',
+    'error.unknown_action': 'Fremdrift does not know that button (any more). Type "help" to see what you can do.',
+    'error.malformed': 'What was sent could not be read. Try opening the card again. Nothing was saved.',
+    'error.required': 'Please fill in "{field}".',
+    'error.invalid_date': '"{field}" must be a valid date (YYYY-MM-DD).',
+    'error.number_range': '"{field}" must be a number between {min} and {max}.',
+    'error.text_too_long': '"{field}" may be at most {max} characters.',
+    'error.invalid_choice': 'Choose one of the options in "{field}".',
+    'unknown.command': 'I did not understand that. Type "help" to see what I can help with.',
+    'role.screener': 'Screener',
+    'role.jobformidler': 'Jobformidler',
+    'role.leder': 'Leader',
+    'role.admin': 'Admin',
+    'action.back': 'Back',
+    'action.next': 'Next',
+    'action.save': 'Save',
+    'action.cancel': 'Cancel',
+    'action.open': 'Open',
+  },
+});
+
+export type CommonKey = (typeof common.keys)[number];

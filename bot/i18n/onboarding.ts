@@ -1,0 +1,56 @@
+import { defineCatalogue } from './catalogue';
+
+export const onboardingText = defineCatalogue({
+  da: {
+    'welcome.title': 'Velkommen til Fremdrift',
+    'welcome.intro':
+      'Fremdrift hjælper jobcentret med indsatsmodellen: screening, klare arbejdsaftaler med ordinære timer fra start, tæt opfølgning mod 30 ordinære timer om ugen – og ugentlig styringsinformation til lederne.',
+    'welcome.your_roles': 'Dine roller: {roles}',
+    'welcome.no_role':
+      'Du har endnu ingen rolle. Bed din administrator om at give dig en rolle. Dit id i Entra er: {userId}',
+    'welcome.role.screener':
+      'Som screener kan du gennemføre en guidet screening sammen med borgeren, træffe visitationsbeslutning og overdrage til en jobformidler.',
+    'welcome.role.jobformidler':
+      'Som jobformidler får du "Mine borgere" med opfølgninger, der forfalder, ABC-jobmål, arbejdsaftaler som tjekliste og registrering af ordinære timer.',
+    'welcome.role.leder':
+      'Som leder kan du abonnere på en ugentlig styringsrapport i teamets kanal – kun samlede tal, små tal skjules.',
+    'welcome.role.admin': 'Som administrator kan du give og fjerne roller, sætte kommunens tærskler og udtrække logs.',
+    'welcome.channel':
+      'I en kanal skal du nævne mig (@Fremdrift). En leder kan skrive "@Fremdrift abonnér på ugerapport".',
+    'welcome.help_hint': 'Skriv "hjælp" for at se, hvad du kan.',
+    'help.title': 'Hvad kan jeg hjælpe med?',
+    'help.intro': 'Skriv en af kommandoerne herunder, eller brug knapperne.',
+    'help.no_role':
+      'Du har endnu ingen rolle i Fremdrift, så der er ingen kommandoer til dig endnu. Bed din administrator om en rolle. Dit id i Entra er: {userId}',
+    'help.command': 'Kommando',
+    'help.button': 'Hjælp',
+    'help.cmd.help': 'Vis denne oversigt',
+    'help.cmd.welcome': 'Vis velkomsten igen',
+  },
+  en: {
+    'welcome.title': 'Welcome to Fremdrift',
+    'welcome.intro':
+      'Fremdrift helps the jobcentre run the indsatsmodel: screening, clear work agreements with ordinary paid hours from the start, close follow-up toward 30 ordinary hours a week – and a weekly steering digest for leaders.',
+    'welcome.your_roles': 'Your roles: {roles}',
+    'welcome.no_role': 'You do not have a role yet. Ask your admin to give you one. Your Entra id is: {userId}',
+    'welcome.role.screener':
+      'As a screener you can run a guided screening with the citizen, record the visitation decision and hand over to a jobformidler.',
+    'welcome.role.jobformidler':
+      'As a jobformidler you get "My citizens" with due follow-ups, ABC job goals, work agreements as checklists and logging of ordinary hours.',
+    'welcome.role.leder':
+      "As a leader you can subscribe your team's channel to a weekly steering digest – aggregates only, small numbers hidden.",
+    'welcome.role.admin':
+      "As an admin you can grant and revoke roles, set the municipality's thresholds and extract logs.",
+    'welcome.channel':
+      'In a channel, mention me (@Fremdrift). A leader can write "@Fremdrift subscribe to weekly digest".',
+    'welcome.help_hint': 'Type "help" to see what you can do.',
+    'help.title': 'What can I help with?',
+    'help.intro': 'Type one of the commands below, or use the buttons.',
+    'help.no_role':
+      'You do not have a role in Fremdrift yet, so there are no commands for you yet. Ask your admin for a role. Your Entra id is: {userId}',
+    'help.command': 'Command',
+    'help.button': 'Help',
+    'help.cmd.help': 'Show this overview',
+    'help.cmd.welcome': 'Show the welcome again',
+  },
+});

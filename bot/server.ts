@@ -1,0 +1,107 @@
+import restify from 'restify';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import type { Logger } from './log';
+import type { Store } from './store/cosmos-store';
+
+/** An extra HTTP route a feature or job exposes (e.g. POST /api/digests/run). It checks its own credential. */
+export interface HttpRoute {
+  readonly method: 'get' | 'post';
+  readonly path: string;
+  handle(req: restify.Request, res: restify.Response): Promise<void>;
+}
+
+/** The minimum an activity must have before the adapter sees it; anything else gets 400. */
+const ActivityEnvelope = z.object({
+  type: z.string().min(1),
+  serviceUrl: z.string().min(1),
+  conversation: z.object({ id: z.string().min(1) }),
+  from: z.object({ id: z.string().min(1) }),
+});
+
+export interface HttpServer {
+  readonly server: restify.Server;
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, waits for in-flight requests, then closes. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(deps: {
+  adapter: TeamsAdapter;
+  app: Application<TurnState>;
+  store: Store;
+  log: Logger;
+  routes?: readonly HttpRoute[];
+}): HttpServer {
+  const { adapter, app, store, log } = deps;
+  const server = restify.createServer({ name: 'fremdrift', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+
+  let inFlight = 0;
+  let closing = false;
+  let drained: (() => void) | undefined;
+  const track = async (work: () => Promise<void>): Promise<void> => {
+    inFlight++;
+    try {
+      await work();
+    } finally {
+      inFlight--;
+      if (closing && inFlight === 0) drained?.();
+    }
+  };
+
+  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
+    if (closing) return void res.send(503, { error: 'shutting down' });
+    if (!ActivityEnvelope.safeParse(req.body).success)
+      return void res.send(400, { error: 'not a Bot Framework activity' });
+    await track(async () => {
+      try {
+        await adapter.process(req, res, async (context) => {
+          await app.run(context);
+        });
+      } catch (e) {
+        log.error({ err: e }, 'Request failed');
+        if (!res.headersSent) res.send(500, { error: 'internal error' });
+      }
+    });
+  });
+
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+    const cosmos = await store.ping();
+    res.send(cosmos && !closing ? 200 : 503, {
+      status: cosmos && !closing ? 'ok' : 'degraded',
+      cosmos: cosmos ? 'reachable' : 'unreachable',
+      store: store.kind,
+    });
+  });
+
+  for (const route of deps.routes ?? []) {
+    server[route.method](route.path, async (req: restify.Request, res: restify.Response) => {
+      if (closing) return void res.send(503, { error: 'shutting down' });
+      await track(() =>
+        route.handle(req, res).catch((e: unknown) => {
+          log.error({ err: e, route: route.path }, 'Route failed');
+          if (!res.headersSent) res.send(500, { error: 'internal error' });
+        }),
+      );
+    });
+  }
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise<number>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(address.port);
+        });
+      }),
+    close: async () => {
+      closing = true;
+      if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { CaseStatusSchema, ClosureReasonSchema, IsoDateSchema, VisitationGroupSchema, caseDocId } from '../domain/case';
+import type { Store } from './cosmos-store';
+import { createDoc, queryPage, readDoc, replaceIfMatch, type Page, type WithEtag } from './documents';
+
+/**
+ * The case itself: who owns it and where it is in the model. Screening creates it, visitation sets
+ * the group and the jobformidler, the jobformidler's work hangs off it. Owned fields here are the
+ * contract between features; richer data lives in each feature's own documents in the same partition.
+ */
+export const CaseDocSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  type: z.literal('case'),
+  schemaVersion: z.literal(1),
+  caseRef: z.string(),
+  status: CaseStatusSchema,
+  screenerId: z.string(),
+  assignedJobformidlerId: z.string().optional(),
+  jobformidlerHistory: z
+    .array(z.object({ userId: z.string(), from: IsoDateSchema, to: IsoDateSchema.optional() }))
+    .default([]),
+  visitation: z
+    .object({
+      group: VisitationGroupSchema,
+      conversationAt: IsoDateSchema,
+      decidedAt: z.string(),
+      decidedBy: z.string(),
+      effectiveFrom: IsoDateSchema,
+    })
+    .passthrough()
+    .optional(),
+  closure: z.object({ date: IsoDateSchema, reason: ClosureReasonSchema }).optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  ttl: z.number().int().positive().optional(),
+});
+export type CaseDoc = z.infer<typeof CaseDocSchema>;
+
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A generated pseudonymous case reference, e.g. FR-7KQ2-M9XA (no CPR, nothing derived from the person). */
+export function generateCaseRef(): string {
+  const bytes = randomBytes(8);
+  const chars = [...bytes].map((b) => ALPHABET[b % ALPHABET.length]).join('');
+  return `FR-${chars.slice(0, 4)}-${chars.slice(4, 8)}`;
+}
+
+export class CaseRepository {
+  constructor(private readonly store: Store) {}
+
+  private get container() {
+    return this.store.containers.cases;
+  }
+
+  get(tenantId: string, caseRef: string): Promise<WithEtag<CaseDoc> | undefined> {
+    return readDoc(this.container, caseDocId(tenantId, 'case'), caseRef, CaseDocSchema);
+  }
+
+  /** Creates a case; ConflictError-free: returns false if the reference is taken in this tenant. */
+  async create(doc: Omit<CaseDoc, 'id' | 'type' | 'schemaVersion'>): Promise<CaseDoc | undefined> {
+    const full: CaseDoc = { ...doc, id: caseDocId(doc.tenantId, 'case'), type: 'case', schemaVersion: 1 };
+    const existing = await this.get(doc.tenantId, doc.caseRef);
+    if (existing !== undefined) return undefined;
+    await createDoc(this.container, CaseDocSchema.parse(full));
+    return full;
+  }
+
+  /** Replaces the case if nobody changed it since it was read (ConflictError otherwise). */
+  async replace(doc: WithEtag<CaseDoc>): Promise<WithEtag<CaseDoc>> {
+    const { _etag, ...rest } = doc;
+    const etag = await replaceIfMatch(this.container, CaseDocSchema.parse(rest), doc.caseRef, _etag);
+    return { ...rest, _etag: etag };
+  }
+
+  /** A jobformidler's cases, a page at a time (cross-partition, always scoped by tenant). */
+  listForJobformidler(
+    tenantId: string,
+    userId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<CaseDoc>>> {
+    return queryPage(
+      this.container,
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.assignedJobformidlerId = @u ORDER BY c.caseRef',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: userId },
+        ],
+      },
+      CaseDocSchema,
+      options,
+    );
+  }
+
+  listForScreener(
+    tenantId: string,
+    userId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<CaseDoc>>> {
+    return queryPage(
+      this.container,
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.screenerId = @u ORDER BY c.updatedAt DESC',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: userId },
+        ],
+      },
+      CaseDocSchema,
+      options,
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { CONTAINERS, CONTAINER_NAMES, type ContainerName } from './containers';
+import { EMBEDDED_COSMOS_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
+import { loadSnapshot, writeSnapshot } from './cosmos-snapshot';
+import { createAzureCosmosClient } from './azure-cosmos-client';
+
+/** The system of record: typed containers, health, and (for the embedded default) persistence. */
+export interface Store {
+  readonly kind: 'embedded' | 'azure';
+  readonly database: Database;
+  readonly containers: Readonly<Record<ContainerName, Container>>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  /** Writes the embedded store's snapshot (no-op for Azure). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Start the embedded server on this port (tests use 0). */
+  readonly embeddedPort?: number;
+  /** Skip loading and writing DATA_DIR (benchmarks that want a clean, memory-only store). */
+  readonly persist?: boolean;
+}
+
+async function ensureContainers(database: Database): Promise<Record<ContainerName, Container>> {
+  const entries = await Promise.all(
+    CONTAINER_NAMES.map(async (name) => {
+      const def = CONTAINERS[name];
+      const { container } = await database.containers.createIfNotExists({
+        id: name,
+        partitionKey: { paths: [def.partitionKey] },
+        ...(def.defaultTtl === undefined ? {} : { defaultTtl: def.defaultTtl }),
+      });
+      return [name, container] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as Record<ContainerName, Container>;
+}
+
+export async function openStore(config: Config, log: Logger, options: OpenStoreOptions = {}): Promise<Store> {
+  if (config.COSMOS_ENDPOINT !== undefined) {
+    const client = createAzureCosmosClient(config);
+    const { database } = await client.databases.createIfNotExists({ id: config.COSMOS_DATABASE });
+    const containers = await ensureContainers(database);
+    log.info({ database: config.COSMOS_DATABASE }, 'Using Azure Cosmos DB');
+    return {
+      kind: 'azure',
+      database,
+      containers,
+      ping: () => pingDatabase(database),
+      flush: async () => undefined,
+      close: async () => client.dispose(),
+    };
+  }
+  return openEmbeddedStore(config, log, options);
+}
+
+async function openEmbeddedStore(config: Config, log: Logger, options: OpenStoreOptions): Promise<Store> {
+  const persist = options.persist ?? true;
+  const server: EmbeddedCosmos = await startEmbeddedCosmos(options.embeddedPort ?? 0);
+  const client = new CosmosClient({
+    endpoint: server.endpoint,
+    key: EMBEDDED_COSMOS_KEY,
+    // Over plain HTTP the SDK must not follow the account's advertised https endpoint. No custom
+    // agent: the SDK's own HTTP agent (keep-alive) is the one it allows plain HTTP with.
+    connectionPolicy: { enableEndpointDiscovery: false },
+  });
+  const { database } = await client.databases.createIfNotExists({ id: config.COSMOS_DATABASE });
+  const containers = await ensureContainers(database);
+  if (persist) {
+    const restored = await loadSnapshot(config.DATA_DIR, containers);
+    log.info({ dataDir: config.DATA_DIR, restored }, 'Embedded store snapshot loaded');
+  }
+  log.warn(
+    { endpoint: server.endpoint, dataDir: persist ? config.DATA_DIR : null },
+    'LOCAL DEFAULT: using the embedded Cosmos DB server (in-process, snapshot in DATA_DIR). Not for production: set COSMOS_ENDPOINT.',
+  );
+
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    if (!persist) return;
+    // Serialise snapshot writes so a periodic write and the shutdown write never interleave.
+    writing = writing.then(async () => {
+      const count = await writeSnapshot(config.DATA_DIR, containers);
+      log.debug({ count }, 'Embedded store snapshot written');
+    });
+    return writing;
+  };
+  const timer =
+    persist && config.SNAPSHOT_INTERVAL_SECONDS > 0
+      ? setInterval(() => {
+          flush().catch((e: unknown) => log.error({ err: e }, 'Embedded store snapshot failed'));
+        }, config.SNAPSHOT_INTERVAL_SECONDS * 1000)
+      : undefined;
+  timer?.unref();
+
+  return {
+    kind: 'embedded',
+    database,
+    containers,
+    ping: () => pingDatabase(database),
+    flush,
+    close: async () => {
+      if (timer !== undefined) clearInterval(timer);
+      await flush();
+      client.dispose();
+      await server.stop();
+    },
+  };
+}
+
+async function pingDatabase(database: Database): Promise<boolean> {
+  try {
+    await database.read();
+    return true;
+  } catch {
+    return false;
+  }
+}

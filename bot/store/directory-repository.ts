@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { RoleSchema, type Role } from '../domain/roles';
+import { TenantSettingsSchema, defaultTenantSettings, type TenantSettings } from '../domain/tenant-settings';
+import type { Store } from './cosmos-store';
+import {
+  deleteDoc,
+  queryAll,
+  queryPage,
+  readDoc,
+  replaceIfMatch,
+  upsertDoc,
+  createDoc,
+  type Page,
+  type WithEtag,
+} from './documents';
+
+/** Staff known to the bot: roles, and the Bot Framework id needed to open a 1:1 chat. */
+export const UserDocSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  type: z.literal('user'),
+  schemaVersion: z.literal(1),
+  userId: z.string(),
+  displayName: z.string(),
+  botUserId: z.string().optional(),
+  roles: z.array(RoleSchema),
+  firstSeenAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string().optional(),
+});
+export type UserDoc = z.infer<typeof UserDocSchema>;
+
+export const InstallationScopeSchema = z.enum(['personal', 'groupChat', 'team']);
+export type InstallationScope = z.infer<typeof InstallationScopeSchema>;
+
+/** A conversation the bot was installed in: enough to send to it proactively (PRODUCT.md §2). */
+export const InstallationDocSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  type: z.literal('installation'),
+  schemaVersion: z.literal(1),
+  scope: InstallationScopeSchema,
+  conversationId: z.string(),
+  serviceUrl: z.string(),
+  channelId: z.string(),
+  botId: z.string(),
+  teamId: z.string().optional(),
+  selectedChannelId: z.string().optional(),
+  /** For personal installations: the Entra object id of the user. */
+  userId: z.string().optional(),
+  installedAt: z.string(),
+  updatedAt: z.string(),
+});
+export type InstallationDoc = z.infer<typeof InstallationDocSchema>;
+
+const SettingsDocSchema = z.object({
+  id: z.literal('settings'),
+  tenantId: z.string(),
+  type: z.literal('settings'),
+  schemaVersion: z.literal(1),
+  settings: TenantSettingsSchema,
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+
+const userDocId = (userId: string): string => `user:${userId}`;
+/** Teams conversation ids can be longer than Cosmos' 255-character id limit, so the id is a hash. */
+export const installationDocId = (conversationId: string): string =>
+  `install:${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
+
+export class DirectoryRepository {
+  constructor(private readonly store: Store) {}
+
+  private get container() {
+    return this.store.containers.directory;
+  }
+
+  getUser(tenantId: string, userId: string): Promise<WithEtag<UserDoc> | undefined> {
+    return readDoc(this.container, userDocId(userId), tenantId, UserDocSchema);
+  }
+
+  /**
+   * Remembers a user the bot has seen (name and Bot Framework id), keeping their roles.
+   * Writes only when something changed, so an ordinary turn costs one point read.
+   */
+  async recordSeen(
+    tenantId: string,
+    seen: { userId: string; displayName: string; botUserId?: string | undefined },
+    now: Date,
+  ): Promise<WithEtag<UserDoc>> {
+    const existing = await this.getUser(tenantId, seen.userId);
+    if (
+      existing !== undefined &&
+      existing.displayName === seen.displayName &&
+      (seen.botUserId === undefined || existing.botUserId === seen.botUserId)
+    ) {
+      return existing;
+    }
+    const doc: UserDoc = {
+      ...(existing ?? {
+        id: userDocId(seen.userId),
+        tenantId,
+        type: 'user',
+        schemaVersion: 1,
+        userId: seen.userId,
+        roles: [],
+        firstSeenAt: now.toISOString(),
+      }),
+      displayName: seen.displayName,
+      ...(seen.botUserId !== undefined ? { botUserId: seen.botUserId } : {}),
+      updatedAt: now.toISOString(),
+    };
+    if (existing === undefined) {
+      const etag = await upsertDoc(this.container, doc);
+      return { ...doc, _etag: etag };
+    }
+    const { _etag, ...rest } = existing;
+    const etag = await replaceIfMatch(this.container, { ...rest, ...doc }, tenantId, _etag);
+    return { ...doc, _etag: etag };
+  }
+
+  /** Sets a user's roles (creating the user if an admin names someone the bot has not seen yet). */
+  async setRoles(
+    tenantId: string,
+    userId: string,
+    roles: readonly Role[],
+    by: string,
+    now: Date,
+    displayName?: string,
+  ): Promise<UserDoc> {
+    const existing = await this.getUser(tenantId, userId);
+    const unique = [...new Set(roles)];
+    if (existing === undefined) {
+      const doc: UserDoc = {
+        id: userDocId(userId),
+        tenantId,
+        type: 'user',
+        schemaVersion: 1,
+        userId,
+        displayName: displayName ?? userId,
+        roles: unique,
+        firstSeenAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        updatedBy: by,
+      };
+      await createDoc(this.container, doc);
+      return doc;
+    }
+    const { _etag, ...rest } = existing;
+    const doc: UserDoc = { ...rest, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
+    await replaceIfMatch(this.container, doc, tenantId, _etag);
+    return doc;
+  }
+
+  listUsers(tenantId: string): Promise<WithEtag<UserDoc>[]> {
+    return queryAll(
+      this.container,
+      {
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "user" ORDER BY c.displayName',
+        parameters: [{ name: '@t', value: tenantId }],
+      },
+      UserDocSchema,
+    );
+  }
+
+  async listUsersWithRole(tenantId: string, role: Role): Promise<UserDoc[]> {
+    return queryAll(
+      this.container,
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "user" AND ARRAY_CONTAINS(c.roles, @r) ORDER BY c.displayName',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@r', value: role },
+        ],
+      },
+      UserDocSchema,
+    );
+  }
+
+  async saveInstallation(
+    doc: Omit<InstallationDoc, 'id' | 'type' | 'schemaVersion' | 'installedAt' | 'updatedAt'>,
+    now: Date,
+  ): Promise<InstallationDoc> {
+    const id = installationDocId(doc.conversationId);
+    const existing = await readDoc(this.container, id, doc.tenantId, InstallationDocSchema);
+    const full: InstallationDoc = {
+      ...doc,
+      id,
+      type: 'installation',
+      schemaVersion: 1,
+      installedAt: existing?.installedAt ?? now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await upsertDoc(this.container, full);
+    return full;
+  }
+
+  getInstallation(tenantId: string, conversationId: string): Promise<WithEtag<InstallationDoc> | undefined> {
+    return readDoc(this.container, installationDocId(conversationId), tenantId, InstallationDocSchema);
+  }
+
+  removeInstallation(tenantId: string, conversationId: string): Promise<boolean> {
+    return deleteDoc(this.container, installationDocId(conversationId), tenantId);
+  }
+
+  /** Removes a team's installation (and any of its channel conversations) when the bot leaves the team or the team is deleted. */
+  async removeTeamInstallations(tenantId: string, teamId: string): Promise<number> {
+    const docs = await queryAll(
+      this.container,
+      {
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "installation" AND c.teamId = @team',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@team', value: teamId },
+        ],
+      },
+      InstallationDocSchema,
+    );
+    await Promise.all(docs.map((d) => deleteDoc(this.container, d.id, tenantId)));
+    return docs.length;
+  }
+
+  async getPersonalInstallation(tenantId: string, userId: string): Promise<InstallationDoc | undefined> {
+    const docs = await queryAll(
+      this.container,
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "installation" AND c.scope = "personal" AND c.userId = @u',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: userId },
+        ],
+      },
+      InstallationDocSchema,
+    );
+    return docs[0];
+  }
+
+  listInstallations(
+    tenantId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<InstallationDoc>>> {
+    return queryPage(
+      this.container,
+      {
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "installation"',
+        parameters: [{ name: '@t', value: tenantId }],
+      },
+      InstallationDocSchema,
+      options,
+    );
+  }
+
+  async getSettings(tenantId: string): Promise<TenantSettings> {
+    const doc = await readDoc(this.container, 'settings', tenantId, SettingsDocSchema);
+    return doc?.settings ?? defaultTenantSettings();
+  }
+
+  async saveSettings(tenantId: string, settings: TenantSettings, by: string, now: Date): Promise<void> {
+    await upsertDoc(this.container, {
+      id: 'settings',
+      tenantId,
+      type: 'settings',
+      schemaVersion: 1,
+      settings,
+      updatedAt: now.toISOString(),
+      updatedBy: by,
+    });
+  }
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { Application, type TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
+import { Guard } from '../access/guard';
+import type { Actor } from '../domain/actor';
+import { isRole, type Role } from '../domain/roles';
+import { common } from '../i18n/common';
+import { resolveLocale } from '../i18n/locale';
+import type { FeatureRouter } from '../features/router';
+import type { HandlerContext, Reply } from '../features/feature';
+import type { OnboardingFeature } from '../features/onboarding/handlers';
+import { errorToText } from '../features/errors-to-text';
+import type { Services } from '../services';
+import { messageCard } from '../../cards/common/message-card';
+import type { AdaptiveCard } from '../../cards/types';
+import { identify, InboundActivitySchema, tenantOf, type InboundActivity, type TurnIdentity } from './activity-input';
+import { CosmosTurnStorage } from './cosmos-turn-storage';
+import { InstallationCapture } from './installation-capture';
+
+/**
+ * The teams-ai Application: the only place routes are bound to the SDK. Each route turns the
+ * activity into plain input, builds the handler context, and hands over to the feature router.
+ */
+export function createTeamsApp(deps: {
+  adapter: TeamsAdapter;
+  services: Services;
+  router: FeatureRouter;
+  onboarding: OnboardingFeature;
+}): Application<TurnState> {
+  const { adapter, services, router, onboarding } = deps;
+  const { config, log } = services;
+  const capture = new InstallationCapture(services.directory);
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: config.MICROSOFT_APP_ID ?? '',
+    storage: new CosmosTurnStorage(services.store.containers.botstate),
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+  });
+
+  const tenantAllowed = (tenantId: string): boolean =>
+    config.ALLOWED_TENANT_IDS.length === 0 || config.ALLOWED_TENANT_IDS.includes(tenantId);
+
+  /** Resolves who is acting; records refusals. Undefined means the turn was answered already. */
+  async function begin(context: TurnContext): Promise<HandlerContext | { refusal: string } | undefined> {
+    const parsed = InboundActivitySchema.safeParse(context.activity);
+    if (!parsed.success) return undefined;
+    const activity = parsed.data;
+    const identity = identify(activity);
+    const correlationId = randomUUID();
+    const now = services.clock.now();
+    if (identity === 'no_tenant' || identity === 'no_user')
+      return { refusal: common(resolveLocale(activity.locale), 'error.malformed') };
+    if (!tenantAllowed(identity.tenantId)) {
+      await services.audit.append({
+        tenantId: identity.tenantId,
+        at: now.toISOString(),
+        actorId: identity.userId,
+        actorRoles: [],
+        action: 'tenant.denied',
+        kind: 'access',
+        purpose: 'support',
+        channel: identity.conversation.kind,
+        outcome: 'denied',
+        correlationId,
+      });
+      log.warn({ correlationId }, 'Refused a tenant that is not on ALLOWED_TENANT_IDS');
+      return { refusal: common(identity.locale, 'error.tenant_not_allowed') };
+    }
+    await capture.apply(activity, now);
+    return contextFor(identity, correlationId, now);
+  }
+
+  async function contextFor(identity: TurnIdentity, correlationId: string, now: Date): Promise<HandlerContext> {
+    const user = await services.directory.recordSeen(
+      identity.tenantId,
+      { userId: identity.userId, displayName: identity.displayName, botUserId: identity.botUserId },
+      now,
+    );
+    const roles = new Set<Role>(user.roles.filter(isRole));
+    if (config.ADMIN_AAD_OBJECT_IDS.some((id) => id.toLowerCase() === identity.userId)) roles.add('admin');
+    const actor: Actor = {
+      tenantId: identity.tenantId,
+      userId: identity.userId,
+      roles: [...roles],
+      locale: identity.locale,
+    };
+    const turnLog = log.child({ correlationId });
+    return {
+      actor,
+      services,
+      now,
+      correlationId,
+      conversation: identity.conversation,
+      guard: new Guard(services.audit, actor, {
+        correlationId,
+        channel: identity.conversation.kind,
+        now: () => services.clock.now(),
+      }),
+      log: turnLog,
+    };
+  }
+
+  const localeOf = (context: TurnContext) => resolveLocale(context.activity.locale);
+
+  const send = async (context: TurnContext, replies: readonly Reply[]): Promise<void> => {
+    for (const reply of replies) {
+      await context.sendActivity(
+        reply.kind === 'text'
+          ? MessageFactory.text(reply.text)
+          : MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)),
+      );
+    }
+  };
+
+  const verbOf = (context: TurnContext): string => {
+    const value = context.activity.value as { action?: { verb?: unknown }; verb?: unknown } | undefined;
+    const verb = value?.action?.verb ?? value?.verb;
+    return typeof verb === 'string' ? verb : '';
+  };
+
+  // Installation and team lifecycle: keep references current; greet on install.
+  app.activity('installationUpdate', async (context) => {
+    const ctx = await begin(context);
+    if (ctx === undefined || 'refusal' in ctx) return;
+    const action = String((context.activity as { action?: unknown }).action ?? '').toLowerCase();
+    if (action === 'add' || action === 'add-upgrade')
+      await send(context, [{ kind: 'card', card: onboarding.welcome(ctx) }]);
+  });
+
+  app.activity('conversationUpdate', async (context) => {
+    const parsed = InboundActivitySchema.safeParse(context.activity);
+    if (!parsed.success || tenantOf(parsed.data) === undefined || !tenantAllowed(tenantOf(parsed.data) ?? '')) return;
+    await capture.apply(parsed.data as InboundActivity, services.clock.now());
+  });
+
+  // Universal Actions: the returned card replaces the clicked one; `everyone` also updates it for all members.
+  app.adaptiveCards.actionExecute(/.*/, async (context, _state, data: unknown): Promise<AdaptiveCard | string> => {
+    const ctx = await begin(context).catch((e: unknown) => ({ refusal: errorToText(e, localeOf(context)) }));
+    if (ctx === undefined) return messageCard(common('da', 'error.malformed'), { tone: 'attention' });
+    if ('refusal' in ctx) return messageCard(ctx.refusal, { tone: 'attention' });
+    const outcome = await router.handleAction(ctx, verbOf(context), data);
+    if (outcome.refreshFor === 'everyone' && context.activity.replyToId) {
+      await context.updateActivity({
+        type: 'message',
+        id: context.activity.replyToId,
+        attachments: [CardFactory.adaptiveCard(outcome.card)],
+      });
+    }
+    if (outcome.followUps) await send(context, outcome.followUps);
+    return outcome.card;
+  });
+
+  // Action.Submit fallback (clients without Universal Actions): same handlers, card updated in place.
+  app.adaptiveCards.actionSubmit(/.*/, async (context, _state, data: unknown) => {
+    const ctx = await begin(context).catch((e: unknown) => ({ refusal: errorToText(e, localeOf(context)) }));
+    if (ctx === undefined) return;
+    if ('refusal' in ctx) return void (await context.sendActivity(ctx.refusal));
+    const outcome = await router.handleAction(ctx, verbOf(context), data);
+    const attachment = CardFactory.adaptiveCard(outcome.card);
+    if (context.activity.replyToId)
+      await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [attachment] });
+    else await context.sendActivity(MessageFactory.attachment(attachment));
+    if (outcome.followUps) await send(context, outcome.followUps);
+  });
+
+  // Catch-all for text; registered last so the routes above win.
+  app.activity('message', async (context) => {
+    const ctx = await begin(context).catch((e: unknown) => ({ refusal: errorToText(e, localeOf(context)) }));
+    if (ctx === undefined) return;
+    if ('refusal' in ctx) return void (await context.sendActivity(ctx.refusal));
+    const text = context.activity.text ?? '';
+    if (text.trim() === '') return void (await context.sendActivity(common(ctx.actor.locale, 'error.malformed')));
+    await send(context, await router.handleMessage(ctx, text));
+  });
+
+  app.error(async (context, error) => {
+    log.error({ err: error }, 'Unhandled turn error');
+    if (context.activity.type === 'message') {
+      await context.sendActivity(errorToText(error, localeOf(context))).catch(() => undefined);
+    }
+  });
+
+  return app;
+}
