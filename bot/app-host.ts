@@ -7,6 +7,7 @@ import { AuditLog } from './store/audit-log';
 import { buildFeatures } from './features/registry';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp } from './teams/app';
+import { createInboundAuthenticator } from './teams/inbound-auth';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import { createHttpServer, type HttpRoute } from './server';
 import { Scheduler, type ScheduledJob } from './jobs/scheduler';
@@ -54,7 +55,8 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const jobs: ScheduledJob[] = buildJobs(services);
   const scheduler = new Scheduler(jobs, clock, log);
   const routes: HttpRoute[] = buildRoutes(services, scheduler);
-  const http = createHttpServer({ adapter, app, store, log, routes });
+  const authenticate = createInboundAuthenticator(adapter, config, log);
+  const http = createHttpServer({ adapter, app, store, log, routes, ...(authenticate ? { authenticate } : {}) });
   const port = await http.listen(config.PORT, config.HOST);
   if (config.SCHEDULER_ENABLED) scheduler.start();
   log.info({ port, store: store.kind }, 'Fremdrift is listening on /api/messages');

@@ -33,6 +33,8 @@ export function createHttpServer(deps: {
   store: Store;
   log: Logger;
   routes?: readonly HttpRoute[];
+  /** Verifies the Bot Framework token before anything is processed; absent when authentication is off. */
+  authenticate?: (authorization: string | undefined, activity: unknown) => Promise<boolean>;
 }): HttpServer {
   const { adapter, app, store, log } = deps;
   const server = restify.createServer({ name: 'fremdrift', handleUncaughtExceptions: false });
@@ -53,10 +55,13 @@ export function createHttpServer(deps: {
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (closing) return void res.send(503, { error: 'shutting down' });
-    if (!ActivityEnvelope.safeParse(req.body).success)
-      return void res.send(400, { error: 'not a Bot Framework activity' });
     await track(async () => {
       try {
+        // Authentication first: an unauthenticated caller learns nothing, not even whether its body was valid.
+        if (deps.authenticate !== undefined && !(await deps.authenticate(req.headers.authorization, req.body)))
+          return void res.send(401, { error: 'unauthorized' });
+        if (!ActivityEnvelope.safeParse(req.body).success)
+          return void res.send(400, { error: 'not a Bot Framework activity' });
         await adapter.process(req, res, async (context) => {
           await app.run(context);
         });

@@ -36,6 +36,16 @@ export class FeatureRouter {
     return this.actions.has(verb);
   }
 
+  /** Every registered card verb (the hostile-input tests send malformed data to each). */
+  verbs(): string[] {
+    return [...this.actions.keys()];
+  }
+
+  /** Every registered command, in the order they are tried. */
+  listCommands(): readonly Command[] {
+    return this.commands;
+  }
+
   async handleMessage(ctx: HandlerContext, rawText: string): Promise<Reply[]> {
     const text = normaliseCommandText(rawText);
     try {
