@@ -16,6 +16,9 @@ export interface HttpRoute {
 const ActivityEnvelope = z.object({
   type: z.string().min(1),
   serviceUrl: z.string().min(1),
+  // teams-ai keys turn state by channel, bot, conversation and user: without them a turn cannot run.
+  channelId: z.string().min(1),
+  recipient: z.object({ id: z.string().min(1) }),
   conversation: z.object({ id: z.string().min(1) }),
   from: z.object({ id: z.string().min(1) }),
 });

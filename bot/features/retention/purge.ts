@@ -70,7 +70,7 @@ async function findExpired(container: Container, now: Date): Promise<ExpiredRef[
   return found;
 }
 
-export async function purgeExpired(services: Services, now: Date, holder = randomUUID()): Promise<PurgeReport> {
+export async function purgeExpired(services: Services, now: Date, holder: string = randomUUID()): Promise<PurgeReport> {
   const { store } = services;
   const byTenant = new Map<string, { container: ContainerName; ref: ExpiredRef }[]>();
   for (const container of SWEPT) {

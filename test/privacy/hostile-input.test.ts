@@ -1,0 +1,153 @@
+import fc from 'fast-check';
+import { buildFeatures } from '../../bot/features/registry';
+import { common } from '../../bot/i18n/common';
+import { BotHarness, TEST_TENANT, cardText, type TestUser } from '../harness/bot-harness';
+import { countsOf, seedCase } from './fixtures';
+
+/**
+ * Random and malformed activities and card payloads against the real server, for every registered
+ * verb and command (taken from the router, so features that land later are covered): never a 5xx,
+ * never a crash, and nothing written by input that is rejected.
+ */
+const { router } = buildFeatures();
+const VERBS = router.verbs();
+const EXAMPLES = router
+  .listCommands()
+  .flatMap((c) => (c.help ? [c.help.example.da, c.help.example.en] : []))
+  .map((e) => e.replace(/<[^>]+>/g, 'FR-HOST-0001'));
+
+/** What the bot answers when it refuses input: if any of these is the answer, nothing may have been written. */
+const REFUSALS = (['error.malformed', 'error.cpr_in_text', 'error.forbidden', 'error.no_role', 'error.not_owner', 'error.unknown_action', 'error.not_found', 'unknown.command', 'error.invalid_choice'] as const).map(
+  (k) => common('da', k, { field: '' }).slice(0, 25),
+);
+const isRefusal = (text: string): boolean => REFUSALS.some((r) => text.includes(r));
+
+const hostileValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 4 }),
+  fc.constantFrom(
+    null,
+    '',
+    '010165-1234',
+    '../../etc/passwd',
+    "' OR 1=1 --",
+    '<script>alert(1)</script>',
+    '__proto__',
+    'x'.repeat(5000),
+    -1,
+    1e308,
+    { __proto__: { polluted: true } },
+    { constructor: { prototype: { polluted: true } } },
+  ),
+);
+const hostileData = fc.oneof(
+  fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('caseRef', 'userId', 'inputId', 'roles0', 'reason', 'confirmRef', 'command', 'newUserId', 'newRoles', '__proto__')), hostileValue, { maxKeys: 6 }),
+  hostileValue,
+);
+
+describe('hostile input against the real server', () => {
+  let h: BotHarness;
+  let power: TestUser;
+  let nobody: TestUser;
+  beforeAll(async () => {
+    h = await BotHarness.start();
+    await seedCase(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-HOST-0001' });
+    power = await h.userWithRoles('Power', ['admin', 'screener', 'jobformidler', 'leder']);
+    nobody = h.user('Nobody');
+    await h.say(power, 'hjælp'); // first turns record the users; later turns must write nothing new
+    await h.say(nobody, 'hjælp');
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const stable = () => countsOf(h.services, ['cases', 'sensitive', 'directory']);
+
+  it('knows the verbs and commands to attack', () => {
+    expect(VERBS).toEqual(expect.arrayContaining(['command.run', 'admin.roles.save', 'privacy.erase.confirm']));
+    expect(EXAMPLES.length).toBeGreaterThan(4);
+  });
+
+  it.each(VERBS)('%s: a fixed set of malformed payloads is refused without a 5xx or a write', async (verb) => {
+    const before = await stable();
+    const payloads: unknown[] = [null, [], 'text', 42, {}, { verb }, { caseRef: { $ne: null } }, { caseRef: 'x'.repeat(300) }, { userId: '../../x', inputId: '__proto__' }, { note: '010165-1234' }, nested(60)];
+    for (const data of payloads) {
+      const r = await h.post(h.activity(power, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }));
+      expect(r.status).toBeLessThan(500);
+    }
+    expect(await stable()).toEqual(before);
+  });
+
+  it('random card payloads to every verb, from a user with every role or none', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...VERBS, 'no.such.verb'), hostileData, fc.boolean(), async (verb, data, asPower) => {
+        const before = await stable();
+        const r = await h.execute(asPower ? power : nobody, verb, data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : { value: data });
+        expect(r.status).toBeLessThan(500);
+        expect(r.card).toBeDefined();
+        if (isRefusal(cardText(r.card))) expect(await stable()).toEqual(before);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('random raw values in place of the invoke value, and as Action.Submit data', async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileValue, fc.constantFrom(...VERBS), async (value, verb) => {
+        const before = await stable();
+        const a = await h.post(h.activity(power, { type: 'invoke', name: 'adaptiveCard/action', value }));
+        const b = await h.post(h.activity(power, { type: 'message', value: { verb, data: value, nested: value } }));
+        expect(a.status).toBeLessThan(500);
+        expect(b.status).toBeLessThan(500);
+        expect(await stable()).toEqual(before);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('command texts with random noise around them', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...EXAMPLES), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.boolean(), async (example, prefix, suffix, asPower) => {
+        const before = await stable();
+        const r = await h.say(asPower ? power : nobody, `${prefix}${example}${suffix}`.slice(0, 2000) || '?');
+        expect(r.status).toBeLessThan(500);
+        expect(r.texts.length + r.cards.length).toBeGreaterThan(0);
+        expect(await stable()).toEqual(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('malformed activities of every kind', async () => {
+    const activity = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('message', 'invoke', 'installationUpdate', 'conversationUpdate', 'messageReaction', 'event', 'typing'), fc.string(), fc.integer()),
+        name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'task/fetch', 'composeExtension/query', 'signin/verifyState'), fc.string()),
+        text: fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue({ maxDepth: 2 })),
+        value: fc.jsonValue({ maxDepth: 3 }),
+        action: fc.oneof(fc.constantFrom('add', 'remove', 'add-upgrade'), fc.jsonValue({ maxDepth: 1 })),
+        from: fc.oneof(fc.constant({ id: power.botUserId, aadObjectId: power.aadObjectId }), fc.jsonValue({ maxDepth: 2 })),
+        conversation: fc.oneof(fc.constant({ id: h.personalConversationId(power), tenantId: TEST_TENANT }), fc.jsonValue({ maxDepth: 2 })),
+        channelData: fc.jsonValue({ maxDepth: 3 }),
+        locale: fc.oneof(fc.constantFrom('da-DK', 'en-US'), fc.string({ maxLength: 40 })),
+        replyToId: fc.oneof(fc.string({ maxLength: 20 }), fc.integer()),
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(activity, fc.boolean(), async (fields, keepEnvelope) => {
+        const body = keepEnvelope ? h.activity(power, fields) : { serviceUrl: h.connector.url, ...fields };
+        const r = await h.post(body);
+        expect(r.status).toBeLessThan(500);
+      }),
+      { numRuns: 80 },
+    );
+    const health = await fetch(`${h.app.url}/healthz`);
+    expect(health.status).toBe(200);
+  });
+});
+
+function nested(depth: number): unknown {
+  let v: unknown = '010165-1234';
+  for (let i = 0; i < depth; i++) v = i % 2 === 0 ? { a: v } : [v];
+  return v;
+}
