@@ -46,7 +46,8 @@ export function precheckBotToken(header: string | undefined, appId: string, nowS
   const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
   if (!audiences.includes(appId)) return { ok: false, reason: 'audience' };
   if (claims.exp < nowSeconds - CLOCK_SKEW_SECONDS) return { ok: false, reason: 'expired' };
-  if (claims.nbf !== undefined && claims.nbf > nowSeconds + CLOCK_SKEW_SECONDS) return { ok: false, reason: 'not_yet_valid' };
+  if (claims.nbf !== undefined && claims.nbf > nowSeconds + CLOCK_SKEW_SECONDS)
+    return { ok: false, reason: 'not_yet_valid' };
   return { ok: true };
 }
 

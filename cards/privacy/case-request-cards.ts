@@ -13,7 +13,12 @@ interface Counts {
   readonly sensitive: number;
 }
 
-export function exportConfirmCard(input: { locale: Locale; tenantId: string; caseRef: string; counts: Counts }): AdaptiveCard {
+export function exportConfirmCard(input: {
+  locale: Locale;
+  tenantId: string;
+  caseRef: string;
+  counts: Counts;
+}): AdaptiveCard {
   const { locale, caseRef } = input;
   return adaptiveCard(
     [
@@ -30,7 +35,12 @@ export function exportConfirmCard(input: { locale: Locale; tenantId: string; cas
 }
 
 /** The chat export: the case's non-art. 9 documents and its access log as JSON to copy. */
-export function exportResultCard(input: { locale: Locale; tenantId: string; caseRef: string; json: string }): AdaptiveCard {
+export function exportResultCard(input: {
+  locale: Locale;
+  tenantId: string;
+  caseRef: string;
+  json: string;
+}): AdaptiveCard {
   const { locale, caseRef } = input;
   const path = exportJsonPath(input.tenantId, caseRef);
   return adaptiveCard([

@@ -29,13 +29,19 @@ describe('audit log is append-only', () => {
       name: path.relative(root, f).split(path.sep).join('/'),
       source: readFileSync(f, 'utf8'),
     }));
-    expect(files.filter((f) => /containers\.audit\b|containers\[['"]audit['"]\]/.test(f.source)).map((f) => f.name)).toEqual([
-      'store/audit-log.ts',
-    ]);
+    expect(
+      files.filter((f) => /containers\.audit\b|containers\[['"]audit['"]\]/.test(f.source)).map((f) => f.name),
+    ).toEqual(['store/audit-log.ts']);
     // Reviewed: case-partition.ts is typed to the two case containers; purge.ts deletes only what has
     // expired (test/privacy/retention.test.ts); cosmos-snapshot.ts persists the embedded store as it is.
-    const dynamic = files.filter((f) => /containers\[(?!['"])|Object\.entries\(containers\)/.test(f.source)).map((f) => f.name);
-    expect(dynamic.sort()).toEqual(['features/retention/purge.ts', 'store/case-partition.ts', 'store/cosmos-snapshot.ts']);
+    const dynamic = files
+      .filter((f) => /containers\[(?!['"])|Object\.entries\(containers\)/.test(f.source))
+      .map((f) => f.name);
+    expect(dynamic.sort()).toEqual([
+      'features/retention/purge.ts',
+      'store/case-partition.ts',
+      'store/cosmos-snapshot.ts',
+    ]);
   });
 
   it('keeps entries at least 6 months: retention below 183 days is refused, and the default is 183', () => {
@@ -45,18 +51,49 @@ describe('audit log is append-only', () => {
   });
 });
 
-describe('log for sag <ref>: a citizen\'s access log (art. 15)', () => {
+describe("log for sag <ref>: a citizen's access log (art. 15)", () => {
   const clock = new ManualClock(new Date('2026-11-02T09:00:00Z'));
   let h: BotHarness;
   beforeAll(async () => {
     h = await BotHarness.start({ clock, env: { ADMIN_API_TOKEN } });
     await seedCase(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-LOG1-AAAA' });
     // Two look-ups on 1 Oct (one just before midnight UTC = 2 Oct in Copenhagen), a change, and a refused attempt.
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-LOG1-AAAA', at: '2026-10-01T08:15:00Z', purpose: 'screening', actorId: 'staff-anna' });
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-LOG1-AAAA', at: '2026-10-01T22:30:00Z', purpose: 'follow_up', actorId: 'staff-bo' });
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-LOG1-AAAA', at: '2026-10-05T10:00:00Z', purpose: 'follow_up', kind: 'write', actorId: 'staff-bo' });
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-LOG1-AAAA', at: '2026-10-06T10:00:00Z', purpose: 'support', outcome: 'denied', actorId: 'staff-eve' });
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-OTHER-0001', at: '2026-10-06T10:00:00Z', purpose: 'progression' });
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-LOG1-AAAA',
+      at: '2026-10-01T08:15:00Z',
+      purpose: 'screening',
+      actorId: 'staff-anna',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-LOG1-AAAA',
+      at: '2026-10-01T22:30:00Z',
+      purpose: 'follow_up',
+      actorId: 'staff-bo',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-LOG1-AAAA',
+      at: '2026-10-05T10:00:00Z',
+      purpose: 'follow_up',
+      kind: 'write',
+      actorId: 'staff-bo',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-LOG1-AAAA',
+      at: '2026-10-06T10:00:00Z',
+      purpose: 'support',
+      outcome: 'denied',
+      actorId: 'staff-eve',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-OTHER-0001',
+      at: '2026-10-06T10:00:00Z',
+      purpose: 'progression',
+    });
   });
   afterAll(async () => {
     await h?.stop();
@@ -107,7 +144,12 @@ describe('log for sag <ref>: a citizen\'s access log (art. 15)', () => {
     const entries = await allItems(h.services.store.containers.audit);
     expect(entries.length).toBe(before + 1);
     const last = entries.find((e) => e.actorId === dpo.aadObjectId && e.action === 'audit.extract');
-    expect(last).toMatchObject({ caseRef: 'FR-LOG1-AAAA', purpose: 'data_subject_request', kind: 'read', outcome: 'ok' });
+    expect(last).toMatchObject({
+      caseRef: 'FR-LOG1-AAAA',
+      purpose: 'data_subject_request',
+      kind: 'read',
+      outcome: 'ok',
+    });
   });
 
   it('is for admins only, and only in a 1:1 chat', async () => {
@@ -133,10 +175,12 @@ describe('log for sag <ref>: a citizen\'s access log (art. 15)', () => {
     expect(r.headers.get('content-type')).toContain('text/csv');
     expect(r.body.split('\r\n').slice(0, 2)).toEqual(['dato,tid,formål,type', '2026-10-01,10:15,Screening,Opslag']);
     const api = (await allItems(h.services.store.containers.audit)).filter((e) => e.channel === 'api');
-    expect(api).toEqual([expect.objectContaining({ action: 'audit.extract', actorId: 'admin-api', caseRef: 'FR-LOG1-AAAA' })]);
+    expect(api).toEqual([
+      expect.objectContaining({ action: 'audit.extract', actorId: 'admin-api', caseRef: 'FR-LOG1-AAAA' }),
+    ]);
   });
 
-  it('stamps every entry with the tenant\'s audit retention (TTL and expiry date)', async () => {
+  it("stamps every entry with the tenant's audit retention (TTL and expiry date)", async () => {
     const settings = { ...(await h.services.directory.getSettings(TEST_TENANT)), auditRetentionDays: 400 };
     await h.services.directory.saveSettings(TEST_TENANT, settings, 'test', clock.now());
     const dpo = await h.userWithRoles('Dorte DPO', ['admin']);

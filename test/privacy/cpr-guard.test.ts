@@ -55,9 +55,7 @@ describe('CPR guard: real-format numbers are found', () => {
   });
 
   it('finds the one CPR number among many other numbers', () => {
-    expect(containsCpr('Tlf 20 30 40 50, sag 2024-123456, møde 12-05-2024 kl 10:30, cpr 010165-1234', NOW)).toBe(
-      true,
-    );
+    expect(containsCpr('Tlf 20 30 40 50, sag 2024-123456, møde 12-05-2024 kl 10:30, cpr 010165-1234', NOW)).toBe(true);
   });
 });
 

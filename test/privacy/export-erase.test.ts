@@ -89,9 +89,16 @@ describe('erasure of a case on a lawful request (art. 17)', () => {
     expect(cardText(ask.cards[0])).toContain('3 dokumenter i sagen og 1 med helbredsoplysninger');
     expect(cardText(ask.cards[0])).toContain('art. 17, stk. 3');
 
-    const wrong = await h.execute(dpo, 'privacy.erase.confirm', { caseRef: 'FR-DEL1-AAAA', confirmRef: 'FR-DEL1-AAAB', reason: 'art17_request' });
+    const wrong = await h.execute(dpo, 'privacy.erase.confirm', {
+      caseRef: 'FR-DEL1-AAAA',
+      confirmRef: 'FR-DEL1-AAAB',
+      reason: 'art17_request',
+    });
     expect(cardText(wrong.card)).toContain('Sagsnummeret passer ikke');
-    const noReason = await h.execute(dpo, 'privacy.erase.confirm', { caseRef: 'FR-DEL1-AAAA', confirmRef: 'FR-DEL1-AAAA' });
+    const noReason = await h.execute(dpo, 'privacy.erase.confirm', {
+      caseRef: 'FR-DEL1-AAAA',
+      confirmRef: 'FR-DEL1-AAAA',
+    });
     expect(cardText(noReason.card)).toContain('Det sendte kunne ikke læses');
     const cancelled = await h.execute(dpo, 'privacy.cancel', {});
     expect(cardText(cancelled.card)).toContain('Annulleret');
@@ -100,8 +107,14 @@ describe('erasure of a case on a lawful request (art. 17)', () => {
 
   it('erases every document of the case in both containers, keeps the log, and leaves the other municipality alone', async () => {
     const dpo = await h.userWithRoles('Dorte', ['admin']);
-    const done = await h.execute(dpo, 'privacy.erase.confirm', { caseRef: 'FR-DEL1-AAAA', confirmRef: 'fr-del1-aaaa', reason: 'art17_request' });
-    expect(cardText(done.card)).toContain('Sag FR-DEL1-AAAA er slettet: 3 dokumenter i sagen og 1 med helbredsoplysninger');
+    const done = await h.execute(dpo, 'privacy.erase.confirm', {
+      caseRef: 'FR-DEL1-AAAA',
+      confirmRef: 'fr-del1-aaaa',
+      reason: 'art17_request',
+    });
+    expect(cardText(done.card)).toContain(
+      'Sag FR-DEL1-AAAA er slettet: 3 dokumenter i sagen og 1 med helbredsoplysninger',
+    );
     expect(await caseDocs(h.services, TEST_TENANT, 'FR-DEL1-AAAA')).toEqual([]);
     expect(await caseDocs(h.services, OTHER_TENANT, 'FR-DEL1-AAAA')).toHaveLength(4);
     const audit = (await allItems(h.services.store.containers.audit)).filter((e) => e.caseRef === 'FR-DEL1-AAAA');
@@ -110,7 +123,11 @@ describe('erasure of a case on a lawful request (art. 17)', () => {
     );
     const log = await h.say(dpo, 'log for sag FR-DEL1-AAAA');
     expect(cardText(log.cards[0])).toContain('Borgerens anmodning (indsigt eller sletning)');
-    const again = await h.execute(dpo, 'privacy.erase.confirm', { caseRef: 'FR-DEL1-AAAA', confirmRef: 'FR-DEL1-AAAA', reason: 'art17_request' });
+    const again = await h.execute(dpo, 'privacy.erase.confirm', {
+      caseRef: 'FR-DEL1-AAAA',
+      confirmRef: 'FR-DEL1-AAAA',
+      reason: 'art17_request',
+    });
     expect(cardText(again.card)).toContain('ingen data om sag FR-DEL1-AAAA');
   });
 
@@ -118,7 +135,11 @@ describe('erasure of a case on a lawful request (art. 17)', () => {
     await seedCase(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-DEL2-AAAA', jobformidlerId: 'x' });
     for (const roles of [['jobformidler'], ['screener'], ['leder'], []] as const) {
       const u = roles.length ? await h.userWithRoles('U', [...roles]) : h.user('Nobody');
-      const r = await h.execute(u, 'privacy.erase.confirm', { caseRef: 'FR-DEL2-AAAA', confirmRef: 'FR-DEL2-AAAA', reason: 'unlawful' });
+      const r = await h.execute(u, 'privacy.erase.confirm', {
+        caseRef: 'FR-DEL2-AAAA',
+        confirmRef: 'FR-DEL2-AAAA',
+        reason: 'unlawful',
+      });
       expect(cardText(r.card)).toMatch(/ikke adgang|ingen rolle/);
     }
     expect(await caseDocs(h.services, TEST_TENANT, 'FR-DEL2-AAAA')).toHaveLength(4);

@@ -90,7 +90,11 @@ export async function countsOf(
   return out;
 }
 
-export async function caseDocs(services: Services, tenantId: string, caseRef: string): Promise<Record<string, unknown>[]> {
+export async function caseDocs(
+  services: Services,
+  tenantId: string,
+  caseRef: string,
+): Promise<Record<string, unknown>[]> {
   const q = {
     query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.caseRef = @r',
     parameters: [
@@ -105,7 +109,15 @@ export async function caseDocs(services: Services, tenantId: string, caseRef: st
 
 export async function addAuditEntry(
   services: Services,
-  input: { tenantId: string; caseRef: string; at: string; purpose: AuditPurpose; actorId?: string; outcome?: 'ok' | 'denied'; kind?: 'read' | 'write' },
+  input: {
+    tenantId: string;
+    caseRef: string;
+    at: string;
+    purpose: AuditPurpose;
+    actorId?: string;
+    outcome?: 'ok' | 'denied';
+    kind?: 'read' | 'write';
+  },
 ): Promise<void> {
   await services.audit.append({
     tenantId: input.tenantId,

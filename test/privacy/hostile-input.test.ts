@@ -17,9 +17,19 @@ const EXAMPLES = router
   .map((e) => e.replace(/<[^>]+>/g, 'FR-HOST-0001'));
 
 /** What the bot answers when it refuses input: if any of these is the answer, nothing may have been written. */
-const REFUSALS = (['error.malformed', 'error.cpr_in_text', 'error.forbidden', 'error.no_role', 'error.not_owner', 'error.unknown_action', 'error.not_found', 'unknown.command', 'error.invalid_choice'] as const).map(
-  (k) => common('da', k, { field: '' }).slice(0, 25),
-);
+const REFUSALS = (
+  [
+    'error.malformed',
+    'error.cpr_in_text',
+    'error.forbidden',
+    'error.no_role',
+    'error.not_owner',
+    'error.unknown_action',
+    'error.not_found',
+    'unknown.command',
+    'error.invalid_choice',
+  ] as const
+).map((k) => common('da', k, { field: '' }).slice(0, 25));
 const isRefusal = (text: string): boolean => REFUSALS.some((r) => text.includes(r));
 
 const hostileValue = fc.oneof(
@@ -40,7 +50,25 @@ const hostileValue = fc.oneof(
   ),
 );
 const hostileData = fc.oneof(
-  fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('caseRef', 'userId', 'inputId', 'roles0', 'reason', 'confirmRef', 'command', 'newUserId', 'newRoles', '__proto__')), hostileValue, { maxKeys: 6 }),
+  fc.dictionary(
+    fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        'caseRef',
+        'userId',
+        'inputId',
+        'roles0',
+        'reason',
+        'confirmRef',
+        'command',
+        'newUserId',
+        'newRoles',
+        '__proto__',
+      ),
+    ),
+    hostileValue,
+    { maxKeys: 6 },
+  ),
   hostileValue,
 );
 
@@ -69,9 +97,27 @@ describe('hostile input against the real server', () => {
 
   it.each(VERBS)('%s: a fixed set of malformed payloads is refused without a 5xx or a write', async (verb) => {
     const before = await stable();
-    const payloads: unknown[] = [null, [], 'text', 42, {}, { verb }, { caseRef: { $ne: null } }, { caseRef: 'x'.repeat(300) }, { userId: '../../x', inputId: '__proto__' }, { note: '010165-1234' }, nested(60)];
+    const payloads: unknown[] = [
+      null,
+      [],
+      'text',
+      42,
+      {},
+      { verb },
+      { caseRef: { $ne: null } },
+      { caseRef: 'x'.repeat(300) },
+      { userId: '../../x', inputId: '__proto__' },
+      { note: '010165-1234' },
+      nested(60),
+    ];
     for (const data of payloads) {
-      const r = await h.post(h.activity(power, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }));
+      const r = await h.post(
+        h.activity(power, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data } },
+        }),
+      );
       expect(r.status).toBeLessThan(500);
     }
     expect(await stable()).toEqual(before);
@@ -79,13 +125,24 @@ describe('hostile input against the real server', () => {
 
   it('random card payloads to every verb, from a user with every role or none', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...VERBS, 'no.such.verb'), hostileData, fc.boolean(), async (verb, data, asPower) => {
-        const before = await stable();
-        const r = await h.execute(asPower ? power : nobody, verb, data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : { value: data });
-        expect(r.status).toBeLessThan(500);
-        expect(r.card).toBeDefined();
-        if (isRefusal(cardText(r.card))) expect(await stable()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...VERBS, 'no.such.verb'),
+        hostileData,
+        fc.boolean(),
+        async (verb, data, asPower) => {
+          const before = await stable();
+          const r = await h.execute(
+            asPower ? power : nobody,
+            verb,
+            data && typeof data === 'object' && !Array.isArray(data)
+              ? (data as Record<string, unknown>)
+              : { value: data },
+          );
+          expect(r.status).toBeLessThan(500);
+          expect(r.card).toBeDefined();
+          if (isRefusal(cardText(r.card))) expect(await stable()).toEqual(before);
+        },
+      ),
       { numRuns: 80 },
     );
   });
@@ -106,13 +163,19 @@ describe('hostile input against the real server', () => {
 
   it('command texts with random noise around them', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...EXAMPLES), fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.boolean(), async (example, prefix, suffix, asPower) => {
-        const before = await stable();
-        const r = await h.say(asPower ? power : nobody, `${prefix}${example}${suffix}`.slice(0, 2000) || '?');
-        expect(r.status).toBeLessThan(500);
-        expect(r.texts.length + r.cards.length).toBeGreaterThan(0);
-        expect(await stable()).toEqual(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...EXAMPLES),
+        fc.string({ maxLength: 40 }),
+        fc.string({ maxLength: 40 }),
+        fc.boolean(),
+        async (example, prefix, suffix, asPower) => {
+          const before = await stable();
+          const r = await h.say(asPower ? power : nobody, `${prefix}${example}${suffix}`.slice(0, 2000) || '?');
+          expect(r.status).toBeLessThan(500);
+          expect(r.texts.length + r.cards.length).toBeGreaterThan(0);
+          expect(await stable()).toEqual(before);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -120,13 +183,34 @@ describe('hostile input against the real server', () => {
   it('malformed activities of every kind', async () => {
     const activity = fc.record(
       {
-        type: fc.oneof(fc.constantFrom('message', 'invoke', 'installationUpdate', 'conversationUpdate', 'messageReaction', 'event', 'typing'), fc.string(), fc.integer()),
-        name: fc.oneof(fc.constantFrom('adaptiveCard/action', 'task/fetch', 'composeExtension/query', 'signin/verifyState'), fc.string()),
+        type: fc.oneof(
+          fc.constantFrom(
+            'message',
+            'invoke',
+            'installationUpdate',
+            'conversationUpdate',
+            'messageReaction',
+            'event',
+            'typing',
+          ),
+          fc.string(),
+          fc.integer(),
+        ),
+        name: fc.oneof(
+          fc.constantFrom('adaptiveCard/action', 'task/fetch', 'composeExtension/query', 'signin/verifyState'),
+          fc.string(),
+        ),
         text: fc.oneof(fc.string({ maxLength: 200 }), fc.jsonValue({ maxDepth: 2 })),
         value: fc.jsonValue({ maxDepth: 3 }),
         action: fc.oneof(fc.constantFrom('add', 'remove', 'add-upgrade'), fc.jsonValue({ maxDepth: 1 })),
-        from: fc.oneof(fc.constant({ id: power.botUserId, aadObjectId: power.aadObjectId }), fc.jsonValue({ maxDepth: 2 })),
-        conversation: fc.oneof(fc.constant({ id: h.personalConversationId(power), tenantId: TEST_TENANT }), fc.jsonValue({ maxDepth: 2 })),
+        from: fc.oneof(
+          fc.constant({ id: power.botUserId, aadObjectId: power.aadObjectId }),
+          fc.jsonValue({ maxDepth: 2 }),
+        ),
+        conversation: fc.oneof(
+          fc.constant({ id: h.personalConversationId(power), tenantId: TEST_TENANT }),
+          fc.jsonValue({ maxDepth: 2 }),
+        ),
         channelData: fc.jsonValue({ maxDepth: 3 }),
         locale: fc.oneof(fc.constantFrom('da-DK', 'en-US'), fc.string({ maxLength: 40 })),
         replyToId: fc.oneof(fc.string({ maxLength: 20 }), fc.integer()),

@@ -15,7 +15,10 @@ const NOW = () => Math.floor(Date.now() / 1000);
 
 const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
 
-function rs256(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'forged-key' }): string {
+function rs256(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'RS256', typ: 'JWT', kid: 'forged-key' },
+): string {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingInput = `${b64(header)}.${b64(claims)}`;
   return `${signingInput}.${createSign('RSA-SHA256').update(signingInput).sign(privateKey).toString('base64url')}`;
@@ -40,16 +43,30 @@ describe('local token pre-check (no network)', () => {
     ['HS256 (secret-signed)', `Bearer ${b64({ alg: 'HS256', kid: 'k' })}.${b64(claims)}.x`, 'bad_header'],
     ['no key id', `Bearer ${b64({ alg: 'RS256' })}.${b64(claims)}.x`, 'bad_header'],
     ['claims not JSON', `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.bm90IGpzb24.x`, 'bad_claims'],
-    ['another issuer', `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, iss: 'https://evil.example' })}.x`, 'issuer'],
-    ['another audience', `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, aud: randomUUID() })}.x`, 'audience'],
+    [
+      'another issuer',
+      `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, iss: 'https://evil.example' })}.x`,
+      'issuer',
+    ],
+    [
+      'another audience',
+      `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, aud: randomUUID() })}.x`,
+      'audience',
+    ],
     ['expired', `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, exp: now - 3600 })}.x`, 'expired'],
-    ['not yet valid', `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, nbf: now + 3600 })}.x`, 'not_yet_valid'],
+    [
+      'not yet valid',
+      `Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64({ ...claims, nbf: now + 3600 })}.x`,
+      'not_yet_valid',
+    ],
   ])('refuses %s', (_what, header, reason) => {
     expect(precheckBotToken(header, APP_ID, now)).toEqual({ ok: false, reason });
   });
 
   it('lets a well-formed channel token through to signature validation', () => {
-    expect(precheckBotToken(`Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64(claims)}.sig`, APP_ID, now)).toEqual({ ok: true });
+    expect(precheckBotToken(`Bearer ${b64({ alg: 'RS256', kid: 'k' })}.${b64(claims)}.sig`, APP_ID, now)).toEqual({
+      ok: true,
+    });
   });
 });
 
@@ -80,7 +97,10 @@ describe.each([
     ['no token', undefined],
     ['a garbage token', 'Bearer garbage'],
     ['an unsigned token', `Bearer ${b64({ alg: 'none' })}.${b64(goodClaims(serviceUrl))}.`],
-    ['a token signed with the app password', `Bearer ${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(goodClaims(serviceUrl))}.${createHmac('sha256', 'p'.repeat(20)).update('x').digest('base64url')}`],
+    [
+      'a token signed with the app password',
+      `Bearer ${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(goodClaims(serviceUrl))}.${createHmac('sha256', 'p'.repeat(20)).update('x').digest('base64url')}`,
+    ],
     ['a self-signed forged token with the right claims', `Bearer ${rs256(goodClaims(serviceUrl))}`],
     ['a forged token for another app', `Bearer ${rs256({ ...goodClaims(serviceUrl), aud: randomUUID() })}`],
     ['an expired forged token', `Bearer ${rs256({ ...goodClaims(serviceUrl), exp: NOW() - 3600 })}`],
@@ -90,11 +110,20 @@ describe.each([
     const user = await h.userWithRoles('Ada', ['admin']);
     const before = await countsOf(h.services);
     const calls = h.connector.calls.length;
-    const message = h.activity(user, { type: 'message', text: 'giv rolle admin til 44444444-4444-4444-8444-444444444444' });
+    const message = h.activity(user, {
+      type: 'message',
+      text: 'giv rolle admin til 44444444-4444-4444-8444-444444444444',
+    });
     const invoke = h.activity(user, {
       type: 'invoke',
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: 'admin.roles.add', data: { newUserId: randomUUID(), newRoles: 'admin' } } },
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'admin.roles.add',
+          data: { newUserId: randomUUID(), newRoles: 'admin' },
+        },
+      },
     });
     const install = h.activity(user, { type: 'installationUpdate', action: 'add' });
     for (const [what, authorization] of attempts(h.connector.url)) {
@@ -133,9 +162,10 @@ describe('admin endpoints need their own credential', () => {
   it('refuses a tenant not on ALLOWED_TENANT_IDS even with the right token', async () => {
     const r = await adminGet(h, `/api/admin/cases/FR-X/audit.csv?tenant=${randomUUID()}`, ADMIN_API_TOKEN);
     expect(r.status).toBe(403);
-    expect((await adminGet(h, `/api/admin/cases/FR-X/audit.csv?tenant=${BOT_TENANT}`, ADMIN_API_TOKEN)).status).toBe(404);
+    expect((await adminGet(h, `/api/admin/cases/FR-X/audit.csv?tenant=${BOT_TENANT}`, ADMIN_API_TOKEN)).status).toBe(
+      404,
+    );
   });
-
 });
 
 describe('admin API lock-out', () => {

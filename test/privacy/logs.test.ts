@@ -28,7 +28,11 @@ describe('logs without personal data', () => {
     await h.say(admin, 'hjælp');
     await h.say(admin, `Borgeren med cpr ${CPR} ringede om sin hemmelige diagnose`);
     await h.execute(admin, 'command.run', { command: `noter ${CPR.replace('-', '')} til sagen` });
-    await h.execute(admin, 'admin.roles.add', { newUserId: 'not-a-guid', newUserName: 'Hemmelig Person', newRoles: 'nonsense' });
+    await h.execute(admin, 'admin.roles.add', {
+      newUserId: 'not-a-guid',
+      newUserName: 'Hemmelig Person',
+      newRoles: 'nonsense',
+    });
     await h.execute(admin, 'admin.roles.save', { userId: 42, inputId: 'hemmelig fritekst' });
     await h.say(admin, `log for sag ${CASE_REF}`);
     await h.say(admin, `eksportér sag ${CASE_REF}`);
@@ -36,7 +40,11 @@ describe('logs without personal data', () => {
     await h.say(jf, `slet sag ${CASE_REF}`);
     await h.say(nobody, 'roller');
     await h.say(jf, 'en helt almindelig fritekst om borgerens helbred');
-    await h.execute(admin, 'privacy.erase.confirm', { caseRef: CASE_REF, confirmRef: CASE_REF, reason: 'art17_request' });
+    await h.execute(admin, 'privacy.erase.confirm', {
+      caseRef: CASE_REF,
+      confirmRef: CASE_REF,
+      reason: 'art17_request',
+    });
   });
   afterAll(async () => {
     await h?.stop();
@@ -61,7 +69,7 @@ describe('logs without personal data', () => {
     for (const form of [CASE_REF, CASE_REF.toLowerCase()]) expect(logs.text).not.toContain(form);
   });
 
-  it('tags every line of a turn with that turn\'s correlation id, a different one per turn', () => {
+  it("tags every line of a turn with that turn's correlation id, a different one per turn", () => {
     const turnLines = logs.records().filter((r) => r.msg === 'Turn refused' || r.msg === 'Card payload rejected');
     const ids = turnLines.map((r) => r.correlationId);
     expect(ids.every((id) => typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))).toBe(true);

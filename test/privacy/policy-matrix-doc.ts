@@ -2,7 +2,8 @@ import { POLICY, POLICY_ACTIONS } from '../../bot/domain/policy';
 import { ROLES } from '../../bot/domain/roles';
 
 /** SECURITY.md's role × action matrix, generated from POLICY (bot/domain/policy.ts). */
-export const MATRIX_START = '<!-- policy-matrix:start (generated from bot/domain/policy.ts by test/privacy/policy-matrix.test.ts) -->';
+export const MATRIX_START =
+  '<!-- policy-matrix:start (generated from bot/domain/policy.ts by test/privacy/policy-matrix.test.ts) -->';
 export const MATRIX_END = '<!-- policy-matrix:end -->';
 
 export function renderPolicyMatrix(): string {

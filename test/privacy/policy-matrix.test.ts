@@ -84,7 +84,12 @@ describe('policy: every action × role', () => {
   });
 
   it('denies by default: an action missing from POLICY is refused for every role', () => {
-    for (const unknown of ['case.delete_everything', 'constructor', '__proto__', 'toString'] as unknown as PolicyAction[]) {
+    for (const unknown of [
+      'case.delete_everything',
+      'constructor',
+      '__proto__',
+      'toString',
+    ] as unknown as PolicyAction[]) {
       expect(decide(actorWith([...ROLES]), unknown)).toEqual({ allowed: false, reason: 'role' });
     }
   });

@@ -30,7 +30,12 @@ describe('closing a case starts its retention, and the daily sweep purges what h
   beforeAll(async () => {
     h = await BotHarness.start({ clock });
     const settings = await h.services.directory.getSettings(TEST_TENANT);
-    await h.services.directory.saveSettings(TEST_TENANT, { ...settings, retentionDaysAfterClosure: 30 }, 'test', clock.now());
+    await h.services.directory.saveSettings(
+      TEST_TENANT,
+      { ...settings, retentionDaysAfterClosure: 30 },
+      'test',
+      clock.now(),
+    );
   });
   afterAll(async () => {
     await h?.stop();
@@ -87,7 +92,12 @@ describe('closing a case starts its retention, and the daily sweep purges what h
     expect(await caseDocs(h.services, OTHER_TENANT, 'FR-RET1-AAAA')).toHaveLength(4);
     const purged = (await allItems(h.services.store.containers.audit)).filter((e) => e.action === 'case.purge');
     expect(purged).toEqual([
-      expect.objectContaining({ caseRef: 'FR-RET1-AAAA', actorId: 'system:retention', channel: 'system', kind: 'write' }),
+      expect.objectContaining({
+        caseRef: 'FR-RET1-AAAA',
+        actorId: 'system:retention',
+        channel: 'system',
+        kind: 'write',
+      }),
     ]);
     const claims = (await allItems(h.services.store.containers.runs)).filter((d) => d.key === 'purge:2026-07-01');
     expect(claims.map((c) => c.tenantId)).toEqual([TEST_TENANT]);
@@ -105,7 +115,10 @@ describe('closing a case starts its retention, and the daily sweep purges what h
     const cases = new CaseRepository(h.services.store);
     const closed = await cases.get(TEST_TENANT, 'FR-REOPEN-01');
     await cases.replace({ ...closed!, status: 'ACTIVE', closure: undefined });
-    expect(await applyRetention(h.services, TEST_TENANT, 'FR-REOPEN-01', clock.now())).toEqual({ status: 'lifted', documents: 4 });
+    expect(await applyRetention(h.services, TEST_TENANT, 'FR-REOPEN-01', clock.now())).toEqual({
+      status: 'lifted',
+      documents: 4,
+    });
     clock.set(new Date('2026-09-01T08:00:00Z'));
     await purgeExpired(h.services, clock.now());
     const docs = await caseDocs(h.services, TEST_TENANT, 'FR-REOPEN-01');
@@ -116,9 +129,26 @@ describe('closing a case starts its retention, and the daily sweep purges what h
   it('purges expired audit entries, claims and turn state, and keeps the rest', async () => {
     clock.set(new Date('2027-03-01T08:00:00Z'));
     const now = clock.now();
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-AUD-0001', at: new Date(now.getTime() - 200 * DAY).toISOString(), purpose: 'follow_up' });
-    await addAuditEntry(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-AUD-0001', at: new Date(now.getTime() - 10 * DAY).toISOString(), purpose: 'screening' });
-    await claimOnce(h.services.store.containers.runs, TEST_TENANT, 'old-claim', new Date(now.getTime() - 90 * DAY), 'x', 60);
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-AUD-0001',
+      at: new Date(now.getTime() - 200 * DAY).toISOString(),
+      purpose: 'follow_up',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: TEST_TENANT,
+      caseRef: 'FR-AUD-0001',
+      at: new Date(now.getTime() - 10 * DAY).toISOString(),
+      purpose: 'screening',
+    });
+    await claimOnce(
+      h.services.store.containers.runs,
+      TEST_TENANT,
+      'old-claim',
+      new Date(now.getTime() - 90 * DAY),
+      'x',
+      60,
+    );
     await claimOnce(h.services.store.containers.runs, TEST_TENANT, 'fresh-claim', now, 'x', 60);
     await h.services.store.containers.botstate.items.create({ id: 'stale-turn-state', key: 'k', state: {}, ttl: 60 });
 
@@ -131,6 +161,7 @@ describe('closing a case starts its retention, and the daily sweep purges what h
     expect(keys).not.toContain('old-claim');
     expect(await countItems(h.services.store.containers.botstate, "WHERE c.id = 'stale-turn-state'")).toBe(0);
     // Nothing in the audit log that has not expired is ever deleted.
-    for (const e of await allItems(h.services.store.containers.audit)) expect(Date.parse(String(e.expiresAt))).toBeGreaterThan(now.getTime());
+    for (const e of await allItems(h.services.store.containers.audit))
+      expect(Date.parse(String(e.expiresAt))).toBeGreaterThan(now.getTime());
   });
 });

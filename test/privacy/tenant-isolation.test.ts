@@ -20,9 +20,24 @@ describe('tenant isolation', () => {
     await seedCase(h.services, { tenantId: A, caseRef: 'FR-SAME-0001', marker: 'tenant-a-secret' });
     await seedCase(h.services, { tenantId: B, caseRef: 'FR-SAME-0001', marker: 'tenant-b-own' });
     await seedCase(h.services, { tenantId: A, caseRef: 'FR-ONLYA-001', marker: 'tenant-a-only' });
-    await addAuditEntry(h.services, { tenantId: A, caseRef: 'FR-SAME-0001', at: '2026-10-01T10:00:00Z', purpose: 'screening' });
-    await addAuditEntry(h.services, { tenantId: A, caseRef: 'FR-ONLYA-001', at: '2026-10-01T10:00:00Z', purpose: 'screening' });
-    await addAuditEntry(h.services, { tenantId: B, caseRef: 'FR-SAME-0001', at: '2026-10-02T10:00:00Z', purpose: 'progression' });
+    await addAuditEntry(h.services, {
+      tenantId: A,
+      caseRef: 'FR-SAME-0001',
+      at: '2026-10-01T10:00:00Z',
+      purpose: 'screening',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: A,
+      caseRef: 'FR-ONLYA-001',
+      at: '2026-10-01T10:00:00Z',
+      purpose: 'screening',
+    });
+    await addAuditEntry(h.services, {
+      tenantId: B,
+      caseRef: 'FR-SAME-0001',
+      at: '2026-10-02T10:00:00Z',
+      purpose: 'progression',
+    });
   });
   afterAll(async () => {
     await h?.stop();
@@ -30,7 +45,7 @@ describe('tenant isolation', () => {
 
   const adminOfB = () => h.userWithRoles('Bo Admin', ['admin'], { tenantId: B });
 
-  it('the roles card lists only the own municipality\'s staff, and a role change by id stays in the own municipality', async () => {
+  it("the roles card lists only the own municipality's staff, and a role change by id stays in the own municipality", async () => {
     const anna = await h.userWithRoles('Anna Andersen', ['jobformidler']);
     const bo = await adminOfB();
     const card = (await h.say(bo, 'roller')).cards[0];
@@ -42,7 +57,7 @@ describe('tenant isolation', () => {
     expect(cardText(saveCard)).not.toContain('Anna Andersen');
   });
 
-  it('the log extract shows only the own municipality\'s look-ups, and nothing of a case only another municipality has', async () => {
+  it("the log extract shows only the own municipality's look-ups, and nothing of a case only another municipality has", async () => {
     const bo = await adminOfB();
     const own = cardText((await h.say(bo, 'log for sag FR-SAME-0001')).cards[0]);
     expect(own).toContain('Progressionsmåling');
@@ -52,24 +67,32 @@ describe('tenant isolation', () => {
     expect(theirs.texts.join()).toContain('ingen data om sag');
   });
 
-  it('export and erasure reach only the own municipality\'s documents, also with forged card data', async () => {
+  it("export and erasure reach only the own municipality's documents, also with forged card data", async () => {
     const bo = await adminOfB();
     const before = await caseDocs(h.services, A, 'FR-ONLYA-001');
     const forgedExport = await h.execute(bo, 'privacy.export.confirm', { caseRef: 'FR-ONLYA-001' });
     expect(cardText(forgedExport.card)).toContain('ingen data om sag');
-    const forgedErase = await h.execute(bo, 'privacy.erase.confirm', { caseRef: 'FR-ONLYA-001', confirmRef: 'FR-ONLYA-001', reason: 'unlawful' });
+    const forgedErase = await h.execute(bo, 'privacy.erase.confirm', {
+      caseRef: 'FR-ONLYA-001',
+      confirmRef: 'FR-ONLYA-001',
+      reason: 'unlawful',
+    });
     expect(cardText(forgedErase.card)).toContain('ingen data om sag');
     expect(await caseDocs(h.services, A, 'FR-ONLYA-001')).toEqual(before);
 
     const ownExport = await h.execute(bo, 'privacy.export.confirm', { caseRef: 'FR-SAME-0001' });
     expect(JSON.stringify(ownExport.card)).toContain('tenant-b-own');
     expect(JSON.stringify(ownExport.card)).not.toContain('tenant-a-secret');
-    await h.execute(bo, 'privacy.erase.confirm', { caseRef: 'FR-SAME-0001', confirmRef: 'FR-SAME-0001', reason: 'registered_in_error' });
+    await h.execute(bo, 'privacy.erase.confirm', {
+      caseRef: 'FR-SAME-0001',
+      confirmRef: 'FR-SAME-0001',
+      reason: 'registered_in_error',
+    });
     expect(await caseDocs(h.services, B, 'FR-SAME-0001')).toEqual([]);
     expect(await caseDocs(h.services, A, 'FR-SAME-0001')).toHaveLength(4);
   });
 
-  it('the admin API answers only for the tenant named, which cannot reach another tenant\'s case', async () => {
+  it("the admin API answers only for the tenant named, which cannot reach another tenant's case", async () => {
     const r = await adminGet(h, `/api/admin/cases/FR-ONLYA-001/export.json?tenant=${B}`, ADMIN_API_TOKEN);
     expect(r.status).toBe(404);
     expect(r.body).not.toContain('tenant-a-only');
@@ -85,15 +108,19 @@ describe('tenant isolation', () => {
     expect(page.items).toEqual([]);
   });
 
-  it('the guard refuses a resource of another tenant for every role, before the work runs, and logs it in the actor\'s tenant', async () => {
+  it("the guard refuses a resource of another tenant for every role, before the work runs, and logs it in the actor's tenant", async () => {
     const auditOfA = await countItems(h.services.store.containers.audit, `WHERE c.tenantId = '${A}'`);
     for (const roles of [['admin'], ['jobformidler'], ['screener'], ['leder']] as const) {
       const actorId = randomUUID();
-      const guard = new Guard(h.services.audit, { tenantId: B, userId: actorId, roles: [...roles], locale: 'da' }, {
-        correlationId: randomUUID(),
-        channel: 'personal',
-        now: () => new Date(),
-      });
+      const guard = new Guard(
+        h.services.audit,
+        { tenantId: B, userId: actorId, roles: [...roles], locale: 'da' },
+        {
+          correlationId: randomUUID(),
+          channel: 'personal',
+          now: () => new Date(),
+        },
+      );
       let ran = false;
       await expect(
         guard.run(
@@ -128,7 +155,9 @@ describe('ALLOWED_TENANT_IDS', () => {
   });
 
   const deniedEntries = async () =>
-    (await allItems(h.services.store.containers.audit)).filter((e) => e.tenantId === OUTSIDER && e.action === 'tenant.denied');
+    (await allItems(h.services.store.containers.audit)).filter(
+      (e) => e.tenantId === OUTSIDER && e.action === 'tenant.denied',
+    );
 
   it('refuses a message, a card action and an install from another tenant, audits each, and stores nothing else', async () => {
     const stranger = h.user('Stranger', { tenantId: OUTSIDER });

@@ -60,7 +60,11 @@ export function adminRoutes(services: Services): HttpRoute[] {
 
   const handle =
     (
-      produce: (actor: Actor, guard: Guard, caseRef: string) => Promise<{ body: string; headers: Record<string, string> }>,
+      produce: (
+        actor: Actor,
+        guard: Guard,
+        caseRef: string,
+      ) => Promise<{ body: string; headers: Record<string, string> }>,
     ) =>
     async (req: restify.Request, res: restify.Response): Promise<void> => {
       const now = services.clock.now();
@@ -73,7 +77,8 @@ export function adminRoutes(services: Services): HttpRoute[] {
       }
       const query = QuerySchema.safeParse(Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams));
       const params = ParamsSchema.safeParse(req.params);
-      if (!query.success || !params.success) return reply(res, 400, '{"error":"expected ?tenant=<guid> and a case ref"}');
+      if (!query.success || !params.success)
+        return reply(res, 400, '{"error":"expected ?tenant=<guid> and a case ref"}');
       const tenantId = query.data.tenant.toLowerCase();
       if (config.ALLOWED_TENANT_IDS.length > 0 && !config.ALLOWED_TENANT_IDS.some((t) => t.toLowerCase() === tenantId))
         return reply(res, 403, '{"error":"tenant not served"}');

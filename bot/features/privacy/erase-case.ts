@@ -17,7 +17,14 @@ export async function describeCase(
   if (found === undefined) throw new NotFoundError('case');
   const action = auditAction === 'case.export.request' ? 'case.export' : 'case.erase';
   return access.guard.run(
-    { action, auditAction, kind: 'read', purpose: 'data_subject_request', caseRef: found.caseRef, resource: found.owners },
+    {
+      action,
+      auditAction,
+      kind: 'read',
+      purpose: 'data_subject_request',
+      caseRef: found.caseRef,
+      resource: found.owners,
+    },
     async () => ({ caseRef: found.caseRef, counts: countByContainer(found.documents) }),
   );
 }

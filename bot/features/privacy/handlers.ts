@@ -134,7 +134,11 @@ export const privacyFeature: Feature = {
         const card = await cardFor(ctx, data.caseRef, async () => {
           if (data.confirmRef.toUpperCase() !== data.caseRef.toUpperCase()) {
             const found = await describeCase(ctx, data.caseRef, 'case.erase.request');
-            return eraseConfirmCard({ locale, ...found, error: t(locale, 'erase.mismatch', { caseRef: data.caseRef }) });
+            return eraseConfirmCard({
+              locale,
+              ...found,
+              error: t(locale, 'erase.mismatch', { caseRef: data.caseRef }),
+            });
           }
           const erased = await eraseCase(ctx, data.caseRef, data.reason);
           return messageCard(t(locale, 'erase.done', { caseRef: data.caseRef, ...erased }), { tone: 'good' });
@@ -150,11 +154,7 @@ export const privacyFeature: Feature = {
   ],
 };
 
-async function cardFor(
-  ctx: HandlerContext,
-  caseRef: string,
-  work: () => Promise<AdaptiveCard>,
-): Promise<AdaptiveCard> {
+async function cardFor(ctx: HandlerContext, caseRef: string, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
   const refused = personalOnly(ctx);
   if (refused !== undefined) return messageCard(refused, { tone: 'attention' });
   try {

@@ -106,7 +106,13 @@ export async function purgeExpired(services: Services, now: Date, holder: string
   }
   if (report.tenants.length > 0) {
     services.log.info(
-      { job: 'retention-purge', day, tenants: report.tenants.length, deleted: report.deleted, casesErased: report.casesErased },
+      {
+        job: 'retention-purge',
+        day,
+        tenants: report.tenants.length,
+        deleted: report.deleted,
+        casesErased: report.casesErased,
+      },
       'Expired data purged',
     );
   }
