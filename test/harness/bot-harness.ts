@@ -55,6 +55,8 @@ export interface HarnessOptions {
   readonly logDestination?: { write(line: string): void };
   readonly clock?: Clock;
   readonly dataDir?: string;
+  /** Passed to startFremdrift (e.g. store options for fault tests). */
+  readonly startOptions?: StartOptions;
 }
 
 function cardsOf(call: CapturedCall): AdaptiveCard[] {
@@ -142,6 +144,7 @@ export class BotHarness {
     this.running = await startFremdrift(this.config, {
       logger: createLogger(this.config.LOG_LEVEL, this.options.logDestination),
       ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...this.options.startOptions,
       ...extra,
     });
   }
