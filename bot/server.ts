@@ -41,7 +41,11 @@ export function createHttpServer(deps: {
 }): HttpServer {
   const { adapter, app, store, log } = deps;
   const server = restify.createServer({ name: 'fremdrift', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // JSON only: Bot Framework and the admin API speak nothing else, and restify's full bodyParser would
+  // hand multipart uploads from unauthenticated callers to formidable 1.x (unmaintained), writing temp files.
+  // (bodyReader, which jsonBodyParser chains, honours maxBodySize; the typings omit it.)
+  const bodyOptions = { mapParams: false, maxBodySize: 256 * 1024 };
+  server.use(restify.plugins.jsonBodyParser(bodyOptions as restify.plugins.JsonBodyParserOptions));
 
   let inFlight = 0;
   let closing = false;

@@ -180,6 +180,21 @@ describe('hostile input against the real server', () => {
     );
   });
 
+  it('non-JSON and oversized bodies are refused before any parsing or processing', async () => {
+    const before = await stable();
+    const post = (body: string, contentType: string) =>
+      fetch(`${h.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body }).then(
+        async (r) => (await r.text(), r.status),
+      );
+    const boundary = 'x-boundary';
+    const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.sh"\r\n\r\necho hi\r\n--${boundary}--\r\n`;
+    expect(await post(multipart, `multipart/form-data; boundary=${boundary}`)).toBe(400);
+    expect(await post('type=message&text=hi', 'application/x-www-form-urlencoded')).toBe(400);
+    expect(await post('{"type": "message", ', 'application/json')).toBe(400);
+    expect(await post(JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }), 'application/json')).toBe(413);
+    expect(await stable()).toEqual(before);
+  });
+
   it('malformed activities of every kind', async () => {
     const activity = fc.record(
       {

@@ -1,4 +1,4 @@
-import { hashCaseRef } from '../../bot/log';
+import { createLogger, hashCaseRef } from '../../bot/log';
 import { BotHarness, TEST_TENANT } from '../harness/bot-harness';
 import { LogCapture, allItems, seedCase } from './fixtures';
 
@@ -83,6 +83,17 @@ describe('logs without personal data', () => {
     }
     // …and the bot never echoed it back.
     expect(JSON.stringify(h.connector.calls)).not.toContain('010165');
+  });
+
+  it('censors identifier fields even when a caller passes them by mistake', () => {
+    const out = new LogCapture();
+    const log = createLogger('info', out);
+    log.info(
+      { caseRef: CASE_REF, userId: 'u-1', actorId: 'a-1', detail: { caseRef: CASE_REF, aadObjectId: 'o-1' }, text: 'fri tekst' },
+      'oops',
+    );
+    expect(out.text).toContain('oops');
+    for (const raw of [CASE_REF, 'u-1', 'a-1', 'o-1', 'fri tekst']) expect(out.text).not.toContain(raw);
   });
 
   it('hashes case refs with the configured key', () => {

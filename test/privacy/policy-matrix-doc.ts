@@ -22,3 +22,18 @@ export function matrixSection(markdown: string): string | undefined {
   if (start < 0 || end < start) return undefined;
   return markdown.slice(start, end + MATRIX_END.length);
 }
+
+/** The table's cells, row by row, ignoring padding and the separator row (Prettier aligns the columns). */
+export function tableCells(section: string): string[][] {
+  return section
+    .split('\n')
+    .filter((line) => line.trim().startsWith('|'))
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|')
+        .map((c) => c.trim()),
+    )
+    .filter((cells) => !cells.every((c) => /^:?-+:?$/.test(c)));
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { decide, POLICY, POLICY_ACTIONS, type CaseOwnership, type PolicyAction } from '../../bot/domain/policy';
 import { ROLES, type Role } from '../../bot/domain/roles';
 import type { Actor } from '../../bot/domain/actor';
-import { matrixSection, renderPolicyMatrix } from './policy-matrix-doc';
+import { matrixSection, renderPolicyMatrix, tableCells } from './policy-matrix-doc';
 
 /**
  * One test per cell of the role × action matrix, for every kind of request: no resource, a case
@@ -36,11 +36,13 @@ describe('SECURITY.md', () => {
     const markdown = readFileSync(file, 'utf8');
     const expected = renderPolicyMatrix();
     const current = matrixSection(markdown);
-    if (process.env.UPDATE_SECURITY_MATRIX === '1' && current !== undefined && current !== expected) {
-      writeFileSync(file, markdown.replace(current, expected));
+    if (process.env.UPDATE_SECURITY_MATRIX === '1' && current !== undefined) {
+      writeFileSync(file, markdown.replace(current, expected)); // then `npx prettier --write SECURITY.md`
       return;
     }
-    expect(current).toBe(expected); // run with UPDATE_SECURITY_MATRIX=1 to regenerate after a reviewed change
+    expect(current).toBeDefined();
+    // Run with UPDATE_SECURITY_MATRIX=1 to regenerate after a reviewed change of POLICY.
+    expect(tableCells(current ?? '')).toEqual(tableCells(expected));
   });
 });
 
