@@ -67,6 +67,10 @@ export interface ProgressionCardInput {
   readonly notice?: string | undefined;
 }
 
+/** Notes are shown in full on the summary; here a preview keeps the card under Teams' size limit. */
+const NOTE_PREVIEW = 200;
+const clip = (value: string, max: number): string => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
+
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0');
 const decimal = (n: number | undefined, locale: Locale): string =>
   n === undefined ? '–' : n.toLocaleString(locale === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 1 });
@@ -215,7 +219,7 @@ export function progressionOverviewCard(input: ProgressionCardInput): AdaptiveCa
     latest && latestSet
       ? latestSet.indicators.flatMap((i) => {
           const n = latest.scores.find((s) => s.indicatorId === i.indicatorId)?.note;
-          return n ? [[i.name[locale], n] as [string, string]] : [];
+          return n ? [[i.name[locale], clip(n, NOTE_PREVIEW)] as [string, string]] : [];
         })
       : [];
   if (notes.length > 0)

@@ -1,4 +1,5 @@
-import { BotHarness, TEST_TENANT, actionsOf, type TestUser } from '../harness/bot-harness';
+import type { BotHarness } from '../harness/bot-harness';
+import { TEST_TENANT, actionsOf, type TestUser } from '../harness/bot-harness';
 import { CaseRepository } from '../../bot/store/case-repository';
 import type { AdaptiveCard } from '../../cards/types';
 
