@@ -42,7 +42,7 @@ export function citizenCard(input: ProgressionCardInput): AdaptiveCard {
     const line = (label: string, value: number | undefined, color: string): JsonObject =>
       columns([
         { width: 'auto', items: [text(label, { size: 'Medium', spacing: 'None' })] },
-        { items: [text(value === undefined ? '–' : dots(value, max), { size: 'Large', color, spacing: 'None' })] },
+        { items: [text(value === undefined ? '–' : dots(value, max), { size: 'ExtraLarge', color, spacing: 'None' })] },
       ]);
     const items: JsonObject[] = [text(title, { size: 'Large', weight: 'Bolder' })];
     if (before !== undefined) items.push(line(t(locale, 'citizen.before'), before, 'Default'));

@@ -26,15 +26,19 @@ describe('who may score and read progression, and the audit trail', () => {
     await h?.stop();
   });
 
-  const audit = async () =>
-    (await h.services.audit.listForCase(TEST_TENANT, 'FR-ACC-1', { maxItemCount: 200 })).items;
+  const audit = async () => (await h.services.audit.listForCase(TEST_TENANT, 'FR-ACC-1', { maxItemCount: 200 })).items;
 
   it("lets the case's own jobformidler score and read, and logs every read and write with purpose progression", async () => {
     await h.say(assigned, 'progression FR-ACC-1');
-    await scoreMeasurement(h, assigned, 'FR-ACC-1', { measuredAt: new Date().toISOString().slice(0, 10), scores: [4, 4, 4, 4, 4, 4, 4] });
+    await scoreMeasurement(h, assigned, 'FR-ACC-1', {
+      measuredAt: new Date().toISOString().slice(0, 10),
+      scores: [4, 4, 4, 4, 4, 4, 4],
+    });
     await h.execute(assigned, 'progression.citizen', { caseRef: 'FR-ACC-1' });
     const entries = (await audit()).filter((e) => e.actorId === assigned.aadObjectId);
-    expect(entries.every((e) => e.purpose === 'progression' && e.outcome === 'ok' && e.channel === 'personal')).toBe(true);
+    expect(entries.every((e) => e.purpose === 'progression' && e.outcome === 'ok' && e.channel === 'personal')).toBe(
+      true,
+    );
     const seen = entries.map((e) => `${e.kind}:${e.action}`);
     expect(seen).toEqual(
       expect.arrayContaining([
@@ -49,12 +53,17 @@ describe('who may score and read progression, and the audit trail', () => {
     expect(seen.filter((s) => s === 'write:progression.measurement.save')).toHaveLength(7);
   });
 
-  it("refuses another jobformidler the case, logs the refusal, and answers a case that does not exist the same way", async () => {
+  it('refuses another jobformidler the case, logs the refusal, and answers a case that does not exist the same way', async () => {
     const other = await h.say(colleague, 'progression FR-ACC-1');
     expect(other.texts).toEqual([NOT_OWNER]);
     const denied = (await audit()).filter((e) => e.actorId === colleague.aadObjectId);
     expect(denied).toEqual([
-      expect.objectContaining({ action: 'progression.read', outcome: 'denied', purpose: 'progression', caseRef: 'FR-ACC-1' }),
+      expect.objectContaining({
+        action: 'progression.read',
+        outcome: 'denied',
+        purpose: 'progression',
+        caseRef: 'FR-ACC-1',
+      }),
     ]);
     const missing = await h.say(colleague, 'progression FR-FINDES-IKKE');
     expect(missing.texts).toEqual([NOT_OWNER]);
@@ -62,7 +71,13 @@ describe('who may score and read progression, and the audit trail', () => {
 
   it("refuses another jobformidler's card clicks on the case and changes nothing", async () => {
     const start = await h.execute(assigned, 'progression.new', { caseRef: 'FR-ACC-1' });
-    const data = { ...actionData(start.card, 'progression.start'), setKey: 'g1-vej-mod-ordinaere-timer@1', context: 'ROUTINE_3M', participants: 'CITIZEN', measuredAt: new Date().toISOString().slice(0, 10) };
+    const data = {
+      ...actionData(start.card, 'progression.start'),
+      setKey: 'g1-vej-mod-ordinaere-timer@1',
+      context: 'ROUTINE_3M',
+      participants: 'CITIZEN',
+      measuredAt: new Date().toISOString().slice(0, 10),
+    };
     const taken = await h.execute(colleague, 'progression.start', data);
     expect(cardText(taken.card)).toBe(NOT_OWNER);
     const page = await h.execute(assigned, 'progression.start', data);
