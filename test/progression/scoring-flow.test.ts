@@ -48,6 +48,11 @@ describe('scoring progression with the citizen over HTTP', () => {
     expect(text).toContain('Der er ingen målinger endnu.');
     expect(text).toContain('6. jan. 2025 – 4 dage over tid');
     expect(actionsOf(r.cards[0]).map((a) => a.verb)).toEqual(['progression.new']);
+    // Typed in lower case, or without a case number.
+    expect(cardText((await h.say(jo, 'progressionsmåling fr-flow-1')).cards[0])).toContain('Progression – FR-FLOW-1');
+    expect((await h.say(jo, 'progression')).texts).toEqual([
+      'Skriv sagsnummeret efter kommandoen, fx "progression FR-7KQ2-M9XA".',
+    ]);
   });
 
   it('asks for set, occasion, who takes part and date, then shows every level with its anchor text', async () => {

@@ -33,6 +33,18 @@ export async function withCase<T>(
   );
 }
 
+/**
+ * The case reference as stored: typed as written, else in capitals (generated references such as
+ * FR-7KQ2-M9XA are upper-case, and people type them in lower case). Only existence is looked at.
+ */
+export async function storedCaseRef(ctx: HandlerContext, typed: string): Promise<string> {
+  const upper = typed.toUpperCase();
+  if (upper === typed) return typed;
+  const cases = new CaseRepository(ctx.services.store);
+  if ((await cases.get(ctx.actor.tenantId, typed)) !== undefined) return typed;
+  return (await cases.get(ctx.actor.tenantId, upper)) !== undefined ? upper : typed;
+}
+
 /** The start of the case's current group-1 period, if it is in group 1 (the cadence starts there). */
 export const g1StartOf = (caseDoc: CaseDoc): string | undefined =>
   caseDoc.visitation?.group === 'G1_INTERVENTION' && caseDoc.status !== 'CLOSED'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { MeasurementContextSchema, ParticipantSchema } from '../../domain/progression';
+import { MEASUREMENT_NOTE_MAX, MeasurementContextSchema, ParticipantSchema } from '../../domain/progression';
 import type { IndicatorSet } from '../../domain/indicator-set';
 import { progressionText as t } from '../../i18n/progression';
 import type { Locale } from '../../i18n/locale';
@@ -11,6 +11,7 @@ import { progressionOverviewCard, type ProgressionCardInput } from '../../../car
 import { indicatorPageCard, startCard, summaryCard } from '../../../cards/progression/scoring-cards';
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
+import { storedCaseRef } from './case-access';
 import { extractPastedJson, importIndicatorSet } from './import-indicator-set';
 import { IndicatorSetCatalogue } from './indicator-sets';
 import { loadOverview, type ProgressionOverview } from './overview';
@@ -149,7 +150,7 @@ export const progressionFeature: Feature = {
       handle: async (ctx, { match, rawText }) => {
         const caseRef = caseRefFrom(rawText, match[1]);
         if (caseRef === undefined) return [textReply(t(ctx.actor.locale, 'cmd.missing_ref'))];
-        return [cardReply(await overviewCard(ctx, caseRef))];
+        return [cardReply(await overviewCard(ctx, await storedCaseRef(ctx, caseRef)))];
       },
     },
     {
@@ -274,7 +275,7 @@ export const progressionFeature: Feature = {
             return {
               card: draftCard(ctx, outcome.view, {
                 page: outcome.page,
-                error: t(ctx.actor.locale, outcome.key, { max: 500 }),
+                error: t(ctx.actor.locale, outcome.key, { max: MEASUREMENT_NOTE_MAX }),
               }),
             };
           case 'saved':
