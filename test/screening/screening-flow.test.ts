@@ -23,6 +23,10 @@ describe('guided screening over HTTP activities', () => {
     const welcome = await h.install(anna);
     const quick = actionsOf(welcome.cards[0]).map((a) => a.data.command);
     expect(quick).toEqual(expect.arrayContaining(['ny screening', 'mine screeninger']));
+    const screenerHelp = await h.say(anna, 'hjælp');
+    const example = actionsOf(screenerHelp.cards[0]).find((a) => a.data.command === 'screeningssvar SAGSNUMMER');
+    const hint = await h.execute(anna, example!.verb, example!.data);
+    expect(cardText(hint.card)).toContain('Skriv sagsnummeret efter kommandoen');
     const jf = await h.userWithRoles('Jens', ['jobformidler']);
     const help = await h.say(jf, 'hjælp');
     expect(cardText(help.cards[0])).not.toContain('ny screening');

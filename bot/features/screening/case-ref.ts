@@ -6,3 +6,6 @@ import { CASE_REF_PATTERN } from './rules';
  * against the pattern every stored reference has, so free text never reaches a store query.
  */
 export const CaseRefSchema = z.string().trim().toUpperCase().regex(CASE_REF_PATTERN);
+
+/** The placeholder in the help examples ("screeningssvar SAGSNUMMER"): a click on it gets the usage hint. */
+export const isPlaceholder = (caseRef: string): boolean => caseRef === 'SAGSNUMMER' || caseRef === 'CASE-NUMBER';

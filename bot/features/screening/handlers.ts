@@ -8,7 +8,7 @@ import { cardReply, defineAction, textReply, type Feature, type HandlerContext, 
 import { listMyScreenings } from './list-screenings';
 import { readScreening } from './read-answers';
 import { abort, goBack, pause, recordAnswer, resume, type StepSubmission } from './record-step';
-import { CaseRefSchema } from './case-ref';
+import { CaseRefSchema, isPlaceholder } from './case-ref';
 import { startScreening } from './start-screening';
 import { questionnaireOf, renderScreeningView } from './views';
 import type { ActionOutcome } from '../feature';
@@ -96,11 +96,11 @@ export const screeningFeature: Feature = {
       help: {
         da: t('da', 'cmd.answers.help'),
         en: t('en', 'cmd.answers.help'),
-        example: { da: 'screeningssvar <sagsnummer>', en: 'screening answers <case number>' },
+        example: { da: 'screeningssvar SAGSNUMMER', en: 'screening answers CASE-NUMBER' },
       },
       handle: async (ctx, { match }): Promise<Reply[]> => {
         const caseRef = CaseRefSchema.safeParse(match[1] ?? '');
-        if (!caseRef.success) return [textReply(t(ctx.actor.locale, 'error.case_ref'))];
+        if (!caseRef.success || isPlaceholder(caseRef.data)) return [textReply(t(ctx.actor.locale, 'error.case_ref'))];
         return [cardReply(await answersCard(ctx, caseRef.data))];
       },
     },

@@ -266,6 +266,3 @@ export async function resume(ctx: HandlerContext, caseRef: string): Promise<Scre
       : finishedView(ctx, doc),
   );
 }
-
-/** The screening's current state, for callers that only need to show it (e.g. after a start). */
-export { currentView as screeningViewOf };

@@ -6,7 +6,7 @@ import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { Locale } from '../../i18n/locale';
 import { cardReply, defineAction, textReply, type Feature } from '../feature';
-import { CaseRefSchema } from '../screening/case-ref';
+import { CaseRefSchema, isPlaceholder } from '../screening/case-ref';
 import {
   openVisitation,
   saveVisitation,
@@ -44,11 +44,11 @@ export const visitationFeature: Feature = {
       help: {
         da: t('da', 'cmd.help'),
         en: t('en', 'cmd.help'),
-        example: { da: 'visitation <sagsnummer>', en: 'visitation <case number>' },
+        example: { da: 'visitation SAGSNUMMER', en: 'visitation CASE-NUMBER' },
       },
       handle: async (ctx, { match }) => {
         const caseRef = CaseRefSchema.safeParse(match[1] ?? '');
-        if (!caseRef.success) return [textReply(t(ctx.actor.locale, 'error.case_ref'))];
+        if (!caseRef.success || isPlaceholder(caseRef.data)) return [textReply(t(ctx.actor.locale, 'error.case_ref'))];
         return [cardReply(render(ctx.actor.locale, await openVisitation(ctx, caseRef.data)))];
       },
     },
