@@ -31,6 +31,11 @@ export interface StartOptions {
   readonly sharedStore?: Store;
   /** More HTTP routes on the same server (benchmarks mount a bare echo bot here as their baseline). */
   readonly extraRoutes?: readonly HttpRoute[];
+  /**
+   * Tests only: where the channel's token-signing keys are published (default: the Bot Framework's).
+   * Not reachable from the environment, so a deployment cannot be pointed at other keys.
+   */
+  readonly channelOpenIdMetadataUrl?: string;
 }
 
 /** Composition root: store → services → features → SDK edge → HTTP server → scheduler. */
@@ -48,7 +53,7 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const store = options.sharedStore ?? (await openStore(config, log, options.store));
   const directory = new DirectoryRepository(store);
   const audit = new AuditLog(store, async (tenantId) => (await directory.getSettings(tenantId)).auditRetentionDays);
-  const adapter = createAdapter(config);
+  const adapter = createAdapter(config, options.channelOpenIdMetadataUrl);
   const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory);
   const services: Services = { config, log, clock, store, directory, audit, notifier };
 

@@ -1,6 +1,7 @@
 import { ConfigurationServiceClientCredentialFactory, type Activity } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationConstants, type AuthenticateRequestResult } from 'botframework-connector';
+import { CallerIdConstants } from 'botframework-schema';
 import type { Config } from '../config';
 
 /**
@@ -14,8 +15,21 @@ export class FremdriftAdapter extends TeamsAdapter {
   }
 }
 
-export function createAdapter(config: Config): FremdriftAdapter {
+/** The public cloud's channel settings with another key source: botbuilder wants all of them together. */
+const channelKeysAt = (openIdMetadataUrl: string) => ({
+  ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+  ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+  ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+  ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+  OAuthUrl: AuthenticationConstants.OAuthUrl,
+  ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+  CallerId: CallerIdConstants.PublicAzureChannel,
+  ValidateAuthority: true,
+});
+
+export function createAdapter(config: Config, channelOpenIdMetadataUrl?: string): FremdriftAdapter {
   const settings = {
+    ...(channelOpenIdMetadataUrl !== undefined ? channelKeysAt(channelOpenIdMetadataUrl) : {}),
     MicrosoftAppId: config.MICROSOFT_APP_ID ?? '',
     MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD ?? '',
     // Without an app id there are no credentials to check; botbuilder's "MultiTenant" with empty values means "auth off".

@@ -1,4 +1,6 @@
-import { createHmac, createSign, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHmac, createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { buildRoutes } from '../../bot/jobs/registry';
 import { CHANNEL_TOKEN_ISSUER, precheckBotToken } from '../../bot/teams/inbound-auth';
 import { BotHarness } from '../harness/bot-harness';
@@ -202,5 +204,70 @@ describe('admin API without ADMIN_API_TOKEN is off', () => {
     for (const token of [undefined, '', 'undefined', 'x'.repeat(40)]) {
       expect((await adminGet(h, '/api/admin/cases/FR-X/export.json?tenant=' + BOT_TENANT, token)).status).toBe(401);
     }
+  });
+});
+
+describe('with the channel keys reachable (a local stand-in for the Bot Framework key endpoint)', () => {
+  const channelKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  let keys: http.Server;
+  let h: BotHarness;
+
+  beforeAll(async () => {
+    const jwk = channelKey.publicKey.export({ format: 'jwk' });
+    keys = http.createServer((req, res) => {
+      const base = `http://127.0.0.1:${(keys.address() as AddressInfo).port}`;
+      res.setHeader('content-type', 'application/json');
+      if (req.url === '/openidconfiguration')
+        return void res.end(JSON.stringify({ issuer: CHANNEL_TOKEN_ISSUER, jwks_uri: `${base}/keys` }));
+      res.end(
+        JSON.stringify({
+          keys: [{ kty: 'RSA', use: 'sig', kid: 'channel-key', n: jwk.n, e: jwk.e, endorsements: ['msteams'] }],
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+    h = await BotHarness.start({
+      env: { MICROSOFT_APP_ID: APP_ID, MICROSOFT_APP_PASSWORD: 'p'.repeat(20), MICROSOFT_APP_TENANT_ID: BOT_TENANT },
+      startOptions: {
+        channelOpenIdMetadataUrl: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/openidconfiguration`,
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await new Promise<void>((resolve) => keys.close(() => resolve()));
+  });
+
+  function sign(key: KeyObject, claims: Record<string, unknown>, kid = 'channel-key'): string {
+    const signingInput = `${b64({ alg: 'RS256', typ: 'JWT', kid })}.${b64(claims)}`;
+    return `Bearer ${signingInput}.${createSign('RSA-SHA256').update(signingInput).sign(key).toString('base64url')}`;
+  }
+
+  async function click(authorization: string): Promise<{ status: number; body: string }> {
+    const user = h.user('Ada');
+    const activity = h.activity(user, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb: 'privacy.cancel', data: {} } },
+    });
+    const res = await fetch(`${h.app.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify(activity),
+    });
+    return { status: res.status, body: await res.text() };
+  }
+
+  it('accepts a token signed with the channel key, so the refusals above are not just a missing network', async () => {
+    const ok = await click(sign(channelKey.privateKey, goodClaims(h.connector.url)));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toContain('application/vnd.microsoft.card.adaptive');
+  });
+
+  it('refuses the same claims signed with another key under the channel key id, or for another service URL', async () => {
+    expect((await click(sign(otherKey.privateKey, goodClaims(h.connector.url)))).status).toBe(401);
+    expect((await click(sign(otherKey.privateKey, goodClaims(h.connector.url), 'unknown-key'))).status).toBe(401);
+    expect((await click(sign(channelKey.privateKey, goodClaims('https://evil.example/')))).status).toBe(401);
   });
 });

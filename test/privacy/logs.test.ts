@@ -89,7 +89,13 @@ describe('logs without personal data', () => {
     const out = new LogCapture();
     const log = createLogger('info', out);
     log.info(
-      { caseRef: CASE_REF, userId: 'u-1', actorId: 'a-1', detail: { caseRef: CASE_REF, aadObjectId: 'o-1' }, text: 'fri tekst' },
+      {
+        caseRef: CASE_REF,
+        userId: 'u-1',
+        actorId: 'a-1',
+        detail: { caseRef: CASE_REF, aadObjectId: 'o-1' },
+        text: 'fri tekst',
+      },
       'oops',
     );
     expect(out.text).toContain('oops');
