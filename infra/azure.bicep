@@ -295,15 +295,13 @@ var cosmosContainers = [
   }
 ]
 
-resource cosmosContainerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [
-  for container in cosmosContainers: {
-    parent: cosmosDatabase
-    name: container.id
-    properties: {
-      resource: container
-    }
+resource cosmosContainerResources 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for container in cosmosContainers: {
+  parent: cosmosDatabase
+  name: container.id
+  properties: {
+    resource: container
   }
-]
+}]
 
 // "Cosmos DB Built-in Data Contributor": read and write items, read metadata; no account management.
 resource cosmosDataContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {

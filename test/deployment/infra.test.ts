@@ -102,7 +102,7 @@ describe('infra/azure.bicep: Cosmos DB matches what the app creates at start-up'
     const containerResource = resources(bicep).find(
       (r) => r.type === 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers',
     );
-    expect(containerResource?.body).toMatch(/for container in cosmosContainers:/);
+    expect(bicep).toMatch(/^resource cosmosContainerResources '[^']+' = \[for container in cosmosContainers: \{$/m);
     expect(containerResource?.body).toMatch(/parent: cosmosDatabase/);
     expect(containerResource?.body).toMatch(/resource: container\b/);
     // The database is the one the app opens by default.
