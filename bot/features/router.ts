@@ -36,19 +36,27 @@ export class FeatureRouter {
     return this.actions.has(verb);
   }
 
-  async handleMessage(ctx: HandlerContext, rawText: string): Promise<Reply[]> {
+  /** The command a message would run (before any permission check), or undefined. */
+  commandFor(rawText: string): { command: Command; text: string; match: RegExpMatchArray } | undefined {
     const text = normaliseCommandText(rawText);
+    for (const command of this.commands) {
+      for (const pattern of command.patterns) {
+        const match = text.match(pattern);
+        if (match !== null) return { command, text, match };
+      }
+    }
+    return undefined;
+  }
+
+  async handleMessage(ctx: HandlerContext, rawText: string): Promise<Reply[]> {
     try {
       if (fieldsWithCpr(rawText, ctx.now).length > 0) throw new CprInTextError();
-      for (const command of this.commands) {
-        for (const pattern of command.patterns) {
-          const match = text.match(pattern);
-          if (match === null) continue;
-          if (command.permission !== undefined) ctx.guard.require(command.permission);
-          else if (ctx.actor.roles.length === 0 && command.id !== 'help')
-            throw new ForbiddenError(command.id, 'no_role');
-          return await command.handle(ctx, { text, match });
-        }
+      const found = this.commandFor(rawText);
+      if (found !== undefined) {
+        const { command, text, match } = found;
+        if (command.permission !== undefined) ctx.guard.require(command.permission);
+        else if (ctx.actor.roles.length === 0 && command.id !== 'help') throw new ForbiddenError(command.id, 'no_role');
+        return await command.handle(ctx, { text, match });
       }
       return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];
     } catch (error) {

@@ -44,7 +44,7 @@ export const adminFeature: Feature = {
       help: {
         da: t('da', 'roles.cmd.grant'),
         en: t('en', 'roles.cmd.grant'),
-        example: { da: 'giv rolle screener til <entra-id>', en: 'grant role screener to <entra-id>' },
+        example: { da: 'giv rolle screener til ENTRA-ID', en: 'grant role screener to ENTRA-ID' },
       },
       handle: async (ctx, { match }) => {
         const [, roleName = '', userId = ''] = match;
