@@ -77,11 +77,9 @@ describe('teamsapp.yml (Azure environments)', () => {
   });
 
   it('refers only to files that exist', () => {
-    for (const p of [...steps(yml), ...steps(project('teamsapp.local.yml'))].flatMap(pathsRead)) {
-      // The manifest is added by the app-package work; everything else is part of this project.
-      if (p.startsWith('./appPackage/')) continue;
-      expect(existsSync(path.join(REPO, p))).toBe(true);
-    }
+    const read = [...steps(yml), ...steps(project('teamsapp.local.yml'))].flatMap(pathsRead);
+    expect(read).toContain('./appPackage/manifest.json');
+    for (const p of read) expect(existsSync(path.join(REPO, p)) ? p : `missing ${p}`).toBe(p);
   });
 
   it('declares every ${{VAR}} of teamsapp.yml and infra/azure.parameters.json in the env files or an earlier step', () => {
@@ -134,6 +132,58 @@ describe('teamsapp.yml (Azure environments)', () => {
       checked.push(param.name);
     }
     expect(checked.sort()).toEqual(['botAppType', 'cosmosCapacityMode', 'location']);
+  });
+});
+
+describe('appPackage/manifest.json and the Toolkit project', () => {
+  const yml = project('teamsapp.yml');
+  const manifestText = readRepoFile('appPackage/manifest.json');
+  const manifest = JSON.parse(manifestText) as {
+    id: string;
+    icons: { color: string; outline: string };
+    localizationInfo?: { additionalLanguages?: { file: string }[] };
+    bots: { botId: string }[];
+    validDomains?: string[];
+  };
+
+  it('takes its app id and bot id from the placeholders that provision fills', () => {
+    expect(manifest.id).toBe('${{TEAMS_APP_ID}}');
+    expect(manifest.bots.map((b) => b.botId)).toEqual(['${{BOT_ID}}']);
+    expect(manifest.validDomains).toContain('${{BOT_DOMAIN}}');
+  });
+
+  it('has every placeholder written by a provision step that runs before the package is zipped', () => {
+    const provision = yml.provision ?? [];
+    const zipAt = provision.findIndex((s) => s.uses === 'teamsApp/zipAppPackage');
+    const armAt = provision.findIndex((s) => s.uses === 'arm/deploy');
+    const writtenBefore = new Set([
+      ...provision.slice(0, zipAt).flatMap((s) => Object.values(s.writeToEnvironmentFile ?? {})),
+      ...(armAt >= 0 && armAt < zipAt ? outputs(readRepoFile('infra/azure.bicep')) : []),
+    ]);
+    const used = placeholders(manifestText);
+    expect(used.sort()).toEqual(['BOT_DOMAIN', 'BOT_ID', 'TEAMS_APP_ID']);
+    for (const name of used) expect(writtenBefore.has(name) ? name : `not written before zipping: ${name}`).toBe(name);
+  });
+
+  it('fills BOT_DOMAIN with the host the Azure Bot sends activities to', () => {
+    const bicep = readRepoFile('infra/azure.bicep');
+    expect(bicep).toMatch(/^output BOT_DOMAIN string = webApp\.properties\.defaultHostName$/m);
+    expect(bicep).toContain("botEndpoint: 'https://${webApp.properties.defaultHostName}/api/messages'");
+  });
+
+  it('ships the icons and localization files it names', () => {
+    const files = [
+      manifest.icons.color,
+      manifest.icons.outline,
+      ...(manifest.localizationInfo?.additionalLanguages ?? []).map((l) => l.file),
+    ];
+    for (const file of files)
+      expect(existsSync(path.join(REPO, 'appPackage', file)) ? file : `missing ${file}`).toBe(file);
+  });
+
+  it('declares the placeholders in env/.env.local too, which `npm run package` reads by default', () => {
+    expect(readRepoFile('scripts/package-app.js')).toContain("path.join('env', '.env.local')");
+    for (const name of placeholders(manifestText)) expect(envNames('env/.env.local')).toContain(name);
   });
 });
 
