@@ -1,4 +1,6 @@
-import { readRepoFile } from './bicep-reader';
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readRepoFile, REPO } from './bicep-reader';
 
 /** There is no Docker engine here; these checks read the Dockerfile for what the image must guarantee. */
 interface Stage {
@@ -72,5 +74,26 @@ describe('Dockerfile', () => {
       .map((l) => l.trim());
     for (const entry of ['node_modules', '.git', '.env', '.data', 'env/.env.*.user', 'dist'])
       expect(ignored).toContain(entry);
+  });
+
+  it('keeps in the build context every folder `npm run build` compiles, including what they import', () => {
+    const ignored = new Set(
+      readRepoFile('.dockerignore')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('!')),
+    );
+    const include = (JSON.parse(readRepoFile('tsconfig.build.json')) as { include: string[] }).include;
+    const tsFiles = (dir: string): string[] =>
+      readdirSync(path.join(REPO, dir)).flatMap((name) => {
+        const rel = path.join(dir, name);
+        return statSync(path.join(REPO, rel)).isDirectory() ? tsFiles(rel) : rel.endsWith('.ts') ? [rel] : [];
+      });
+    const topLevel = new Set(include);
+    for (const file of include.flatMap(tsFiles))
+      for (const m of readRepoFile(file).matchAll(/from '(\.{1,2}\/[^']+)'/g))
+        topLevel.add(path.relative(REPO, path.resolve(REPO, path.dirname(file), m[1]!)).split(path.sep)[0]!);
+    expect(topLevel.size).toBeGreaterThan(1);
+    for (const dir of topLevel) expect(ignored.has(dir) ? `ignored: ${dir}` : dir).toBe(dir);
   });
 });
