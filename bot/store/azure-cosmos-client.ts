@@ -1,5 +1,6 @@
 import { CosmosClient, type CosmosClientOptions } from '@azure/cosmos';
-import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type * as AzureIdentity from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { Config } from '../config';
 
 /**
@@ -23,11 +24,16 @@ export function cosmosAuthFor(config: CosmosAuthSettings): CosmosAuth {
   return { kind: 'default-credential' };
 }
 
-/** The token credential for an identity-based choice. Constructing it does not touch the network. */
+/**
+ * The token credential for an identity-based choice. Constructing it does not touch the network.
+ * @azure/identity (with MSAL) is loaded only here, so local runs on the embedded store start faster.
+ */
 export function credentialFor(auth: Exclude<CosmosAuth, { kind: 'key' }>): TokenCredential {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const identity = require('@azure/identity') as typeof AzureIdentity;
   return auth.kind === 'managed-identity'
-    ? new ManagedIdentityCredential({ clientId: auth.clientId })
-    : new DefaultAzureCredential();
+    ? new identity.ManagedIdentityCredential({ clientId: auth.clientId })
+    : new identity.DefaultAzureCredential();
 }
 
 /** Options for the SDK client: exactly one of `key` and `aadCredentials`. */
