@@ -1,5 +1,8 @@
 import { adminFeature } from './admin/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
+import { progressionFeature } from './progression/handlers';
+import { screeningFeature } from './screening/handlers';
+import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -13,7 +16,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
   });
-  const features: Feature[] = [onboarding, adminFeature];
+  const features: Feature[] = [onboarding, adminFeature, screeningFeature, visitationFeature, progressionFeature];
   const router = new FeatureRouter(features);
   built.router = router;
   return { router, onboarding };

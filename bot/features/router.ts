@@ -5,7 +5,16 @@ import { decide } from '../domain/policy';
 import { common } from '../i18n/common';
 import { messageCard } from '../../cards/common/message-card';
 import { errorToText, isExpectedError } from './errors-to-text';
-import type { ActionOutcome, CardAction, Command, Feature, HandlerContext, Reply } from './feature';
+import type {
+  ActionOutcome,
+  CardAction,
+  Command,
+  Feature,
+  FileHandler,
+  HandlerContext,
+  InboundFile,
+  Reply,
+} from './feature';
 
 /**
  * Routes plain input to features: message text to commands, card verbs to actions. It applies the
@@ -15,9 +24,11 @@ import type { ActionOutcome, CardAction, Command, Feature, HandlerContext, Reply
 export class FeatureRouter {
   private readonly commands: Command[];
   private readonly actions = new Map<string, CardAction>();
+  private readonly files: FileHandler[];
 
   constructor(features: readonly Feature[]) {
     this.commands = features.flatMap((f) => f.commands ?? []);
+    this.files = features.flatMap((f) => f.files ?? []);
     for (const action of features.flatMap((f) => f.actions ?? [])) {
       if (this.actions.has(action.verb)) throw new Error(`Duplicate card verb: ${action.verb}`);
       this.actions.set(action.verb, action);
@@ -56,9 +67,34 @@ export class FeatureRouter {
         const { command, text, match } = found;
         if (command.permission !== undefined) ctx.guard.require(command.permission);
         else if (ctx.actor.roles.length === 0 && command.id !== 'help') throw new ForbiddenError(command.id, 'no_role');
-        return await command.handle(ctx, { text, match });
+        return await command.handle(ctx, { text, match, rawText });
       }
       return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];
+    } catch (error) {
+      return [{ kind: 'text', text: this.explain(ctx, error) }];
+    }
+  }
+
+  /**
+   * A file the user sent: the first feature that takes its kind handles it, after the role check;
+   * its content is checked for CPR numbers before the feature sees it.
+   */
+  async handleFile(ctx: HandlerContext, file: InboundFile): Promise<Reply[]> {
+    try {
+      if (fieldsWithCpr(file.name, ctx.now).length > 0) throw new CprInTextError('file.name');
+      const handler = this.files.find((h) => h.accepts(file));
+      if (handler === undefined) return [{ kind: 'text', text: common(ctx.actor.locale, 'error.file_unsupported') }];
+      ctx.guard.require(handler.permission);
+      const checked: InboundFile = {
+        name: file.name,
+        fileType: file.fileType,
+        read: async () => {
+          const content = await file.read();
+          if (fieldsWithCpr(content, ctx.now).length > 0) throw new CprInTextError('file');
+          return content;
+        },
+      };
+      return await handler.handle(ctx, checked);
     } catch (error) {
       return [{ kind: 'text', text: this.explain(ctx, error) }];
     }
