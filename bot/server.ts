@@ -4,6 +4,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { Logger } from './log';
 import type { Store } from './store/cosmos-store';
+import { recordTurnLatency, turnKindOf, type TurnOutcome } from './telemetry';
 
 /** An extra HTTP route a feature or job exposes (e.g. POST /api/digests/run). It checks its own credential. */
 export interface HttpRoute {
@@ -62,6 +63,9 @@ export function createHttpServer(deps: {
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (closing) return void res.send(503, { error: 'shutting down' });
+    const started = performance.now();
+    const kind = turnKindOf((req.body as { type?: unknown }).type);
+    let outcome: TurnOutcome = 'ok';
     await track(async () => {
       try {
         // Authentication first: an unauthenticated caller learns nothing, not even whether its body was valid.
@@ -73,8 +77,11 @@ export function createHttpServer(deps: {
           await app.run(context);
         });
       } catch (e) {
+        outcome = 'error';
         log.error({ err: e }, 'Request failed');
         if (!res.headersSent) res.send(500, { error: 'internal error' });
+      } finally {
+        recordTurnLatency(performance.now() - started, kind, outcome);
       }
     });
   });
