@@ -64,7 +64,7 @@ export function createHttpServer(deps: {
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (closing) return void res.send(503, { error: 'shutting down' });
     const started = performance.now();
-    const kind = turnKindOf((req.body as { type?: unknown }).type);
+    const kind = turnKindOf((req.body as { type?: unknown } | null | undefined)?.type);
     let outcome: TurnOutcome = 'ok';
     await track(async () => {
       try {

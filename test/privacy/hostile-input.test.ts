@@ -203,6 +203,8 @@ describe('hostile input against the real server', () => {
     expect(await post(multipart, `multipart/form-data; boundary=${boundary}`)).toBe(400);
     expect(await post('type=message&text=hi', 'application/x-www-form-urlencoded')).toBe(400);
     expect(await post('{"type": "message", ', 'application/json')).toBe(400);
+    expect(await post('', 'application/json')).toBe(400);
+    expect(await post('null', 'application/json')).toBe(400);
     expect(await post(JSON.stringify({ type: 'message', text: 'x'.repeat(300 * 1024) }), 'application/json')).toBe(413);
     expect(await stable()).toEqual(before);
   });
