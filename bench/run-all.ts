@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { formatLatency, runTurnLatency } from './turn-latency';
-import { runThroughput } from './throughput';
+import { formatThroughput, runThroughput } from './throughput';
 import { machine } from './lib/stats';
 
 /** `npm run bench`: every benchmark, printed as tables with the machine and date, and saved as JSON in bench/results/. */
@@ -22,14 +22,7 @@ async function main(): Promise<void> {
     '',
   );
   const throughput = await runThroughput();
-  out.push(
-    '## Throughput',
-    '',
-    `| users | seconds | turns | turns/s | errors | acknowledged writes | lost writes |`,
-    `|---:|---:|---:|---:|---:|---:|---:|`,
-    `| ${throughput.users} | ${throughput.seconds} | ${throughput.turns} | ${throughput.turnsPerSecond.toFixed(1)} | ${throughput.errors} | ${throughput.acknowledgedWrites} | ${throughput.lostWrites} |`,
-    '',
-  );
+  out.push('## Throughput', '', formatThroughput(throughput), '');
   const text = out.join('\n');
   process.stdout.write(`${text}\n`);
   mkdirSync('bench/results', { recursive: true });

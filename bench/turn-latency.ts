@@ -1,5 +1,7 @@
 import { BenchApp, type BenchUser } from './lib/bench-app';
 import { fmt, summarise, type LatencySummary } from './lib/stats';
+import { actionData } from './lib/cards';
+import { answerStep, click, startScreening } from './lib/screening-clicks';
 
 /**
  * Turn latency of each flow as a ratio to a bare teams-ai echo turn measured in the same run on the
@@ -7,8 +9,11 @@ import { fmt, summarise, type LatencySummary } from './lib/stats';
  */
 export interface Scenario {
   readonly name: string;
-  /** Prepares state once (users, cases) and returns the turn to repeat. */
-  setup(app: BenchApp): Promise<(i: number) => Promise<{ status: number }>>;
+  /**
+   * Prepares state once (users, cases) and returns the turn to repeat. A turn that needs untimed
+   * preparation each time (e.g. stepping back before timing "next" again) reports its own `ms`.
+   */
+  setup(app: BenchApp): Promise<(i: number) => Promise<{ status: number; ms?: number }>>;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -24,6 +29,24 @@ export const SCENARIOS: Scenario[] = [
     setup: async (app) => {
       const u = await app.user('Hjælp', ['screener', 'jobformidler']);
       return () => app.say(u, 'hjælp');
+    },
+  },
+  {
+    name: 'screening step (answer, write + audit)',
+    setup: async (app) => {
+      const screener = await app.user('Screener', ['screener']);
+      const first = await startScreening(app, screener, 'BENCH-LATENCY-1');
+      let card = first.card;
+      return async () => {
+        // Untimed: back to the first step if the last "next" moved on, so every timed turn is the same step.
+        const back = actionData(card, 'screening.back');
+        if (back !== undefined && back.step !== 0) card = (await click(app, screener, 'screening.back', back)).card;
+        const next = await answerStep(app, screener, card);
+        if (next === undefined) return { status: 599, ms: NaN };
+        card = next.card;
+        const movedOn = actionData(card, 'screening.answer')?.step === 1;
+        return { status: movedOn ? next.status : 599, ms: next.ms };
+      };
     },
   },
   {
@@ -63,8 +86,8 @@ export async function runTurnLatency(
       let errors = 0;
       for (let i = 0; i < turns; i++) {
         const start = performance.now();
-        const { status } = await run(i);
-        samples.push(performance.now() - start);
+        const { status, ms } = await run(i);
+        samples.push(ms ?? performance.now() - start);
         if (status >= 300) errors++;
       }
       const summary = summarise(samples);
