@@ -71,7 +71,7 @@ export class FeatureRouter {
       }
       return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];
     } catch (error) {
-      return [{ kind: 'text', text: this.explain(ctx, error) }];
+      return [{ kind: 'text', text: await this.explain(ctx, error) }];
     }
   }
 
@@ -96,7 +96,7 @@ export class FeatureRouter {
       };
       return await handler.handle(ctx, checked);
     } catch (error) {
-      return [{ kind: 'text', text: this.explain(ctx, error) }];
+      return [{ kind: 'text', text: await this.explain(ctx, error) }];
     }
   }
 
@@ -115,11 +115,13 @@ export class FeatureRouter {
       }
       return await action.handle(ctx, parsed.data);
     } catch (error) {
-      return { card: messageCard(this.explain(ctx, error), { tone: 'attention' }) };
+      return { card: messageCard(await this.explain(ctx, error), { tone: 'attention' }) };
     }
   }
 
-  private explain(ctx: HandlerContext, error: unknown): string {
+  private async explain(ctx: HandlerContext, error: unknown): Promise<string> {
+    if (error instanceof ForbiddenError)
+      await ctx.guard.recordRefusal(error).catch((e: unknown) => ctx.log.error({ err: e }, 'Could not log a refusal'));
     if (isExpectedError(error)) ctx.log.info({ kind: (error as { kind?: string }).kind }, 'Turn refused');
     else ctx.log.error({ err: error }, 'Turn failed');
     return errorToText(error, ctx.actor.locale);

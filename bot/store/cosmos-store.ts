@@ -4,7 +4,7 @@ import type { Logger } from '../log';
 import { CONTAINERS, CONTAINER_NAMES, type ContainerName } from './containers';
 import { EMBEDDED_COSMOS_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
 import { loadSnapshot, writeSnapshot } from './cosmos-snapshot';
-import { createAzureCosmosClient } from './azure-cosmos-client';
+import { cosmosAuthFor, createAzureCosmosClient, describeCosmosAuth } from './azure-cosmos-client';
 import { STORE_OPERATION_TIMEOUT_MS } from './documents';
 
 /** The system of record: typed containers, health, and (for the embedded default) persistence. */
@@ -48,7 +48,12 @@ export async function openStore(config: Config, log: Logger, options: OpenStoreO
     const client = createAzureCosmosClient(config);
     const { database } = await client.databases.createIfNotExists({ id: config.COSMOS_DATABASE });
     const containers = await ensureContainers(database);
-    log.info({ database: config.COSMOS_DATABASE }, 'Using Azure Cosmos DB');
+    const auth = cosmosAuthFor(config);
+    log.info({ database: config.COSMOS_DATABASE, auth: describeCosmosAuth(auth) }, 'Using Azure Cosmos DB');
+    if (auth.kind === 'key' && config.NODE_ENV === 'production')
+      log.warn(
+        'COSMOS_KEY is set in production: Azure accounts deployed from infra/ accept only the managed identity.',
+      );
     return {
       kind: 'azure',
       database,

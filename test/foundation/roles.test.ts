@@ -70,6 +70,12 @@ describe('roles: admins grant and revoke in chat; everyone else is denied', () =
       expect(cardText(c.card)).toContain('Det har din rolle ikke adgang til');
       expect(await h.services.directory.getUser(TEST_TENANT, victim.aadObjectId)).toBeUndefined();
     }
+    const leader = await h.userWithRoles('Leder', ['leder']);
+    await h.say(leader, 'roller');
+    const refusals = (await h.services.audit.listSince(TEST_TENANT, new Date(0), { maxItemCount: 500 })).items.filter(
+      (a) => a.actorId === leader.aadObjectId,
+    );
+    expect(refusals).toEqual([expect.objectContaining({ action: 'roles.manage', kind: 'access', outcome: 'denied' })]);
     const none = h.user('Uden rolle');
     const r = await h.execute(none, 'admin.roles.add', { newUserId: none.aadObjectId, newRoles: 'admin' });
     expect(cardText(r.card)).toContain('Du har endnu ingen rolle');
