@@ -77,14 +77,17 @@ describe('seeding a municipality through the app', () => {
       } else expect(doc.status).toBe('VISITED');
     }
 
-    // The featured user got roles from the key person and sees their own caseload's screenings.
+    // The featured user got roles from the key person, and sees the decisions on the cases they screened.
     expect((await h.services.directory.getUser(TEST_TENANT, alex.aadObjectId))?.roles).toEqual([
       'screener',
       'jobformidler',
       'leder',
     ]);
-    const help = await h.say(alex, 'hjælp');
-    expect(cardText(help.cards[0])).toContain('mine screeninger');
+    const mine = p.cases.find((c) => c.screenerId === alex.aadObjectId && c.visitation?.group === 'G1_INTERVENTION');
+    const jf = p.jobformidlere.find((j) => j.userId === mine?.visitation?.jobformidlerId);
+    const opened = cardText((await h.say(alex, `visitation ${mine!.caseNumber}`)).cards[0]);
+    expect(opened).toContain('Sagen var allerede visiteret');
+    expect(opened).toContain(jf!.displayName);
 
     const again = await seedMunicipality(h.services, p);
     expect(again).toMatchObject({ created: 0, existed: 40 });
