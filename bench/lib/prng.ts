@@ -34,7 +34,7 @@ export class Prng {
   }
 
   /** One key, drawn with the given relative weights. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
+  weighted<K extends string>(weights: Readonly<Partial<Record<K, number>>>): K {
     const entries = Object.entries(weights) as [K, number][];
     const total = entries.reduce((s, [, w]) => s + w, 0);
     let r = this.next() * total;

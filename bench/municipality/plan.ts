@@ -5,6 +5,7 @@ import type { GatewayAnswer, WgAnswer, WgDomain } from '../../bot/features/scree
 import { WG_DOMAINS } from '../../bot/features/screening/questionnaire';
 import type { RationaleCode, G3Recipient } from '../../bot/features/visitation/rules';
 import { Prng } from '../lib/prng';
+import { planWork, type WorkPlan } from './plan-work';
 
 /**
  * The synthetic municipality as a pure plan: who works there and what happened to each citizen,
@@ -62,6 +63,8 @@ export interface CasePlan {
   readonly screening: ScreeningPlan;
   /** Absent while the visitation conversation is still ahead (or the screening is unfinished). */
   readonly visitation?: VisitationPlan;
+  /** Group 1: the jobformidler's work with the citizen up to today. */
+  readonly work?: WorkPlan;
 }
 
 export interface MunicipalityPlan {
@@ -262,7 +265,13 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
     if (!d.decided) return base;
     const v = visitationPlan(caseRng, d.group, d.visitAt, d.screening.gateway === 'YES');
     const jf = owner.get(d.i);
-    return { ...base, visitation: jf === undefined ? v : { ...v, jobformidlerId: jobformidlere[jf]!.userId } };
+    if (jf === undefined || v.firstJobConversationAt === undefined) return { ...base, visitation: v };
+    const work = planWork(caseRng, v.firstJobConversationAt, today);
+    return {
+      ...base,
+      visitation: { ...v, jobformidlerId: jobformidlere[jf]!.userId },
+      ...(work !== undefined ? { work } : {}),
+    };
   });
 
   return { seed: options.seed, tenantId: options.tenantId, today, admin, screeners, jobformidlere, ledere, cases };
@@ -279,6 +288,10 @@ export function describePlan(plan: MunicipalityPlan): Record<string, number> {
     g2: count((c) => c.visitation?.group === 'G2_REHABILITATION'),
     g3: count((c) => c.visitation?.group === 'G3_NOT_EMPLOYMENT_READY'),
     outOfScope: count((c) => c.visitation?.group === 'OUT_OF_SCOPE'),
+    g1WithPlacement: count((c) => c.work?.placement !== undefined),
+    g1PlacementsActive: count((c) => c.work?.placement !== undefined && c.work.placement.end === undefined),
+    weeksOfHours: plan.cases.reduce((s, c) => s + (c.work?.placement?.weeks.length ?? 0), 0),
+    contacts: plan.cases.reduce((s, c) => s + (c.work?.contacts.length ?? 0), 0),
     screeners: plan.screeners.length,
     jobformidlere: plan.jobformidlere.length,
     ledere: plan.ledere.length,
