@@ -1,4 +1,5 @@
 import { adminFeature } from './admin/handlers';
+import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
@@ -16,7 +17,14 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
   });
-  const features: Feature[] = [onboarding, adminFeature, screeningFeature, visitationFeature, progressionFeature];
+  const features: Feature[] = [
+    onboarding,
+    adminFeature,
+    screeningFeature,
+    visitationFeature,
+    progressionFeature,
+    privacyFeature,
+  ];
   const router = new FeatureRouter(features);
   built.router = router;
   return { router, onboarding };
