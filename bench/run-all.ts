@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { formatLatency, runTurnLatency } from './turn-latency';
 import { formatThroughput, runThroughput } from './throughput';
 import { machine } from './lib/stats';
@@ -29,6 +31,20 @@ const SECTIONS: Section[] = [
     run: async () => {
       const result = await runThroughput();
       return { text: formatThroughput(result), data: result };
+    },
+  },
+  {
+    id: 'digest',
+    title: 'Digest at scale (500 / 5,000 / 20,000 cases: time and peak memory)',
+    run: async () => {
+      // The digest feature's own benchmark (bench/digest-scale.ts, `npm run bench:digest`): each size
+      // in a fresh process with --expose-gc, so one size's heap does not colour the next.
+      const script = path.join(__dirname, 'digest-scale.js');
+      if (!existsSync(script))
+        return { text: '_Not measured: bench/digest-scale.ts (digest feature) is not in this build._', data: null };
+      const run = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8', maxBuffer: 1 << 22 });
+      if (run.status !== 0) throw new Error(`digest-scale failed:\n${run.stderr}`);
+      return { text: run.stdout.trim(), data: run.stdout };
     },
   },
 ];
