@@ -82,7 +82,17 @@ async function main(): Promise<void> {
       },
     });
     process.stderr.write('\n');
-    const summary = { dataDir: config.DATA_DIR, tenantId, seed, today, ...describePlan(plan), ...report };
+    const summary = {
+      dataDir: config.DATA_DIR,
+      tenantId,
+      seed,
+      today,
+      ...report,
+      plan: describePlan(plan),
+      // The plan already holds each group-1 citizen's placements, hours and follow-ups; recording them
+      // needs the jobformidler features' cards, which this build does not have yet.
+      recorded: 'staff roles, screenings, visitation decisions and handovers',
+    };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } finally {
     await app.stop(); // writes the snapshot that `npm start` loads
