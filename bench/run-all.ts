@@ -1,41 +1,91 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { formatLatency, runTurnLatency } from './turn-latency';
-import { runThroughput } from './throughput';
+import { formatThroughput, runThroughput } from './throughput';
 import { machine } from './lib/stats';
 
-/** `npm run bench`: every benchmark, printed as tables with the machine and date, and saved as JSON in bench/results/. */
+/**
+ * `npm run bench`: every benchmark, printed as markdown tables with the machine, date and the
+ * command (with the BENCH_* settings used), and saved as JSON in bench/results/.
+ * BENCH_ONLY=latency,throughput runs a subset.
+ */
+interface Section {
+  readonly id: string;
+  readonly title: string;
+  run(): Promise<{ text: string; data: unknown }>;
+}
+
+const SECTIONS: Section[] = [
+  {
+    id: 'latency',
+    title: 'Turn latency (ratio to a bare teams-ai echo turn, same run, same server)',
+    run: async () => {
+      const rows = await runTurnLatency();
+      return { text: formatLatency(rows), data: rows };
+    },
+  },
+  {
+    id: 'throughput',
+    title: 'Throughput (simulated staff over HTTP, no think time)',
+    run: async () => {
+      const result = await runThroughput();
+      return { text: formatThroughput(result), data: result };
+    },
+  },
+  {
+    id: 'digest',
+    title: 'Digest at scale (500 / 5,000 / 20,000 cases: time and peak memory)',
+    run: async () => {
+      // The digest feature's own benchmark (bench/digest-scale.ts, `npm run bench:digest`): each size
+      // in a fresh process with --expose-gc, so one size's heap does not colour the next.
+      const script = path.join(__dirname, 'digest-scale.js');
+      if (!existsSync(script))
+        return { text: '_Not measured: bench/digest-scale.ts (digest feature) is not in this build._', data: null };
+      const run = spawnSync(process.execPath, ['--expose-gc', script], { encoding: 'utf8', maxBuffer: 1 << 22 });
+      if (run.status !== 0) throw new Error(`digest-scale failed:\n${run.stderr}`);
+      return { text: run.stdout.trim(), data: run.stdout };
+    },
+  },
+];
+
+function command(): string {
+  const env = Object.entries(process.env)
+    .filter(([k]) => k.startsWith('BENCH_'))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v ?? ''}`);
+  return [...env, 'npm run bench'].join(' ');
+}
+
 async function main(): Promise<void> {
   const started = new Date();
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const out: string[] = [
     `# Fremdrift benchmarks`,
     ``,
     `Date: ${started.toISOString()}`,
     `Machine: ${machine()}`,
-    `Command: npm run bench`,
+    `Command: \`${command()}\``,
     ``,
   ];
-  const latency = await runTurnLatency();
-  out.push(
-    '## Turn latency (ratio to a bare teams-ai echo turn, same run, same server)',
-    '',
-    formatLatency(latency),
-    '',
-  );
-  const throughput = await runThroughput();
-  out.push(
-    '## Throughput',
-    '',
-    `| users | seconds | turns | turns/s | errors | acknowledged writes | lost writes |`,
-    `|---:|---:|---:|---:|---:|---:|---:|`,
-    `| ${throughput.users} | ${throughput.seconds} | ${throughput.turns} | ${throughput.turnsPerSecond.toFixed(1)} | ${throughput.errors} | ${throughput.acknowledgedWrites} | ${throughput.lostWrites} |`,
-    '',
-  );
+  const data: Record<string, unknown> = {};
+  for (const section of SECTIONS) {
+    if (only.length > 0 && !only.includes(section.id)) continue;
+    const t0 = performance.now();
+    process.stderr.write(`running ${section.id}…\n`);
+    const result = await section.run();
+    data[section.id] = result.data;
+    out.push(`## ${section.title}`, '', result.text, '', `(${((performance.now() - t0) / 1000).toFixed(0)} s)`, '');
+  }
   const text = out.join('\n');
   process.stdout.write(`${text}\n`);
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(
     `bench/results/${started.toISOString().replace(/[:.]/g, '-')}.json`,
-    JSON.stringify({ started, machine: machine(), latency, throughput }, null, 2),
+    JSON.stringify({ started, machine: machine(), command: command(), ...data }, null, 2),
   );
 }
 

@@ -1,9 +1,12 @@
-import { BENCH_TENANT, BenchApp, type BenchUser } from './lib/bench-app';
+import { BenchApp } from './lib/bench-app';
+import { personasFor, type Persona } from './lib/personas';
 
 /**
- * Sustained load: N simulated users for D seconds over HTTP, each alternating a read (help) and an
- * acknowledged write (a role change of their own staff member). Afterwards every acknowledged write
- * must be found in the store: no lost writes.
+ * Sustained load: N simulated users for D seconds over HTTP, each a persona with a realistic mix of
+ * reads and writes across the features (screeners clicking through screenings and checking their
+ * list, key persons changing roles, jobformidlere working their caseload as features land).
+ * A turn is an error when it fails or is not acknowledged as the user would see it. Afterwards
+ * every acknowledged write must be found in the store: no lost writes.
  */
 export interface ThroughputResult {
   readonly users: number;
@@ -13,6 +16,8 @@ export interface ThroughputResult {
   readonly errors: number;
   readonly acknowledgedWrites: number;
   readonly lostWrites: number;
+  /** Turns per kind (e.g. `screening.answer`, `help`), to show the mix. */
+  readonly mix: Readonly<Record<string, number>>;
 }
 
 export async function runThroughput(
@@ -21,53 +26,55 @@ export async function runThroughput(
 ): Promise<ThroughputResult> {
   const app = await BenchApp.start();
   try {
-    const admins: BenchUser[] = [];
-    const staff: BenchUser[] = [];
-    for (let i = 0; i < users; i++) {
-      admins.push(await app.user(`Admin ${i}`, ['admin']));
-      staff.push(await app.user(`Staff ${i}`, []));
-    }
-    const lastAcked = new Map<string, string>();
+    const personas: Persona[] = await personasFor(app, users);
+    const mix: Record<string, number> = {};
     let turns = 0;
     let errors = 0;
     const deadline = Date.now() + seconds * 1000;
+    const started = performance.now();
     await Promise.all(
-      admins.map(async (admin, i) => {
-        const member = staff[i]!;
-        for (let n = 0; Date.now() < deadline; n++) {
-          if (n % 2 === 0) {
-            const r = await app.say(admin, 'hjælp');
-            turns++;
-            if (r.status !== 200) errors++;
-          } else {
-            const role = n % 4 === 1 ? 'leder' : 'screener';
-            const r = await app.execute(admin, 'admin.roles.save', {
-              userId: member.aadObjectId,
-              inputId: 'roles0',
-              roles0: role,
-            });
-            turns++;
-            if (r.status === 200 && r.body.includes('gemt')) lastAcked.set(member.aadObjectId, role);
-            else errors++;
-          }
+      personas.map(async (persona) => {
+        while (Date.now() < deadline) {
+          const turn = await persona.next();
+          turns++;
+          mix[turn.kind] = (mix[turn.kind] ?? 0) + 1;
+          if (!turn.ok) errors++;
         }
       }),
     );
+    const elapsed = (performance.now() - started) / 1000;
+    let acknowledged = 0;
     let lost = 0;
-    for (const [userId, role] of lastAcked) {
-      const doc = await app.app.services.directory.getUser(BENCH_TENANT, userId);
-      if (doc?.roles.join() !== role) lost++;
+    for (const persona of personas) {
+      const check = await persona.verify();
+      acknowledged += check.acknowledged;
+      lost += check.lost;
     }
     return {
       users,
       seconds,
       turns,
-      turnsPerSecond: turns / seconds,
+      turnsPerSecond: turns / elapsed,
       errors,
-      acknowledgedWrites: lastAcked.size,
+      acknowledgedWrites: acknowledged,
       lostWrites: lost,
+      mix,
     };
   } finally {
     await app.stop();
   }
+}
+
+export function formatThroughput(r: ThroughputResult): string {
+  const mix = Object.entries(r.mix)
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${kind} ${((n / Math.max(1, r.turns)) * 100).toFixed(0)} %`)
+    .join(', ');
+  return [
+    `| users | seconds | turns | turns/s | errors | acknowledged writes | lost writes |`,
+    `|---:|---:|---:|---:|---:|---:|---:|`,
+    `| ${r.users} | ${r.seconds} | ${r.turns} | ${r.turnsPerSecond.toFixed(1)} | ${r.errors} | ${r.acknowledgedWrites} | ${r.lostWrites} |`,
+    '',
+    `Mix: ${mix}.`,
+  ].join('\n');
 }

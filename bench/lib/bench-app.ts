@@ -75,6 +75,18 @@ export class BenchApp {
     return this.turn(path, this.activity(user, { type: 'message', text }));
   }
 
+  /** A message turn and what the bot sent back into the user's chat during it (text and cards). */
+  async ask(user: BenchUser, text: string): Promise<{ ms: number; status: number; replies: unknown[] }> {
+    const since = this.connector.calls.length;
+    const r = await this.say(user, text);
+    const conversation = `a:bench-${user.aadObjectId}`;
+    const replies = this.connector.calls
+      .slice(since)
+      .filter((c) => c.conversationId === conversation && c.status < 300)
+      .map((c) => c.body);
+    return { ms: r.ms, status: r.status, replies };
+  }
+
   execute(user: BenchUser, verb: string, data: Record<string, unknown>) {
     return this.turn(
       '/api/messages',

@@ -1,0 +1,52 @@
+import type { Services } from '../../bot/services';
+import { setRoles } from '../../bot/features/admin/set-roles';
+import { actingAs } from '../lib/acting-as';
+import { applyScreeningAndVisitation, at } from './apply-screening';
+import type { MunicipalityPlan } from './plan';
+
+export interface SeedReport {
+  readonly created: number;
+  readonly existed: number;
+  readonly ms: number;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight (the embedded store is one process). */
+export async function inBatches<T>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await work(items[i]!, i);
+      }
+    }),
+  );
+}
+
+/**
+ * Puts a planned municipality into a running app's store through its use cases: the key person
+ * grants the staff their roles (as "roller" does), then every citizen is screened and visited.
+ */
+export async function seedMunicipality(
+  services: Services,
+  plan: MunicipalityPlan,
+  options: { readonly concurrency?: number; readonly onProgress?: (done: number) => void } = {},
+): Promise<SeedReport> {
+  const started = performance.now();
+  const grantDay = at(plan.cases[0]?.screening.on ?? plan.today, 8);
+  const admin = actingAs(services, { tenantId: plan.tenantId, ...plan.admin }, grantDay);
+  const everyone = new Map(
+    [plan.admin, ...plan.screeners, ...plan.jobformidlere, ...plan.ledere].map((s) => [s.userId, s]),
+  );
+  for (const member of everyone.values()) await setRoles(admin, member.userId, member.roles, member.displayName);
+
+  let created = 0;
+  let existed = 0;
+  await inBatches(plan.cases, options.concurrency ?? 8, async (c, i) => {
+    const outcome = await applyScreeningAndVisitation(services, plan, c, i);
+    if (outcome === 'created') created++;
+    else existed++;
+    options.onProgress?.(created + existed);
+  });
+  return { created, existed, ms: performance.now() - started };
+}
