@@ -6,7 +6,6 @@ export const digestText = defineCatalogue({
     'cmd.subscribe.help': 'Giv kanalen den ugentlige ugerapport (resultater, flow og kvalitet)',
     'cmd.unsubscribe.help': 'Stop ugerapporten i kanalen',
     'cmd.preview.help': 'Se ugerapporten nu, privat til dig',
-    'cmd.subscribe.quick': 'Abonnér på ugerapport',
     'cmd.preview.quick': 'Vis ugerapport',
     'subscribe.only_in_channel':
       'Skriv det i den kanal, der skal have ugerapporten, og nævn mig: "@Fremdrift abonnér på ugerapport".',
@@ -78,7 +77,6 @@ export const digestText = defineCatalogue({
     'cmd.subscribe.help': 'Give the channel the weekly digest (results, flow and quality)',
     'cmd.unsubscribe.help': 'Stop the weekly digest in the channel',
     'cmd.preview.help': 'See the weekly digest now, privately',
-    'cmd.subscribe.quick': 'Subscribe to weekly digest',
     'cmd.preview.quick': 'Show weekly digest',
     'subscribe.only_in_channel':
       'Write this in the channel that should get the digest, and mention me: "@Fremdrift subscribe to weekly digest".',

@@ -29,6 +29,8 @@ export const DigestSubscriptionSchema = z.object({
   timeZone: z.string(),
   locale: z.enum(['da', 'en']),
   active: z.boolean(),
+  /** When it was last (re)activated: a week whose slot passed before this is not delivered. */
+  activeSince: z.string(),
   deactivatedReason: z.enum(['unsubscribed', 'bot_removed']).optional(),
   createdAt: z.string(),
   createdBy: z.string(),

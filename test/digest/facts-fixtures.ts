@@ -40,7 +40,7 @@ export interface FactsInput extends Partial<Omit<CaseFacts, 'g1Intervals' | 'pla
 export function facts(input: FactsInput, tenantId = FIXTURE_TENANT): CaseFacts {
   const { g1, placements, weeks, contacts, agreementsIn, ...rest } = input;
   return CaseFactsSchema.parse({
-    id: caseDocId(tenantId, 'case_facts'),
+    id: caseDocId(tenantId, 'case_facts', input.caseRef),
     tenantId,
     type: 'case_facts',
     schemaVersion: 1,
@@ -77,7 +77,7 @@ export function sensitive(
   tenantId = FIXTURE_TENANT,
 ): SensitiveFacts {
   return SensitiveFactsSchema.parse({
-    id: caseDocId(tenantId, 'sensitive_facts'),
+    id: caseDocId(tenantId, 'sensitive_facts', input.caseRef),
     tenantId,
     type: 'sensitive_facts',
     schemaVersion: 1,

@@ -8,6 +8,7 @@ import {
   type Cell,
 } from '../../domain/suppression';
 import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
+import { pickGoodNews, type GoodNews } from './good-news';
 import type { Share, Stat } from './metrics/types';
 
 /**
@@ -99,17 +100,7 @@ export interface MetricBlock {
   readonly figures: readonly Figure[];
 }
 
-export interface GoodNews {
-  readonly key:
-    | 'hours_up'
-    | 'reached_target_hours'
-    | 'job_placements'
-    | 'placements_started'
-    | 'job_conversations'
-    | 'm1_target'
-    | 'thanks';
-  readonly count?: number;
-}
+export type { GoodNews };
 
 export interface DigestView {
   readonly isoWeek: string;
@@ -369,33 +360,8 @@ export function presentDigest(input: PresentInput): DigestView {
       more: [shareFigure('M1_POINT', a.m1.point, k), shareFigure('M1_MATURE', a.m1.mature, k)],
       trend,
     },
-    goodNews: pickGoodNews(a, k, m1, target),
+    goodNews: pickGoodNews(a, k, cellValue(m1.value), target),
     sections: { results, flow, quality },
     progressionNotInUse: a.m22.coverage.numerator === 0 && a.m22.improved.denominator === 0,
   };
-}
-
-/** Something to celebrate (seed 000: "fejre succeser"), never a number that suppression would hide. */
-function pickGoodNews(a: DigestAggregates, k: number, m1: Figure, target: number): GoodNews {
-  const shownCount = (s: Share): number | undefined => cellValue(shareCells(s, k).numerator);
-  const candidates: [GoodNews['key'], number | undefined][] = [
-    ['hours_up', shownCount(a.m5.improved)],
-    ['reached_target_hours', shownCount(a.m6.sustained)],
-    [
-      'job_placements',
-      cellValue(
-        suppressPartition(
-          a.m14.placementsStarted,
-          [a.m14.jobPlacements, a.m14.placementsStarted - a.m14.jobPlacements],
-          k,
-        ).parts[0] ?? { shown: false, reason: 'small' },
-      ),
-    ],
-    ['placements_started', cellValue(countCell(a.m14.placementsStarted, k))],
-    ['job_conversations', cellValue(countCell(a.m12.last4Weeks, k))],
-  ];
-  for (const [key, count] of candidates) if (count !== undefined && count > 0) return { key, count };
-  const m1Value = cellValue(m1.value);
-  if (m1Value !== undefined && m1Value >= target) return { key: 'm1_target' };
-  return { key: 'thanks' };
 }
