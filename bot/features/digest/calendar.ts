@@ -8,12 +8,23 @@ import { DateTime, type WeekdayNumbers } from 'luxon';
 
 const MS_PER_DAY = 86_400_000;
 
-/** Days since 1970-01-01 of a business date. */
+/**
+ * Days since 1970-01-01 of a business date. A digest parses the same few hundred dates for thousands
+ * of cases, so parsed dates are remembered (bounded: a cache of calendar days, not of cases).
+ */
+const dayCache = new Map<string, number>();
+const CACHE_LIMIT = 20_000;
+
 export function dayNumber(isoDate: string): number {
+  const cached = dayCache.get(isoDate);
+  if (cached !== undefined) return cached;
   const y = Number(isoDate.slice(0, 4));
   const m = Number(isoDate.slice(5, 7));
   const d = Number(isoDate.slice(8, 10));
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  const day = Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  if (dayCache.size >= CACHE_LIMIT) dayCache.clear();
+  dayCache.set(isoDate, day);
+  return day;
 }
 
 export function isoDateOf(day: number): string {
@@ -26,19 +37,33 @@ export const weekdayIndex = (day: number): number => (((day + 3) % 7) + 7) % 7;
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** ISO week ("2025-W14") of a day number. */
+const weekCache = new Map<number, string>();
+
 export function isoWeekOfDay(day: number): string {
+  const cached = weekCache.get(day);
+  if (cached !== undefined) return cached;
   const thursday = day - weekdayIndex(day) + 3;
   const year = new Date(thursday * MS_PER_DAY).getUTCFullYear();
   const week = Math.floor((thursday - dayNumber(`${year}-01-01`)) / 7) + 1;
-  return `${year}-W${pad2(week)}`;
+  const iso = `${year}-W${pad2(week)}`;
+  if (weekCache.size >= CACHE_LIMIT) weekCache.clear();
+  weekCache.set(day, iso);
+  return iso;
 }
 
 /** Day number of the Monday of an ISO week. */
+const mondayCache = new Map<string, number>();
+
 export function mondayOfIsoWeek(isoWeek: string): number {
+  const cached = mondayCache.get(isoWeek);
+  if (cached !== undefined) return cached;
   const year = Number(isoWeek.slice(0, 4));
   const week = Number(isoWeek.slice(6));
   const jan4 = dayNumber(`${year}-01-04`);
-  return jan4 - weekdayIndex(jan4) + (week - 1) * 7;
+  const monday = jan4 - weekdayIndex(jan4) + (week - 1) * 7;
+  if (mondayCache.size >= CACHE_LIMIT) mondayCache.clear();
+  mondayCache.set(isoWeek, monday);
+  return monday;
 }
 
 /** The ISO week `offset` weeks after `isoWeek` (negative: before). */

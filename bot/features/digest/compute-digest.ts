@@ -2,8 +2,9 @@ import type { TenantSettings } from '../../domain/tenant-settings';
 import type { Services } from '../../services';
 import { DigestRunRepository } from '../../store/digest-run-repository';
 import type { DigestScope } from '../../store/digest-subscription-repository';
-import { addIsoWeeks, type DigestWeek } from './calendar';
+import { addIsoWeeks, dayNumber, isoDateOf, type DigestWeek } from './calendar';
 import { caseFactsPages, sensitiveFactsPages, type ReadStats } from './facts-reader';
+import { SCREENING_WINDOW_DAYS } from './metrics/flow';
 import {
   createDigestAccumulator,
   TREND_WEEKS,
@@ -55,7 +56,8 @@ export async function computeDigest(
       inScope?.add(facts.caseRef);
     }
   }
-  for await (const page of sensitiveFactsPages(services.store, tenantId, stats)) {
+  const screenedSince = isoDateOf(dayNumber(week.asOf) - SCREENING_WINDOW_DAYS);
+  for await (const page of sensitiveFactsPages(services.store, tenantId, screenedSince, stats)) {
     for (const facts of page) if (inScope === undefined || inScope.has(facts.caseRef)) acc.addSensitive(facts);
   }
   const computation = acc.result();

@@ -21,9 +21,16 @@ export interface ReadStats {
 }
 
 const AnyDoc = z.record(z.string(), z.unknown());
-export const FACTS_PAGE_SIZE = 1000;
+
+/**
+ * Azure Cosmos DB caps a page at 4 MB whatever is asked, so 1,000 is a comfortable request there.
+ * The embedded server re-scans the whole container for every page, so there fewer, larger pages
+ * keep the read linear in cases (measured in bench/digest-scale.ts).
+ */
+export const pageSizeFor = (store: Pick<Store, 'kind'>): number => (store.kind === 'embedded' ? 5000 : 1000);
 
 async function* pages<T>(
+  pageSize: number,
   container: Parameters<typeof queryPage>[0],
   query: string,
   parameters: SqlParameter[],
@@ -33,7 +40,7 @@ async function* pages<T>(
   let continuationToken: string | undefined;
   do {
     const page = await queryPage(container, { query, parameters }, AnyDoc, {
-      maxItemCount: FACTS_PAGE_SIZE,
+      maxItemCount: pageSize,
       continuationToken,
     });
     const valid: T[] = [];
@@ -60,18 +67,27 @@ export function caseFactsPages(
     query += ' AND ARRAY_CONTAINS(@j, c.assignedJobformidlerId)';
     parameters.push({ name: '@j', value: [...filter.jobformidlerIds] });
   }
-  return pages(store.containers.cases, query, parameters, CaseFactsSchema, stats);
+  return pages(pageSizeFor(store), store.containers.cases, query, parameters, CaseFactsSchema, stats);
 }
 
+/**
+ * Sensitive facts the digest can use: a screening on or after `screenedSince` (M16) or any
+ * compensation-scheme application (M18). Art. 9 data is read no more widely than the metrics need.
+ */
 export function sensitiveFactsPages(
   store: Store,
   tenantId: string,
+  screenedSince: string,
   stats: ReadStats,
 ): AsyncGenerator<SensitiveFacts[]> {
   return pages(
+    pageSizeFor(store),
     store.containers.sensitive,
-    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts"',
-    [{ name: '@t', value: tenantId }],
+    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts" AND (c.screening.conductedAt >= @since OR ARRAY_LENGTH(c.hko) > 0)',
+    [
+      { name: '@t', value: tenantId },
+      { name: '@since', value: screenedSince },
+    ],
     SensitiveFactsSchema,
     stats,
   );

@@ -32,6 +32,8 @@ export interface CaseView {
   readonly companyBased: readonly Interval[];
   /** Ordinary hours per ISO week, summed over the week's registrations. */
   readonly ordinaryByWeek: ReadonlyMap<string, number>;
+  /** The same weeks, oldest first (ISO week strings sort in time order). */
+  readonly registeredWeeks: readonly string[];
 }
 
 /** Placement types that count only in weeks with ordinary hours actually worked (domain §6.1). */
@@ -85,7 +87,8 @@ export function caseView(facts: CaseFacts): CaseView {
       segments.push({ from: Math.max(monday, p.start), to: Math.min(monday + 7, p.end) });
     }
   }
-  return { facts, g1, placements, companyBased: merge(segments), ordinaryByWeek };
+  const registeredWeeks = [...ordinaryByWeek.keys()].sort();
+  return { facts, g1, placements, companyBased: merge(segments), ordinaryByWeek, registeredWeeks };
 }
 
 const covers = (intervals: readonly Interval[], day: number): boolean =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CaseFacts, SensitiveFacts } from '../../../domain/case-facts';
 import { addIsoWeeks, digestWeekFor } from '../calendar';
-import { caseView } from './case-view';
+import { caseView, type CaseView } from './case-view';
 import {
   M10Schema,
   M11Schema,
@@ -11,7 +11,6 @@ import {
   M18Schema,
   M9Schema,
   caseloadAccumulator,
-  followUpState,
   m10Accumulator,
   m11FromCaseloads,
   m12Accumulator,
@@ -35,7 +34,6 @@ import {
   m5Accumulator,
   m6Accumulator,
 } from './results';
-import { dayNumber } from '../calendar';
 import { ShareSchema, type MetricContext } from './types';
 
 /**
@@ -97,9 +95,23 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
   const m5 = m5Accumulator(ctx);
   const m6 = m6Accumulator(ctx);
   const m9 = m9Accumulator(ctx);
-  const m10 = m10Accumulator(ctx);
+  const staff = new Map<string, { overdue: number; jobConversationsLastWeek: number }>();
+  const staffEntry = (c: CaseView) => {
+    const j = c.facts.assignedJobformidlerId;
+    if (j === undefined) return undefined;
+    const entry = staff.get(j) ?? { overdue: 0, jobConversationsLastWeek: 0 };
+    staff.set(j, entry);
+    return entry;
+  };
+  const m10 = m10Accumulator(ctx, (c, state) => {
+    const entry = staffEntry(c);
+    if (entry !== undefined && state === 'overdue') entry.overdue++;
+  });
   const caseloads = caseloadAccumulator(ctx);
-  const m12 = m12Accumulator(ctx);
+  const m12 = m12Accumulator(ctx, (c, lastWeek) => {
+    const entry = staffEntry(c);
+    if (entry !== undefined) entry.jobConversationsLastWeek += lastWeek;
+  });
   const m14 = m14Accumulator(ctx);
   const m16 = m16Accumulator(ctx);
   const m18 = m18Accumulator(ctx);
@@ -121,8 +133,6 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
     m19,
     m22,
   ];
-  const staff = new Map<string, { overdue: number; jobConversationsLastWeek: number }>();
-  const t = dayNumber(ctx.asOf);
   let cases = 0;
 
   return {
@@ -131,14 +141,6 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
       const view = caseView(facts);
       for (const acc of caseAccumulators) acc.add(view);
       m16.addCase(view);
-      const j = facts.assignedJobformidlerId;
-      if (j === undefined) return;
-      const entry = staff.get(j) ?? { overdue: 0, jobConversationsLastWeek: 0 };
-      if (followUpState(view, ctx) === 'overdue') entry.overdue++;
-      entry.jobConversationsLastWeek += facts.contacts.filter(
-        (k) => k.type === 'JOB_CONVERSATION' && k.completed && dayNumber(k.date) >= t - 7 && dayNumber(k.date) < t,
-      ).length;
-      staff.set(j, entry);
     },
     addSensitive(facts: SensitiveFacts): void {
       m16.addSensitive(facts);

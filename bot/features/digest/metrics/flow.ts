@@ -9,6 +9,8 @@ import { WINDOW_DAYS } from './results';
 /** Flow, domain-research §6.3. Counts are raw here; suppression happens when the digest is shown. */
 
 const FOUR_WEEKS = 28;
+/** M16 looks at screenings of the last four weeks. */
+export const SCREENING_WINDOW_DAYS = FOUR_WEEKS;
 
 // ---- M9 DAYS_TO_FIRST_JOB_CONVERSATION ----
 
@@ -96,12 +98,17 @@ export function followUpState(c: CaseView, ctx: MetricContext): FollowUpState | 
   return gap > limit ? 'overdue' : gap > warn ? 'soon' : 'ok';
 }
 
-export function m10Accumulator(ctx: MetricContext): Accumulator<CaseView, M10Result> {
+/** `observe` sees each active case's state (the leader's per-jobformidler view reuses it). */
+export function m10Accumulator(
+  ctx: MetricContext,
+  observe?: (c: CaseView, state: FollowUpState) => void,
+): Accumulator<CaseView, M10Result> {
   const r = { activeG1: 0, overdue: 0, soon: 0 };
   return {
     add(c) {
       const state = followUpState(c, ctx);
       if (state === undefined) return;
+      observe?.(c, state);
       r.activeG1++;
       if (state === 'overdue') r.overdue++;
       else if (state === 'soon') r.soon++;
@@ -152,17 +159,24 @@ export function m11FromCaseloads(caseloads: ReadonlyMap<string, number>, ctx: Me
 export const M12Schema = z.object({ lastWeek: z.number().int(), last4Weeks: z.number().int() });
 export type M12Result = z.infer<typeof M12Schema>;
 
-export function m12Accumulator(ctx: MetricContext): Accumulator<CaseView, M12Result> {
+/** `observe` sees each case's count for last week (the leader's per-jobformidler view reuses it). */
+export function m12Accumulator(
+  ctx: MetricContext,
+  observe?: (c: CaseView, lastWeek: number) => void,
+): Accumulator<CaseView, M12Result> {
   const t = dayNumber(ctx.asOf);
   const r = { lastWeek: 0, last4Weeks: 0 };
   return {
     add(c) {
+      let lastWeek = 0;
       for (const k of c.facts.contacts) {
         if (k.type !== 'JOB_CONVERSATION' || !k.completed) continue;
         const day = dayNumber(k.date);
         if (day >= t - FOUR_WEEKS && day < t) r.last4Weeks++;
-        if (day >= t - 7 && day < t) r.lastWeek++;
+        if (day >= t - 7 && day < t) lastWeek++;
       }
+      r.lastWeek += lastWeek;
+      if (lastWeek > 0) observe?.(c, lastWeek);
     },
     result: () => ({ ...r }),
   };

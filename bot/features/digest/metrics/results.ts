@@ -239,11 +239,16 @@ export function m6Accumulator(ctx: MetricContext): Accumulator<CaseView, M6Resul
       }
       if (!isG1On(c, t - 1)) return;
       activeNow++;
-      const latest = [...c.ordinaryByWeek.entries()]
-        .filter(([w]) => w <= lastWeek)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .slice(-4);
-      if (latest.length === 4 && latest.every(([, h]) => h >= target)) sustained++;
+      // The latest 4 registered weeks up to the last week, newest first.
+      let seen = 0;
+      let allAtTarget = true;
+      for (let i = c.registeredWeeks.length - 1; i >= 0 && seen < 4; i--) {
+        const w = c.registeredWeeks[i] ?? '';
+        if (w > lastWeek) continue;
+        seen++;
+        if ((c.ordinaryByWeek.get(w) ?? 0) < target) allAtTarget = false;
+      }
+      if (seen === 4 && allAtTarget) sustained++;
     },
     result: () => ({ sustained: share(sustained, activeNow), ever3m: share(ever, activeInWindow) }),
   };
