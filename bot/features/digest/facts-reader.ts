@@ -13,6 +13,8 @@ import { queryPage } from '../../store/documents';
 export interface FactsFilter {
   /** Team scope: only cases assigned to these jobformidlere. */
   readonly jobformidlerIds?: readonly string[];
+  /** Page size; by default what suits the store (see pageSizeFor). */
+  readonly pageSize?: number;
 }
 
 export interface ReadStats {
@@ -67,7 +69,14 @@ export function caseFactsPages(
     query += ' AND ARRAY_CONTAINS(@j, c.assignedJobformidlerId)';
     parameters.push({ name: '@j', value: [...filter.jobformidlerIds] });
   }
-  return pages(pageSizeFor(store), store.containers.cases, query, parameters, CaseFactsSchema, stats);
+  return pages(
+    filter.pageSize ?? pageSizeFor(store),
+    store.containers.cases,
+    query,
+    parameters,
+    CaseFactsSchema,
+    stats,
+  );
 }
 
 /**
