@@ -1,6 +1,9 @@
 import { adminFeature } from './admin/handlers';
 import { digestFeature } from './digest/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
+import { progressionFeature } from './progression/handlers';
+import { screeningFeature } from './screening/handlers';
+import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -14,7 +17,14 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
   });
-  const features: Feature[] = [onboarding, adminFeature, digestFeature];
+  const features: Feature[] = [
+    onboarding,
+    adminFeature,
+    screeningFeature,
+    visitationFeature,
+    progressionFeature,
+    digestFeature,
+  ];
   const router = new FeatureRouter(features);
   built.router = router;
   return { router, onboarding };

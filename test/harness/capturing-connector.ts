@@ -28,6 +28,7 @@ export interface InjectedFailure {
 export class CapturingConnector {
   readonly calls: CapturedCall[] = [];
   private failures: InjectedFailure[] = [];
+  private delays: number[] = [];
   private readonly rosters = new Map<string, { id: string; aadObjectId: string; name: string }[]>();
   private server?: http.Server;
   url = '';
@@ -46,6 +47,11 @@ export class CapturingConnector {
   /** The next matching calls fail with these statuses, in order. */
   injectFailures(...failures: InjectedFailure[]): void {
     this.failures.push(...failures);
+  }
+
+  /** The next calls are answered only after these delays (ms), e.g. to hold a turn in flight. */
+  delayNext(...ms: number[]): void {
+    this.delays.push(...ms);
   }
 
   /** Members the connector reports for a team (GET /v3/conversations/{teamId}/pagedmembers). */
@@ -67,6 +73,14 @@ export class CapturingConnector {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
+      const delay = this.delays.shift();
+      if (delay !== undefined) setTimeout(() => this.respond(req, res, raw), delay);
+      else this.respond(req, res, raw);
+    });
+  }
+
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    {
       const path = decodeURIComponent(req.url ?? '');
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(
@@ -124,6 +138,6 @@ export class CapturingConnector {
         return;
       }
       res.end(JSON.stringify({ id: randomUUID() }));
-    });
+    }
   }
 }
