@@ -34,6 +34,8 @@ export interface DigestCardInput {
 }
 
 const COLOR: Record<Status, string> = { good: 'Good', warning: 'Warning', attention: 'Attention' };
+/** Marks a line that opens its definition; plain characters, since not every client has a font for ⓘ. */
+const MORE = '(?)';
 
 export function digestCard(input: DigestCardInput): AdaptiveCard {
   const { locale, view } = input;
@@ -64,7 +66,7 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     const [main, ...rest] = b.figures;
     const title = m(locale, `${b.id}.title` as DigestMetricsKey, params);
     if (main === undefined || notInUse !== undefined) {
-      return container([text(`**${title}** ⓘ`, { spacing: 'Small' }), note(notInUse ?? ''), definition(b.id)], {
+      return container([text(`**${title}** ${MORE}`, { spacing: 'Small' }), note(notInUse ?? ''), definition(b.id)], {
         selectAction: toggle(b.id),
         spacing: 'Medium',
       });
@@ -79,7 +81,7 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
             {
               type: 'Column',
               width: 'stretch',
-              items: [text(`**${title}** ⓘ`), note(label(main))],
+              items: [text(`**${title}** ${MORE}`), note(label(main))],
             },
             {
               type: 'Column',
@@ -156,7 +158,7 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
           type: 'Column',
           width: 'stretch',
           items: [
-            text(`${label(m1)} ⓘ`, { weight: 'Bolder' }),
+            text(`${label(m1)} ${MORE}`, { weight: 'Bolder' }),
             note(
               [t(locale, 'card.target', { target: params.target ?? '' }), detail(m1), changeText]
                 .filter(Boolean)

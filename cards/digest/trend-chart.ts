@@ -12,8 +12,10 @@ import { formatCell, weekLabel } from './format';
  */
 export function trendChart(locale: Locale, view: DigestView): JsonObject[] {
   const points = view.headline.trend;
+  // Week numbers alone on the axis (titled "Uge"): "U14" is cut to "U…" on a narrow card.
+  const x = (isoWeek: string): string => String(Number(isoWeek.slice(6)));
   const shown = points.flatMap((p) =>
-    p.percent.shown ? [{ x: weekLabel(p.isoWeek, locale), y: Math.round(p.percent.value * 100) }] : [],
+    p.percent.shown ? [{ x: x(p.isoWeek), y: Math.round(p.percent.value * 100) }] : [],
   );
   if (shown.length === 0) return [note(t(locale, 'card.chart.none'))];
   const target = Math.round(view.target * 100);
@@ -43,12 +45,14 @@ export function trendChart(locale: Locale, view: DigestView): JsonObject[] {
       title: t(locale, 'card.chart.title'),
       xAxisTitle: t(locale, 'card.chart.week'),
       yAxisTitle: '%',
+      // The target line first: it has every week, so the chart's x axis runs in week order even
+      // when early weeks of the share are hidden (a chart takes its categories in order of appearance).
       data: [
-        { legend: t(locale, 'card.chart.series'), values: shown },
         {
           legend: t(locale, 'card.chart.target'),
-          values: points.map((p) => ({ x: weekLabel(p.isoWeek, locale), y: target })),
+          values: points.map((p) => ({ x: x(p.isoWeek), y: target })),
         },
+        { legend: t(locale, 'card.chart.series'), values: shown },
       ],
       fallback: table,
     },

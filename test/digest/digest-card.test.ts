@@ -89,9 +89,14 @@ describe('digest card', () => {
     expect(text).toContain('Mål: 40 % · 23 af 52 · ▼ 6 procentpoint siden sidste uge');
     const chart = card.body.find((e) => e.type === 'Chart.Line') as Record<string, unknown>;
     const series = chart.data as { legend: string; values: { x: string; y: number }[] }[];
-    expect(series[0]?.values).toHaveLength(12);
-    expect(series[0]?.values.at(-1)).toEqual({ x: 'U15', y: 44 });
-    expect(series[1]?.values.every((p) => p.y === 40)).toBe(true);
+    const share = series.find((x) => x.legend === 'Andel');
+    const target = series.find((x) => x.legend === 'Mål');
+    expect(share?.values).toHaveLength(12);
+    expect(share?.values.at(-1)).toEqual({ x: '15', y: 44 });
+    // The target line comes first and has every week, so the x axis runs 4 … 15 in order.
+    expect(series[0]).toBe(target);
+    expect(target?.values.map((p) => p.x)).toEqual(['4', '5', '6', '7', '8', '9', '10', '11', '12', '13', '14', '15']);
+    expect(target?.values.every((p) => p.y === 40)).toBe(true);
     const fallback = chart.fallback as { type: string; rows: unknown[] };
     expect(fallback.type).toBe('Table');
     expect(fallback.rows).toHaveLength(13);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { CaseFacts } from '../../../domain/case-facts';
-import { dayNumber } from '../calendar';
-import { g1DaysIn, isG1On, type CaseView } from './case-view';
+import { activeG1Since } from '../../progression/metrics';
+import { comparablePair } from '../../progression/rules';
+import { dayNumber, isoDateOf } from '../calendar';
+import { isG1On, type CaseView } from './case-view';
 import { ShareSchema, share, type Accumulator, type MetricContext } from './types';
 
 /** Quality / fidelity (kvalitet), domain-research §6.4. */
@@ -43,51 +44,36 @@ export const M22Schema = z.object({
 });
 export type M22Result = z.infer<typeof M22Schema>;
 
-export type ProgressionEntry = CaseFacts['progression'][number];
 export const M22_MIN_G1_DAYS = 30;
 export const M22_COVERAGE_DAYS = 92;
 
 /**
- * Development of one case's progression, on the set version measured most recently: the baseline
- * (context BASELINE, else the first measurement) against the latest later measurement of the same
- * set and version. Measurements of another version are never compared (domain §5.3). Undefined when
- * there is nothing to compare yet.
+ * M22 is defined by the progression feature (bot/features/progression/metrics.ts, progressionM22):
+ * the same rules case by case — active-in-G1 from `activeG1Since`, the baseline/latest pair on one
+ * set version from `comparablePair` — folded into the digest's single pass. A test checks the two
+ * agree on a synthetic municipality.
  */
-export function progressionDevelopment(
-  entries: readonly ProgressionEntry[],
-  asOf: string,
-): 'improved' | 'not_improved' | undefined {
-  const t = dayNumber(asOf);
-  const before = entries.filter((e) => dayNumber(e.measuredAt) < t);
-  const latest = [...before].sort((a, b) => a.measuredAt.localeCompare(b.measuredAt)).pop();
-  if (latest === undefined) return undefined;
-  const sameSet = before
-    .filter((e) => e.setId === latest.setId && e.setVersion === latest.setVersion)
-    .sort((a, b) => a.measuredAt.localeCompare(b.measuredAt));
-  const baseline = sameSet.find((e) => e.context === 'BASELINE') ?? sameSet[0];
-  if (baseline === undefined) return undefined;
-  const later = sameSet.filter((e) => e.measuredAt > baseline.measuredAt).pop();
-  if (later === undefined) return undefined;
-  return later.meanScore > baseline.meanScore ? 'improved' : 'not_improved';
-}
-
 export function m22Accumulator(ctx: MetricContext): Accumulator<CaseView, M22Result> {
   const t = dayNumber(ctx.asOf);
+  const lastDay = isoDateOf(t - 1);
+  const windowStart = isoDateOf(t - M22_COVERAGE_DAYS);
   let eligible = 0;
   let covered = 0;
   let compared = 0;
   let improved = 0;
   return {
     add(c) {
-      if (!isG1On(c, t - 1) || g1DaysIn(c, -Infinity, t) < M22_MIN_G1_DAYS) return;
-      eligible++;
-      const entries = c.facts.progression;
-      if (entries.some((e) => dayNumber(e.measuredAt) >= t - M22_COVERAGE_DAYS && dayNumber(e.measuredAt) < t))
-        covered++;
-      const development = progressionDevelopment(entries, ctx.asOf);
-      if (development !== undefined) {
+      const since = activeG1Since(c.facts, lastDay);
+      if (since === undefined) return;
+      const before = c.facts.progression.filter((m) => m.measuredAt < ctx.asOf);
+      if (t - dayNumber(since) >= M22_MIN_G1_DAYS) {
+        eligible++;
+        if (before.some((m) => m.measuredAt >= windowStart)) covered++;
+      }
+      const pair = comparablePair(before);
+      if (pair?.baseline !== undefined) {
         compared++;
-        if (development === 'improved') improved++;
+        if (pair.latest.meanScore - pair.baseline.meanScore > 0) improved++;
       }
     },
     result: () => ({ coverage: share(covered, eligible), improved: share(improved, compared) }),
