@@ -43,6 +43,8 @@ export const DigestRunSchema = z.object({
   trigger: z.enum(['schedule', 'http']),
   holder: z.string(),
   status: z.enum(['running', 'sent', 'gone', 'failed']),
+  /** Runs of this week that failed so far (a later run in the week may try again). */
+  failedRuns: z.number().int().min(0).optional(),
   startedAt: z.string(),
   finishedAt: z.string().optional(),
   snapshotId: z.string().optional(),

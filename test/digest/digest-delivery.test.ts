@@ -2,6 +2,7 @@ import { startFremdrift, type RunningApp } from '../../bot/app-host';
 import { loadConfig } from '../../bot/config';
 import { ManualClock } from '../../bot/domain/clock';
 import { createLogger } from '../../bot/log';
+import { claimOnce } from '../../bot/store/claims';
 import { DigestRunRepository } from '../../bot/store/digest-run-repository';
 import { DigestSubscriptionRepository } from '../../bot/store/digest-subscription-repository';
 import { BotHarness, TEST_TENANT } from '../harness/bot-harness';
@@ -163,6 +164,64 @@ describe('delivery', () => {
     clock.set(new Date('2025-04-14T06:01:00Z'));
     await h.app.scheduler.runAllOnce();
     expect(digestPosts()).toHaveLength(1);
+  });
+});
+
+describe('a run that fails', () => {
+  it('is tried again by a later run the same week (a new claim each time), at most three runs', async () => {
+    await startWithSubscription(new Date('2025-04-04T10:00:00Z'));
+    clock.set(new Date('2025-04-07T06:01:00Z'));
+    // A refusal that is neither throttling nor "gone": the run fails, nothing was posted.
+    h.connector.injectFailures({ status: 400, pathIncludes: '/v3/conversations' });
+    await h.app.scheduler.runAllOnce();
+    expect(await runOf('2025-W15')).toMatchObject({ status: 'failed', failedRuns: 1 });
+    expect(delivered()).toHaveLength(0);
+
+    clock.set(new Date('2025-04-07T06:02:00Z'));
+    await h.app.scheduler.runAllOnce();
+    await h.app.scheduler.runAllOnce();
+    expect(delivered()).toHaveLength(1);
+    const run = await runOf('2025-W15');
+    expect(run).toMatchObject({ status: 'sent', failedRuns: 1 });
+    expect(run?.attempts.map((a) => [a.outcome, a.httpStatus])).toEqual([
+      ['failed', 400],
+      ['sent', undefined],
+    ]);
+  });
+
+  it('is taken over when the instance that claimed it died before posting', async () => {
+    await startWithSubscription(new Date('2025-04-04T10:00:00Z'));
+    const sub = await new DigestSubscriptionRepository(h.services.store).get(TEST_TENANT, ledelse.channelId);
+    // Another instance claimed Monday's digest at 08:01 and stopped before it posted anything.
+    const claimedAt = new Date('2025-04-07T06:01:00Z');
+    await claimOnce(h.services.store.containers.runs, TEST_TENANT, `digest:${sub!.id}:2025-W15`, claimedAt, 'dead');
+    await new DigestRunRepository(h.services.store).saveRun({
+      tenantId: TEST_TENANT,
+      subscriptionId: sub!.id,
+      isoWeek: '2025-W15',
+      trigger: 'schedule',
+      holder: 'dead',
+      status: 'running',
+      startedAt: claimedAt.toISOString(),
+      attempts: [],
+    });
+    clock.set(new Date('2025-04-07T06:10:00Z'));
+    await h.app.scheduler.runAllOnce();
+    expect(delivered()).toHaveLength(0);
+    clock.set(new Date('2025-04-07T06:20:00Z'));
+    await h.app.scheduler.runAllOnce();
+    expect(delivered()).toHaveLength(1);
+    expect(await runOf('2025-W15')).toMatchObject({ status: 'sent', failedRuns: 1 });
+  });
+
+  it('gives up for the week after three failed runs', async () => {
+    await startWithSubscription(new Date('2025-04-04T10:00:00Z'));
+    clock.set(new Date('2025-04-07T06:01:00Z'));
+    const refusal = { status: 400, pathIncludes: '/v3/conversations' };
+    h.connector.injectFailures(refusal, refusal, refusal, refusal);
+    for (let i = 0; i < 4; i++) await h.app.scheduler.runAllOnce();
+    expect(digestPosts().map((c) => c.status)).toEqual([400, 400, 400]);
+    expect(await runOf('2025-W15')).toMatchObject({ status: 'failed', failedRuns: 3 });
   });
 });
 

@@ -69,7 +69,7 @@ export async function deliverDigest(
     await tellAdmins(services, subscription);
     return 'gone';
   }
-  await runs.saveRun({ ...run, status: 'failed', finishedAt: now() });
+  await runs.saveRun({ ...run, status: 'failed', failedRuns: (run.failedRuns ?? 0) + 1, finishedAt: now() });
   services.log.warn({ subscription: subscription.id, outcome: result.status }, 'Digest could not be delivered');
   return 'failed';
 }

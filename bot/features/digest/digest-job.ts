@@ -37,6 +37,17 @@ export interface DigestRunSummary {
 
 const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many runs a (subscription, week) gets when runs fail: the first and two more. */
+export const MAX_RUNS_PER_WEEK = 3;
+/** A run still "running" after this long died with its instance (a run takes seconds). */
+const ABANDONED_AFTER_MS = 15 * 60_000;
+
+/** A run whose instance stopped mid-way, before anything was posted: another run may take over. */
+const abandoned = (run: DigestRun, now: Date): boolean =>
+  run.status === 'running' &&
+  now.getTime() - Date.parse(run.startedAt) > ABANDONED_AFTER_MS &&
+  !run.attempts.some((a) => a.outcome === 'sent');
+
 export class DigestJob implements ScheduledJob {
   readonly name = 'digest';
   readonly everyMs = 60_000;
@@ -57,6 +68,7 @@ export class DigestJob implements ScheduledJob {
   async runOnce(now: Date, trigger: DigestRun['trigger']): Promise<DigestRunSummary> {
     const summary: DigestRunSummary = { due: 0, sent: 0, gone: 0, failed: 0, claimedElsewhere: 0 };
     const subscriptions = new DigestSubscriptionRepository(this.services.store);
+    const runs = new DigestRunRepository(this.services.store);
     for (const tenantId of await subscriptions.tenants()) {
       // Several channels with the same scope share one computation per run.
       const computed = new Map<string, Promise<ComputedDigest>>();
@@ -64,15 +76,28 @@ export class DigestJob implements ScheduledJob {
         const { due, isoWeek } = isDue(now, subscription);
         if (!due) continue;
         summary.due++;
-        const key = `digest:${subscription.id}:${isoWeek}`;
+        // A failed run (store down, Teams refusing) may be tried again later in the week, a few
+        // times: each retry is its own claim, so it is still one instance at a time.
+        const previous = await runs.getRun(tenantId, subscription.id, isoWeek);
+        const retryable = previous === undefined || previous.status === 'failed' || abandoned(previous, now);
+        const failedRuns =
+          previous === undefined ? 0 : (previous.failedRuns ?? 0) + (previous.status === 'failed' ? 0 : 1);
+        if (!retryable || failedRuns >= MAX_RUNS_PER_WEEK) {
+          summary.claimedElsewhere++;
+          continue;
+        }
+        const key = `digest:${subscription.id}:${isoWeek}${failedRuns > 0 ? `:retry${failedRuns}` : ''}`;
         if (!(await claimOnce(this.services.store.containers.runs, tenantId, key, now, this.options.holder))) {
           summary.claimedElsewhere++;
           continue;
         }
-        const status = await this.deliver(subscription, isoWeek, now, trigger, computed).catch((e: unknown) => {
-          this.services.log.error({ err: e, job: this.name }, 'Digest run failed');
-          return 'failed' as const;
-        });
+        const earlier = { failedRuns, attempts: previous?.attempts ?? [] };
+        const status = await this.deliver(subscription, isoWeek, now, trigger, computed, earlier).catch(
+          (e: unknown) => {
+            this.services.log.error({ err: e, job: this.name }, 'Digest run failed');
+            return 'failed' as const;
+          },
+        );
         summary[status]++;
       }
     }
@@ -86,7 +111,9 @@ export class DigestJob implements ScheduledJob {
     now: Date,
     trigger: DigestRun['trigger'],
     cache: Map<string, Promise<ComputedDigest>>,
+    earlier: { readonly failedRuns: number; readonly attempts: DigestRun['attempts'] },
   ): Promise<'sent' | 'gone' | 'failed'> {
+    const { failedRuns } = earlier;
     const { services } = this;
     const runs = new DigestRunRepository(services.store);
     let run: Omit<DigestRun, 'id' | 'type' | 'schemaVersion' | 'ttl'> = {
@@ -97,7 +124,9 @@ export class DigestJob implements ScheduledJob {
       holder: this.options.holder,
       status: 'running',
       startedAt: now.toISOString(),
-      attempts: [],
+      // A retry keeps the earlier runs' attempts: the log shows every attempt of the week.
+      attempts: earlier.attempts,
+      ...(failedRuns > 0 ? { failedRuns } : {}),
     };
     await runs.saveRun(run);
     try {
@@ -137,6 +166,7 @@ export class DigestJob implements ScheduledJob {
         .saveRun({
           ...run,
           status: 'failed',
+          failedRuns: failedRuns + 1,
           finishedAt: services.clock.now().toISOString(),
           error: String(e).slice(0, 300),
         })
