@@ -1,4 +1,5 @@
 import { digestText as t } from '../../i18n/digest';
+import { recordDigestDelivery } from '../../telemetry';
 import type { DeliveryResult, Services } from '../../services';
 import type { InstallationDoc } from '../../store/directory-repository';
 import type { DeliveryAttempt, DigestRun, DigestRunRepository } from '../../store/digest-run-repository';
@@ -37,6 +38,7 @@ export async function deliverDigest(
   let result: DeliveryResult;
   if (installation === undefined) {
     result = { status: 'no_reference' };
+    recordDigestDelivery(result.status);
     run = { ...run, attempts: [...run.attempts, { at: now(), outcome: 'no_reference' }] };
   } else {
     result = await deliverWithRetry(
