@@ -1,5 +1,6 @@
 import { adminFeature } from './admin/handlers';
 import { digestFeature } from './digest/handlers';
+import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
@@ -23,6 +24,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     screeningFeature,
     visitationFeature,
     progressionFeature,
+    privacyFeature,
     digestFeature,
   ];
   const router = new FeatureRouter(features);
