@@ -12,6 +12,7 @@ import { computeDigest as computeInMemory } from '../bot/features/digest/metrics
 import { DirectoryRepository } from '../bot/store/directory-repository';
 import { openStore } from '../bot/store/cosmos-store';
 import { BENCH_AS_OF, BENCH_TENANT, BENCH_WEEK, syntheticCases } from './synthetic-municipality';
+import { machine } from './lib/stats';
 
 /**
  * Digest cost at 500 / 5,000 / 20,000 synthetic cases, each with a year of history.
@@ -122,11 +123,6 @@ async function child(n: number): Promise<Measurement> {
   } finally {
     await store.close();
   }
-}
-
-function machine(): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpu} (${os.cpus().length} cores), ${mb(os.totalmem())} MB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 }
 
 function main(): void {

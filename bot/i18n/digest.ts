@@ -21,8 +21,8 @@ export const digestText = defineCatalogue({
     'unsubscribe.done':
       'Kanalen får ikke længere ugerapporten. Skriv "@Fremdrift abonnér på ugerapport" for at starte igen.',
     'unsubscribe.none': 'Kanalen abonnerer ikke på ugerapporten.',
-    'preview.sent': 'Jeg har sendt dig ugerapporten i en privat chat.',
-    'preview.failed': 'Jeg kunne ikke skrive privat til dig. Åbn en chat med Fremdrift og skriv "vis ugerapport" dér.',
+    'preview.coming': 'Jeg laver ugerapporten og sender den til dig i en privat chat om et øjeblik.',
+    'preview.failed': 'Ugerapporten kunne ikke laves lige nu. Prøv igen om lidt.',
     'admin.gone':
       'Ugerapporten kunne ikke leveres i en kanal, fordi Fremdrift ikke længere har adgang til den (fjernet fra teamet eller kanalen). Abonnementet er stoppet. Tilføj Fremdrift igen og skriv "@Fremdrift abonnér på ugerapport" i kanalen for at starte det igen.',
     'scope.municipality': 'hele kommunen',
@@ -92,9 +92,8 @@ export const digestText = defineCatalogue({
     'unsubscribe.done':
       'The channel no longer gets the weekly digest. Write "@Fremdrift subscribe to weekly digest" to start again.',
     'unsubscribe.none': 'The channel is not subscribed to the weekly digest.',
-    'preview.sent': 'I have sent you the weekly digest in a private chat.',
-    'preview.failed':
-      'I could not write to you privately. Open a chat with Fremdrift and write "show weekly digest" there.',
+    'preview.coming': 'I am making the weekly digest and will send it to you in a private chat in a moment.',
+    'preview.failed': 'The weekly digest could not be made just now. Please try again shortly.',
     'admin.gone':
       'The weekly digest could not be delivered to a channel because Fremdrift no longer has access to it (removed from the team or channel). The subscription is stopped. Add Fremdrift again and write "@Fremdrift subscribe to weekly digest" in the channel to start it again.',
     'scope.municipality': 'the whole municipality',

@@ -4,6 +4,7 @@ import { DigestSubscriptionRepository } from '../../bot/store/digest-subscriptio
 import type { AdaptiveCard } from '../../cards/types';
 import { BotHarness, TEST_TENANT, assertCardValid, cardText } from '../harness/bot-harness';
 import type { CapturedCall } from '../harness/capturing-connector';
+import { previewsSettled } from '../../bot/features/digest/preview';
 import { J1, installIn, municipality, seed, team, type Team } from './digest-seed';
 
 /**
@@ -111,7 +112,10 @@ describe('weekly digest in a team channel', () => {
     await h.services.directory.setRoles(TEST_TENANT, J1, ['jobformidler'], 'test', clock.now(), 'Jonas Jobformidler');
     const since = h.connector.calls.length;
     const r = await h.say(lea, 'vis ugerapport', ledelse.where('2'));
-    expect(r.texts).toEqual(['Jeg har sendt dig ugerapporten i en privat chat.']);
+    // The turn answers at once; the digest follows privately when it is built.
+    expect(r.texts).toEqual(['Jeg laver ugerapporten og sender den til dig i en privat chat om et øjeblik.']);
+    expect(r.cards).toHaveLength(0);
+    await previewsSettled();
     const calls = h.connector.calls.slice(since);
     const chats = calls.filter((c) => c.kind === 'create' && c.status < 300 && c.body.isGroup === false);
     expect(chats).toHaveLength(1);

@@ -58,7 +58,7 @@ describe('weekly digest in the Agents Playground', () => {
 
   it('sends a preview to the leader privately, with the workload the channel does not get', async () => {
     await s.send('show weekly digest');
-    await s.waitForText('I have sent you the weekly digest in a private chat.');
+    await s.waitForText('I am making the weekly digest and will send it to you in a private chat in a moment.');
     await s.openPersonalChat();
     await s.waitForText('For you only: workload per jobformidler');
     await s.screenshot('playground-digest-preview');

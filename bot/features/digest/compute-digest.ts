@@ -64,7 +64,9 @@ export async function computeDigest(
   const runs = new DigestRunRepository(services.store);
   const earlier = await Promise.all(
     computation.m1History.map(async (point): Promise<TrendPoint> => {
-      const snapshot = await runs.getSnapshot(tenantId, spec.scopeKey, point.isoWeek);
+      // A snapshot that cannot be read (an older format, a bad write) must not stop the digest: that
+      // week is recomputed from today's facts instead.
+      const snapshot = await runs.getSnapshot(tenantId, spec.scopeKey, point.isoWeek).catch(() => undefined);
       return snapshot ? { isoWeek: point.isoWeek, share: snapshot.aggregates.m1.share } : point;
     }),
   );

@@ -29,6 +29,13 @@ const AnyDoc = z.record(z.string(), z.unknown());
  * The embedded server re-scans the whole container for every page, so there fewer, larger pages
  * keep the read linear in cases (measured in bench/digest-scale.ts).
  */
+/**
+ * The digest reads in the background (scheduled job, or after the preview's reply), so a page may
+ * take longer than the 4 s an interactive read is given; the embedded server needs it for large
+ * municipalities because it re-scans the container for every page.
+ */
+export const FACTS_PAGE_TIMEOUT_MS = 60_000;
+
 export const pageSizeFor = (store: Pick<Store, 'kind'>): number => (store.kind === 'embedded' ? 5000 : 1000);
 
 async function* pages<T>(
@@ -44,6 +51,7 @@ async function* pages<T>(
     const page = await queryPage(container, { query, parameters }, AnyDoc, {
       maxItemCount: pageSize,
       continuationToken,
+      timeoutMs: FACTS_PAGE_TIMEOUT_MS,
     });
     const valid: T[] = [];
     for (const raw of page.items) {
