@@ -32,6 +32,11 @@ export interface Notifier {
   ): Promise<DeliveryResult>;
   /** A new thread in a team channel. */
   postToChannel(installation: InstallationDoc, channelId: string, message: OutboundMessage): Promise<DeliveryResult>;
+  /**
+   * Entra object ids (lower case) of a team's members, from the Teams roster; undefined when Teams
+   * cannot answer. Used for team-scoped digests (which cases belong to the team's jobformidlere).
+   */
+  teamMemberIds(installation: InstallationDoc): Promise<string[] | undefined>;
   /** Replaces a message the bot sent earlier. */
   updateMessage(
     installation: InstallationDoc,

@@ -1,4 +1,5 @@
 import { adminFeature } from './admin/handlers';
+import { digestFeature } from './digest/handlers';
 import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
@@ -24,6 +25,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     visitationFeature,
     progressionFeature,
     privacyFeature,
+    digestFeature,
   ];
   const router = new FeatureRouter(features);
   built.router = router;

@@ -124,13 +124,18 @@ export async function queryPage<T>(
   container: Container,
   query: SqlQuerySpec,
   schema: z.ZodType<T>,
-  options: { maxItemCount: number; continuationToken?: string | undefined },
+  options: {
+    maxItemCount: number;
+    continuationToken?: string | undefined;
+    /** Background work over many documents (the digest) may allow a page longer than a turn can wait. */
+    timeoutMs?: number;
+  },
 ): Promise<Page<WithEtag<T>>> {
   try {
     const iterator = container.items.query<Record<string, unknown>>(query, {
       maxItemCount: options.maxItemCount,
       continuationToken: options.continuationToken,
-      ...deadline(),
+      abortSignal: AbortSignal.timeout(options.timeoutMs ?? STORE_OPERATION_TIMEOUT_MS),
     });
     const response = await iterator.fetchNext();
     const items = response.resources.map((raw) => ({

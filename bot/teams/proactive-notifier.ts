@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import { ActivityTypes, CardFactory, type Activity, type ConversationParameters } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsInfo, type Activity, type ConversationParameters } from 'botbuilder';
 import type { DirectoryRepository, InstallationDoc } from '../store/directory-repository';
 import type { DeliveryResult, Notifier, OutboundMessage } from '../services';
 
@@ -113,6 +113,29 @@ export class ProactiveNotifier implements Notifier {
     });
   }
 
+  async teamMemberIds(installation: InstallationDoc): Promise<string[] | undefined> {
+    const teamId = installation.teamId;
+    if (teamId === undefined) return undefined;
+    const ids: string[] = [];
+    try {
+      await this.adapter.continueConversationAsync(
+        this.botAppId,
+        referenceOf(installation, installation.conversationId),
+        async (ctx: TurnContext) => {
+          let token: string | undefined;
+          do {
+            const page = await TeamsInfo.getPagedTeamMembers(ctx, teamId, 500, token);
+            for (const member of page.members ?? []) if (member.aadObjectId) ids.push(member.aadObjectId.toLowerCase());
+            token = page.continuationToken || undefined;
+          } while (token !== undefined);
+        },
+      );
+      return ids;
+    } catch {
+      return undefined;
+    }
+  }
+
   postToChannel(installation: InstallationDoc, channelId: string, message: OutboundMessage): Promise<DeliveryResult> {
     return this.attempt(async () => {
       const parameters: ConversationParameters = {
@@ -131,7 +154,11 @@ export class ProactiveNotifier implements Notifier {
         '',
         parameters,
         async (ctx: TurnContext) => {
-          result = { conversationId: ctx.activity.conversation.id, activityId: ctx.activity.id ?? '' };
+          // botbuilder hands the logic an event whose id is the conversation id, not the new message's
+          // id; Teams names a new channel thread "<channel>;messageid=<activity id>", so take it from there.
+          const conversationId = ctx.activity.conversation.id;
+          const messageId = /;messageid=([^;]+)$/.exec(conversationId)?.[1];
+          result = { conversationId, activityId: messageId ?? ctx.activity.id ?? '' };
         },
       );
       return result;

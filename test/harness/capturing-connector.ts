@@ -29,6 +29,7 @@ export class CapturingConnector {
   readonly calls: CapturedCall[] = [];
   private failures: InjectedFailure[] = [];
   private delays: number[] = [];
+  private readonly rosters = new Map<string, { id: string; aadObjectId: string; name: string }[]>();
   private server?: http.Server;
   url = '';
 
@@ -51,6 +52,14 @@ export class CapturingConnector {
   /** The next calls are answered only after these delays (ms), e.g. to hold a turn in flight. */
   delayNext(...ms: number[]): void {
     this.delays.push(...ms);
+  }
+
+  /** Members the connector reports for a team (GET /v3/conversations/{teamId}/pagedmembers). */
+  setRoster(teamId: string, members: readonly { aadObjectId: string; name?: string }[]): void {
+    this.rosters.set(
+      teamId,
+      members.map((m) => ({ id: `29:${m.aadObjectId}`, aadObjectId: m.aadObjectId, name: m.name ?? m.aadObjectId })),
+    );
   }
 
   /** Activities the bot sent (replies, proactive sends and new-conversation activities), from index `since`. */
@@ -108,10 +117,24 @@ export class CapturingConnector {
         return;
       }
       res.statusCode = status;
+      const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec((req.url ?? '').split('?')[0] ?? '');
+      if (roster?.[1] !== undefined && req.method === 'GET') {
+        const members = this.rosters.get(decodeURIComponent(roster[1]));
+        if (members === undefined) {
+          res.statusCode = 404;
+          (this.calls[this.calls.length - 1] as { status: number }).status = 404;
+        }
+        res.end(JSON.stringify(members === undefined ? { error: { code: 'NotFound' } } : { members }));
+        return;
+      }
       if (kind === 'create') {
-        const newConversation = `a:${randomUUID()}`;
+        // Like Teams: a new thread in a channel is "<channel id>;messageid=<activity id>"; a new chat is "a:…".
+        const activityId = String(Date.now()) + String(this.calls.length).padStart(4, '0');
+        const channel = (body.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+        const newConversation =
+          typeof channel === 'string' ? `${channel};messageid=${activityId}` : `a:${randomUUID()}`;
         (this.calls[this.calls.length - 1] as { conversationId: string }).conversationId = newConversation;
-        res.end(JSON.stringify({ id: newConversation, activityId: randomUUID() }));
+        res.end(JSON.stringify({ id: newConversation, activityId }));
         return;
       }
       res.end(JSON.stringify({ id: randomUUID() }));

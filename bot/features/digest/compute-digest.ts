@@ -1,0 +1,88 @@
+import type { TenantSettings } from '../../domain/tenant-settings';
+import type { Services } from '../../services';
+import { DigestRunRepository } from '../../store/digest-run-repository';
+import type { DigestScope } from '../../store/digest-subscription-repository';
+import { addIsoWeeks, dayNumber, isoDateOf, type DigestWeek } from './calendar';
+import { caseFactsPages, sensitiveFactsPages, type ReadStats } from './facts-reader';
+import { SCREENING_WINDOW_DAYS } from './metrics/flow';
+import {
+  createDigestAccumulator,
+  TREND_WEEKS,
+  type DigestComputation,
+  type TrendPoint,
+} from './metrics/digest-metrics';
+import { presentDigest, type DigestView } from './present';
+
+/**
+ * Computes one digest: streams the scope's case facts and then the sensitive facts through the
+ * metrics, page by page (memory stays flat as the municipality grows), and builds the 12-week M1
+ * trend from stored weekly snapshots, recomputing only weeks that have none yet.
+ *
+ * Callers audit the read (purpose management_information): the preview through its guard, the
+ * scheduled job with one system entry per computation.
+ */
+export interface ScopeSpec {
+  readonly scope: DigestScope;
+  /** The snapshot series: "municipality", or "team:<subscription id>". */
+  readonly scopeKey: string;
+  /** Team scope: only cases assigned to these jobformidlere. */
+  readonly jobformidlerIds?: readonly string[];
+}
+
+export interface ComputedDigest {
+  readonly week: DigestWeek;
+  readonly spec: ScopeSpec;
+  readonly settings: TenantSettings;
+  readonly computation: DigestComputation;
+  /** Oldest first; the last point is this week. */
+  readonly trend: readonly TrendPoint[];
+  readonly stats: ReadStats;
+}
+
+export async function computeDigest(
+  services: Pick<Services, 'store' | 'directory'>,
+  tenantId: string,
+  spec: ScopeSpec,
+  week: DigestWeek,
+): Promise<ComputedDigest> {
+  const settings = await services.directory.getSettings(tenantId);
+  const acc = createDigestAccumulator({ asOf: week.asOf, isoWeek: week.isoWeek, settings });
+  const stats: ReadStats = { read: 0, skipped: 0 };
+  const inScope = spec.jobformidlerIds !== undefined ? new Set<string>() : undefined;
+  const filter = spec.jobformidlerIds !== undefined ? { jobformidlerIds: spec.jobformidlerIds } : {};
+  for await (const page of caseFactsPages(services.store, tenantId, filter, stats)) {
+    for (const facts of page) {
+      acc.addCase(facts);
+      inScope?.add(facts.caseRef);
+    }
+  }
+  const screenedSince = isoDateOf(dayNumber(week.asOf) - SCREENING_WINDOW_DAYS);
+  for await (const page of sensitiveFactsPages(services.store, tenantId, screenedSince, stats)) {
+    for (const facts of page) if (inScope === undefined || inScope.has(facts.caseRef)) acc.addSensitive(facts);
+  }
+  const computation = acc.result();
+  const runs = new DigestRunRepository(services.store);
+  const earlier = await Promise.all(
+    computation.m1History.map(async (point): Promise<TrendPoint> => {
+      // A snapshot that cannot be read (an older format, a bad write) must not stop the digest: that
+      // week is recomputed from today's facts instead.
+      const snapshot = await runs.getSnapshot(tenantId, spec.scopeKey, point.isoWeek).catch(() => undefined);
+      return snapshot ? { isoWeek: point.isoWeek, share: snapshot.aggregates.m1.share } : point;
+    }),
+  );
+  const trend = [...earlier, { isoWeek: week.isoWeek, share: computation.aggregates.m1.share }];
+  if (trend.length !== TREND_WEEKS || trend[0]?.isoWeek !== addIsoWeeks(week.isoWeek, 1 - TREND_WEEKS))
+    throw new Error('Digest trend is not the 12 weeks up to this week');
+  return { week, spec, settings, computation, trend, stats };
+}
+
+export function digestView(computed: ComputedDigest): DigestView {
+  const { settings } = computed;
+  return presentDigest({
+    aggregates: computed.computation.aggregates,
+    trend: computed.trend,
+    k: settings.kSuppression,
+    target: settings.g1CompanyShareTarget,
+    caseloadBand: settings.caseloadBand,
+  });
+}

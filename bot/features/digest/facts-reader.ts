@@ -1,0 +1,111 @@
+import type { SqlParameter } from '@azure/cosmos';
+import { z } from 'zod';
+import { CaseFactsSchema, SensitiveFactsSchema, type CaseFacts, type SensitiveFacts } from '../../domain/case-facts';
+import type { Store } from '../../store/cosmos-store';
+import { queryPage } from '../../store/documents';
+
+/**
+ * Reads the case facts projection a page at a time (continuation tokens; the embedded server has no
+ * OFFSET/LIMIT), always scoped by tenant and document type in WHERE. Each document is checked with
+ * its zod schema; one that does not match is counted and skipped, so a single bad projection cannot
+ * stop a municipality's digest (the writer rebuilds it on the case's next change).
+ */
+export interface FactsFilter {
+  /** Team scope: only cases assigned to these jobformidlere. */
+  readonly jobformidlerIds?: readonly string[];
+  /** Page size; by default what suits the store (see pageSizeFor). */
+  readonly pageSize?: number;
+}
+
+export interface ReadStats {
+  read: number;
+  skipped: number;
+}
+
+const AnyDoc = z.record(z.string(), z.unknown());
+
+/**
+ * Azure Cosmos DB caps a page at 4 MB whatever is asked, so 1,000 is a comfortable request there.
+ * The embedded server re-scans the whole container for every page, so there fewer, larger pages
+ * keep the read linear in cases (measured in bench/digest-scale.ts).
+ */
+/**
+ * The digest reads in the background (scheduled job, or after the preview's reply), so a page may
+ * take longer than the 4 s an interactive read is given; the embedded server needs it for large
+ * municipalities because it re-scans the container for every page.
+ */
+export const FACTS_PAGE_TIMEOUT_MS = 60_000;
+
+export const pageSizeFor = (store: Pick<Store, 'kind'>): number => (store.kind === 'embedded' ? 5000 : 1000);
+
+async function* pages<T>(
+  pageSize: number,
+  container: Parameters<typeof queryPage>[0],
+  query: string,
+  parameters: SqlParameter[],
+  schema: z.ZodType<T>,
+  stats: ReadStats,
+): AsyncGenerator<T[]> {
+  let continuationToken: string | undefined;
+  do {
+    const page = await queryPage(container, { query, parameters }, AnyDoc, {
+      maxItemCount: pageSize,
+      continuationToken,
+      timeoutMs: FACTS_PAGE_TIMEOUT_MS,
+    });
+    const valid: T[] = [];
+    for (const raw of page.items) {
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) valid.push(parsed.data);
+      else stats.skipped++;
+    }
+    stats.read += valid.length;
+    yield valid;
+    continuationToken = page.continuationToken;
+  } while (continuationToken !== undefined);
+}
+
+export function caseFactsPages(
+  store: Store,
+  tenantId: string,
+  filter: FactsFilter,
+  stats: ReadStats,
+): AsyncGenerator<CaseFacts[]> {
+  const parameters: SqlParameter[] = [{ name: '@t', value: tenantId }];
+  let query = 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case_facts"';
+  if (filter.jobformidlerIds !== undefined) {
+    query += ' AND ARRAY_CONTAINS(@j, c.assignedJobformidlerId)';
+    parameters.push({ name: '@j', value: [...filter.jobformidlerIds] });
+  }
+  return pages(
+    filter.pageSize ?? pageSizeFor(store),
+    store.containers.cases,
+    query,
+    parameters,
+    CaseFactsSchema,
+    stats,
+  );
+}
+
+/**
+ * Sensitive facts the digest can use: a screening on or after `screenedSince` (M16) or any
+ * compensation-scheme application (M18). Art. 9 data is read no more widely than the metrics need.
+ */
+export function sensitiveFactsPages(
+  store: Store,
+  tenantId: string,
+  screenedSince: string,
+  stats: ReadStats,
+): AsyncGenerator<SensitiveFacts[]> {
+  return pages(
+    pageSizeFor(store),
+    store.containers.sensitive,
+    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts" AND (c.screening.conductedAt >= @since OR ARRAY_LENGTH(c.hko) > 0)',
+    [
+      { name: '@t', value: tenantId },
+      { name: '@since', value: screenedSince },
+    ],
+    SensitiveFactsSchema,
+    stats,
+  );
+}

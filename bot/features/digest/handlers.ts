@@ -1,0 +1,54 @@
+import { digestText as t } from '../../i18n/digest';
+import { textReply, type Feature } from '../feature';
+import { preview } from './preview';
+import { subscribe, unsubscribe } from './subscriptions';
+
+/**
+ * The leader digest in chat: subscribe a channel, stop it, or see the digest now (privately).
+ * Scheduling and delivery live in digest-job.ts.
+ */
+export const digestFeature: Feature = {
+  name: 'digest',
+  commands: [
+    {
+      id: 'digest.subscribe',
+      patterns: [
+        /^(?:abonn[eé]r|tilmeld)(?: (?:på|paa))?(?: den)? (?:ugerapport(?:en)?|ugentlige? rapport(?:en)?)(?<rest>.*)$/,
+        /^subscribe(?: to)?(?: the)? (?:weekly )?digest(?<rest>.*)$/,
+      ],
+      permission: 'digest.subscribe',
+      help: {
+        da: t('da', 'cmd.subscribe.help'),
+        en: t('en', 'cmd.subscribe.help'),
+        example: { da: 'abonnér på ugerapport', en: 'subscribe to weekly digest' },
+      },
+      handle: async (ctx, { match }) => [textReply(await subscribe(ctx, match.groups?.rest ?? ''))],
+    },
+    {
+      id: 'digest.unsubscribe',
+      patterns: [
+        /^(?:afmeld|stop)(?: (?:ugerapport(?:en)?|den ugentlige rapport))$/,
+        /^(?:unsubscribe|stop)(?: from)?(?: the)? (?:weekly )?digest$/,
+      ],
+      permission: 'digest.subscribe',
+      help: {
+        da: t('da', 'cmd.unsubscribe.help'),
+        en: t('en', 'cmd.unsubscribe.help'),
+        example: { da: 'afmeld ugerapport', en: 'unsubscribe weekly digest' },
+      },
+      handle: async (ctx) => [textReply(await unsubscribe(ctx))],
+    },
+    {
+      id: 'digest.preview',
+      patterns: [/^(?:vis|se) (?:ugerapport(?:en)?|den ugentlige rapport)$/, /^show(?: the)? (?:weekly )?digest$/],
+      permission: 'digest.preview',
+      help: {
+        da: t('da', 'cmd.preview.help'),
+        en: t('en', 'cmd.preview.help'),
+        example: { da: 'vis ugerapport', en: 'show weekly digest' },
+      },
+      quickAction: { da: t('da', 'cmd.preview.quick'), en: t('en', 'cmd.preview.quick') },
+      handle: (ctx) => preview(ctx),
+    },
+  ],
+};

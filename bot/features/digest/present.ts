@@ -1,0 +1,367 @@
+import {
+  cellValue,
+  countCell,
+  shareCells,
+  statCell,
+  sumCell,
+  suppressPartition,
+  type Cell,
+} from '../../domain/suppression';
+import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
+import { pickGoodNews, type GoodNews } from './good-news';
+import type { Share, Stat } from './metrics/types';
+
+/**
+ * Turns a week's raw aggregates into what a channel may see: every number passes through the
+ * suppression rules here, so the card builder only ever receives cells that are safe to print.
+ * Staff-level numbers are not part of this view at all (see workload in the leader preview).
+ */
+export type Status = 'good' | 'warning' | 'attention';
+export type Format = 'percent' | 'count' | 'days' | 'hours' | 'number';
+
+export const BLOCK_IDS = [
+  'M1',
+  'M2',
+  'M3',
+  'M4',
+  'M5',
+  'M6',
+  'M9',
+  'M10',
+  'M11',
+  'M12',
+  'M14',
+  'M16',
+  'M18',
+  'M19',
+  'M22',
+] as const;
+export type BlockId = (typeof BLOCK_IDS)[number];
+
+export const FIGURE_IDS = [
+  'M1',
+  'M1_POINT',
+  'M1_MATURE',
+  'M2',
+  'M2_HOURS',
+  'M3',
+  'M3_MISSING',
+  'M4',
+  'M5',
+  'M5_DELTA',
+  'M5_WEEK_HOURS',
+  'M6',
+  'M6_EVER',
+  'M9',
+  'M9_WITHIN',
+  'M9_WAITING',
+  'M10',
+  'M10_SOON',
+  'M11',
+  'M11_ABOVE',
+  'M11_BELOW',
+  'M12',
+  'M12_4W',
+  'M14_VISITS',
+  'M14_OPENINGS',
+  'M14_STARTED',
+  'M14_JOBS',
+  'M14_AFTERCARE',
+  'M16',
+  'M16_IMPACT',
+  'M16_VISITED',
+  'M16_STARTED',
+  'M18',
+  'M18_WITHIN',
+  'M18_DELIVERY',
+  'M18_OPEN',
+  'M19',
+  'M19_GOAL',
+  'M19_UPDATED',
+  'M22',
+  'M22_IMPROVED',
+] as const;
+export type FigureId = (typeof FIGURE_IDS)[number];
+
+export interface Figure {
+  readonly id: FigureId;
+  readonly value: Cell;
+  readonly format: Format;
+  /** For shares: the count and the denominator ("12 af 28"), each suppressed on its own. */
+  readonly count?: Cell;
+  readonly of?: Cell;
+  readonly status?: Status;
+  /** A code shown with the figure (M3: the checklist item most often missing). */
+  readonly item?: string;
+}
+
+export interface MetricBlock {
+  readonly id: BlockId;
+  readonly figures: readonly Figure[];
+}
+
+export type { GoodNews };
+
+export interface DigestView {
+  readonly isoWeek: string;
+  readonly asOf: string;
+  readonly k: number;
+  readonly target: number;
+  readonly headline: {
+    readonly m1: Figure;
+    readonly changePoints: Cell;
+    readonly more: readonly Figure[];
+    /** Oldest first; the last point is this week. Hidden points are gaps in the chart. */
+    readonly trend: readonly { readonly isoWeek: string; readonly percent: Cell }[];
+  };
+  readonly goodNews: GoodNews;
+  readonly sections: {
+    readonly results: readonly MetricBlock[];
+    readonly flow: readonly MetricBlock[];
+    readonly quality: readonly MetricBlock[];
+  };
+  /** True when no progression measurement exists yet (M22 is then explained instead of shown). */
+  readonly progressionNotInUse: boolean;
+}
+
+export interface PresentInput {
+  readonly aggregates: DigestAggregates;
+  /** Twelve weeks of M1, oldest first, the last being this week. */
+  readonly trend: readonly TrendPoint[];
+  readonly k: number;
+  readonly target: number;
+  readonly caseloadBand: readonly [number, number];
+}
+
+const pct = (c: Cell): number | undefined => {
+  const v = cellValue(c);
+  return v === undefined ? undefined : Math.round(v * 100);
+};
+
+type StatusRule = (value: number) => Status | undefined;
+
+function shareFigure(id: FigureId, s: Share, k: number, status?: StatusRule, denominatorHidden = false): Figure {
+  const cells = shareCells(s, k, { denominatorHidden });
+  return {
+    id,
+    value: cells.share,
+    format: 'percent',
+    count: cells.numerator,
+    of: cells.denominator,
+    ...statusOf(cells.share, status),
+  };
+}
+
+function statusOf(cell: Cell, rule: StatusRule | undefined): { status?: Status } {
+  const v = cellValue(cell);
+  const status = v !== undefined && rule ? rule(v) : undefined;
+  return status ? { status } : {};
+}
+
+const statFigure = (
+  id: FigureId,
+  s: Stat,
+  k: number,
+  format: Format,
+  status?: StatusRule,
+  which: 'median' | 'mean' = 'median',
+): Figure => {
+  const value = statCell(s.n, s[which], k);
+  return { id, value, format, ...statusOf(value, status) };
+};
+
+const countFigure = (id: FigureId, value: Cell): Figure => ({ id, value, format: 'count' });
+
+const atLeast =
+  (good: number): StatusRule =>
+  (v) =>
+    v >= good ? 'good' : 'warning';
+const atMost =
+  (good: number, attention = Infinity): StatusRule =>
+  (v) =>
+    v <= good ? 'good' : v > attention ? 'attention' : 'warning';
+
+export function presentDigest(input: PresentInput): DigestView {
+  const { aggregates: a, k, target } = input;
+  const [low, high] = input.caseloadBand;
+
+  const m1 = shareFigure('M1', a.m1.share, k, (v) =>
+    v >= target ? 'good' : v >= target - 0.05 ? 'warning' : 'attention',
+  );
+  const trend = input.trend.map((p) => ({ isoWeek: p.isoWeek, percent: shareCells(p.share, k).share }));
+  const previous =
+    trend.length >= 2 ? pct(trend[trend.length - 2]?.percent ?? { shown: false, reason: 'too_few' }) : undefined;
+  const current = pct(m1.value);
+  const changePoints: Cell =
+    previous !== undefined && current !== undefined
+      ? { shown: true, value: current - previous }
+      : { shown: false, reason: 'too_few' };
+
+  // M10: overdue, soon and fine partition the active group 1 cases.
+  const followUp = suppressPartition(
+    a.m10.activeG1,
+    [a.m10.overdue, a.m10.soon, a.m10.activeG1 - a.m10.overdue - a.m10.soon],
+    k,
+  );
+  const overdueShare: Cell =
+    followUp.total.shown && followUp.parts[0]?.shown
+      ? { shown: true, value: a.m10.overdue / a.m10.activeG1 }
+      : { shown: false, reason: 'complementary' };
+  // M11: jobformidlere above, within and below the band (staff counts, team level only).
+  const band = suppressPartition(a.m11.jobformidlere, [a.m11.above, a.m11.within, a.m11.below], k);
+  // M12 and M14: a part of a shown total is protected like any other cell.
+  const talks = suppressPartition(a.m12.last4Weeks, [a.m12.lastWeek, a.m12.last4Weeks - a.m12.lastWeek], k);
+  const started = suppressPartition(
+    a.m14.placementsStarted,
+    [a.m14.jobPlacements, a.m14.placementsStarted - a.m14.jobPlacements],
+    k,
+  );
+  const impact = shareFigure('M16_IMPACT', { numerator: a.m16.withImpact, denominator: a.m16.screenings }, k);
+  const impactHidden = !(impact.count?.shown ?? false);
+
+  const results: MetricBlock[] = [
+    {
+      id: 'M2',
+      figures: [
+        shareFigure('M2', a.m2.share, k),
+        statFigure('M2_HOURS', a.m2.hoursAtStart, k, 'hours', undefined, 'mean'),
+      ],
+    },
+    {
+      id: 'M3',
+      figures: [
+        shareFigure('M3', a.m3.share, k, atLeast(0.9)),
+        ...(a.m3.mostMissing && countCell(a.m3.mostMissing.count, k).shown
+          ? [{ ...countFigure('M3_MISSING', countCell(a.m3.mostMissing.count, k)), item: a.m3.mostMissing.item }]
+          : []),
+      ],
+    },
+    { id: 'M4', figures: [shareFigure('M4', a.m4.share, k)] },
+    {
+      id: 'M5',
+      figures: [
+        shareFigure('M5', a.m5.improved, k),
+        statFigure('M5_DELTA', a.m5.delta, k, 'hours'),
+        {
+          id: 'M5_WEEK_HOURS',
+          value: sumCell(a.m5.weekly.at(-1)?.hours ?? 0, a.m5.weekly.at(-1)?.cases ?? 0, k),
+          format: 'hours',
+        },
+      ],
+    },
+    { id: 'M6', figures: [shareFigure('M6', a.m6.sustained, k), shareFigure('M6_EVER', a.m6.ever3m, k)] },
+  ];
+
+  const flow: MetricBlock[] = [
+    {
+      id: 'M9',
+      figures: [
+        statFigure('M9', a.m9.days, k, 'days', atMost(14, 28)),
+        shareFigure('M9_WITHIN', a.m9.within14, k),
+        countFigure('M9_WAITING', countCell(a.m9.waiting, k)),
+      ],
+    },
+    {
+      id: 'M10',
+      figures: [
+        {
+          id: 'M10',
+          value: overdueShare,
+          format: 'percent',
+          count: followUp.parts[0] ?? { shown: false, reason: 'small' },
+          of: followUp.total,
+          ...statusOf(overdueShare, atMost(0.1, 0.2)),
+        },
+        countFigure('M10_SOON', followUp.parts[1] ?? { shown: false, reason: 'small' }),
+      ],
+    },
+    {
+      id: 'M11',
+      figures: [
+        statFigure('M11', a.m11.caseload, k, 'number', (v) =>
+          v > high + 7 ? 'attention' : v > high ? 'warning' : v >= low ? 'good' : undefined,
+        ),
+        countFigure('M11_ABOVE', band.parts[0] ?? { shown: false, reason: 'small' }),
+        countFigure('M11_BELOW', band.parts[2] ?? { shown: false, reason: 'small' }),
+      ],
+    },
+    {
+      id: 'M12',
+      figures: [
+        countFigure('M12', talks.parts[0] ?? { shown: false, reason: 'small' }),
+        countFigure('M12_4W', talks.total),
+      ],
+    },
+    {
+      id: 'M14',
+      figures: [
+        countFigure('M14_VISITS', countCell(a.m14.outreachVisits, k)),
+        countFigure('M14_OPENINGS', countCell(a.m14.jobOpenings, k)),
+        countFigure('M14_STARTED', started.total),
+        countFigure('M14_JOBS', started.parts[0] ?? { shown: false, reason: 'small' }),
+        countFigure('M14_AFTERCARE', countCell(a.m14.aftercare, k)),
+      ],
+    },
+    {
+      id: 'M16',
+      figures: [
+        countFigure('M16', countCell(a.m16.screenings, k)),
+        impact,
+        shareFigure(
+          'M16_VISITED',
+          { numerator: a.m16.visitedWithin14, denominator: a.m16.withImpact },
+          k,
+          undefined,
+          impactHidden,
+        ),
+        shareFigure(
+          'M16_STARTED',
+          { numerator: a.m16.startedG1, denominator: a.m16.withImpact },
+          k,
+          undefined,
+          impactHidden,
+        ),
+      ],
+    },
+    {
+      id: 'M18',
+      figures: [
+        statFigure('M18', a.m18.decisionDays, k, 'days', atMost(7, 10)),
+        shareFigure('M18_WITHIN', a.m18.decidedWithinTarget, k),
+        statFigure('M18_DELIVERY', a.m18.deliveryDays, k, 'days'),
+        countFigure('M18_OPEN', countCell(a.m18.openOver10, k)),
+      ],
+    },
+  ];
+
+  const quality: MetricBlock[] = [
+    {
+      id: 'M19',
+      figures: [
+        shareFigure('M19', a.m19.cv, k, atLeast(0.6)),
+        shareFigure('M19_GOAL', a.m19.goal, k, atLeast(0.6)),
+        shareFigure('M19_UPDATED', a.m19.goalUpdated, k),
+      ],
+    },
+    {
+      id: 'M22',
+      figures: [shareFigure('M22', a.m22.coverage, k, atLeast(0.8)), shareFigure('M22_IMPROVED', a.m22.improved, k)],
+    },
+  ];
+
+  return {
+    isoWeek: a.isoWeek,
+    asOf: a.asOf,
+    k,
+    target,
+    headline: {
+      m1,
+      changePoints,
+      more: [shareFigure('M1_POINT', a.m1.point, k), shareFigure('M1_MATURE', a.m1.mature, k)],
+      trend,
+    },
+    goodNews: pickGoodNews(a, k, cellValue(m1.value), target),
+    sections: { results, flow, quality },
+    progressionNotInUse: a.m22.coverage.numerator === 0 && a.m22.improved.denominator === 0,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Locale } from '../../bot/i18n/locale';
+import { digestText as t } from '../../bot/i18n/digest';
+import { container, facts, note, subheading } from '../common/elements';
+import type { JsonObject } from '../types';
+
+/**
+ * Per-jobformidler workload (caseload, overdue follow-ups, job conversations last week): staff data,
+ * so it is only ever part of the leader's private preview, never of a channel post (PRODUCT.md §4).
+ * A FactSet keeps 30 colleagues within the card's size budget (a Table costs four times as much).
+ */
+export interface WorkloadRow {
+  readonly name: string;
+  readonly caseload: number;
+  readonly overdue: number;
+  readonly jobConversationsLastWeek: number;
+}
+
+export const WORKLOAD_MAX_ROWS = 30;
+
+export function workloadSection(locale: Locale, rows: readonly WorkloadRow[]): JsonObject {
+  const shown = rows.slice(0, WORKLOAD_MAX_ROWS);
+  return container(
+    [
+      subheading(t(locale, 'card.workload.title')),
+      note(t(locale, 'card.workload.note')),
+      ...(shown.length === 0
+        ? [note(t(locale, 'card.workload.none'))]
+        : [
+            facts(
+              shown.map(
+                (r) =>
+                  [
+                    r.name,
+                    t(locale, 'card.workload.row', {
+                      cases: r.caseload,
+                      overdue: r.overdue,
+                      talks: r.jobConversationsLastWeek,
+                    }),
+                  ] as const,
+              ),
+            ),
+          ]),
+      ...(rows.length > shown.length
+        ? [note(t(locale, 'card.workload.more', { count: rows.length - shown.length }))]
+        : []),
+    ],
+    { separator: true, spacing: 'Large' },
+  );
+}
