@@ -70,6 +70,11 @@ export const CaseFactsSchema = z.object({
   lastCitizenContactAt: IsoDateSchema.optional(),
   /** Next follow-up due (explicit from the log, else from the cadence). */
   nextFollowUpDue: IsoDateSchema.optional(),
+  /**
+   * The next date planned in the follow-up log, if any. With it (and the placements) the due date
+   * can be worked out again for any later day without a rebuild (bot/domain/case-follow-up.ts).
+   */
+  plannedNextFollowUpDue: IsoDateSchema.optional(),
   /** Work agreements (M2, M3, M23). */
   agreements: z.array(
     z.object({

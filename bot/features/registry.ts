@@ -1,4 +1,6 @@
 import { adminFeature } from './admin/handlers';
+import { caseFeature } from './case/handlers';
+import { caseloadFeature } from './caseload/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
@@ -13,7 +15,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
   });
-  const features: Feature[] = [onboarding, adminFeature];
+  const features: Feature[] = [onboarding, adminFeature, caseloadFeature, caseFeature];
   const router = new FeatureRouter(features);
   built.router = router;
   return { router, onboarding };

@@ -1,0 +1,132 @@
+import { BotHarness, type TestUser } from '../harness/bot-harness';
+import { ManualClock } from '../../bot/domain/clock';
+import { buildCaseFacts } from '../../bot/domain/case-facts-builder';
+import { caseDocId } from '../../bot/domain/case';
+import { stampNew } from '../../bot/domain/case-work-doc';
+import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
+import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
+import { readCasePartition } from '../../bot/store/case-partition';
+import { FollowUpRepository } from '../../bot/store/follow-up-repository';
+import { WeeklyHoursRepository } from '../../bot/store/weekly-hours-repository';
+import { HkoRepository } from '../../bot/store/hko-repository';
+import { handedOverCase } from './fixtures';
+
+describe('case facts projection', () => {
+  const now = new Date('2025-06-02T07:00:00Z');
+  const settings = defaultTenantSettings();
+  let h: BotHarness;
+  let jf: TestUser;
+  beforeAll(async () => {
+    h = await BotHarness.start({ clock: new ManualClock(now) });
+    jf = await h.userWithRoles('Jonas', ['jobformidler']);
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const withoutTime = <T extends { rebuiltAt: string }>(f: T | undefined) =>
+    f === undefined ? undefined : { ...f, rebuiltAt: '' };
+
+  it('never goes stale under concurrent writes: the stored facts equal a fresh rebuild', async () => {
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
+    const tenantId = jf.tenantId;
+    const facts = new CaseFactsRepository(h.services.store);
+    const hours = new WeeklyHoursRepository(h.services.store);
+    const followUps = new FollowUpRepository(h.services.store);
+    const weeks = Array.from({ length: 12 }, (_, i) => `2025-W${String(10 + i).padStart(2, '0')}`);
+    // Every writer writes its own document, then rebuilds, all at once (as several instances would).
+    await Promise.all([
+      ...weeks.map(async (isoWeek, i) => {
+        await hours.save(
+          {
+            id: caseDocId(tenantId, 'hours', isoWeek),
+            tenantId,
+            caseRef,
+            type: 'weekly_hours',
+            ...stampNew(jf.aadObjectId, now),
+            isoWeek,
+            ordinaryHours: i + 1,
+            practiceHours: 10,
+            absenceHours: 0,
+            source: 'PAYSLIP',
+            corrections: [],
+          },
+          undefined,
+        );
+        await facts.rebuild(tenantId, caseRef, settings, now);
+      }),
+      ...['2025-05-05', '2025-05-19', '2025-05-26'].map(async (date, i) => {
+        await followUps.save(
+          {
+            id: caseDocId(tenantId, 'followup', `f${i}`),
+            tenantId,
+            caseRef,
+            type: 'follow_up',
+            ...stampNew(jf.aadObjectId, now),
+            followUpId: `f${i}`,
+            date,
+            contactType: 'JOB_CONVERSATION',
+            mode: 'IN_PERSON',
+            direction: 'CITIZEN_FACING',
+            topics: [],
+            outcome: 'CONTINUE',
+            nextFollowUpDue: '2025-06-20',
+          },
+          undefined,
+        );
+        await facts.rebuild(tenantId, caseRef, settings, now);
+      }),
+    ]);
+    const stored = await facts.get(tenantId, caseRef);
+    const partition = await readCasePartition(h.services.store, tenantId, caseRef);
+    const fresh = buildCaseFacts(partition!, settings, now);
+    const { _etag, ...storedFacts } = stored!;
+    expect(withoutTime(storedFacts)).toEqual(withoutTime(fresh));
+    expect(stored?.weeks.map((w) => w.isoWeek)).toEqual(weeks);
+    expect(stored?.contacts).toHaveLength(3);
+    expect(stored?.lastCitizenContactAt).toBe('2025-05-26');
+    expect(stored?.firstJobConversationAt).toBe('2025-05-05');
+  });
+
+  it('keeps the screening part of the sensitive facts when HKO is rebuilt', async () => {
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
+    const tenantId = jf.tenantId;
+    // The screening feature wrote its part first, under an id of its own.
+    await h.services.store.containers.sensitive.items.create({
+      id: `${tenantId}:screening-facts`,
+      tenantId,
+      type: 'sensitive_facts',
+      schemaVersion: 1,
+      caseRef,
+      rebuiltAt: now.toISOString(),
+      screening: { conductedAt: '2025-02-20', outcome: 'INDICATION_WITH_JOB_IMPACT' },
+      hko: [],
+    });
+    const hko = new HkoRepository(h.services.store);
+    const facts = new CaseFactsRepository(h.services.store);
+    await Promise.all(
+      ['AID_WORK_TOOL', 'MENTOR_LAB', 'PREFERENTIAL_ACCESS'].map(async (hkoType, i) => {
+        await hko.save(
+          {
+            id: caseDocId(tenantId, 'hko', `h${i}`),
+            tenantId,
+            caseRef,
+            type: 'hko_application',
+            ...stampNew(jf.aadObjectId, now),
+            hkoId: `h${i}`,
+            hkoType: hkoType as 'AID_WORK_TOOL',
+            appliedAt: '2025-05-01',
+            decidedAt: '2025-05-06',
+            decision: 'GRANTED',
+          },
+          undefined,
+        );
+        await facts.rebuildSensitive(tenantId, caseRef, now);
+      }),
+    );
+    const sensitive = await facts.getSensitive(tenantId, caseRef);
+    expect(sensitive?.id).toBe(`${tenantId}:screening-facts`);
+    expect(sensitive?.screening).toEqual({ conductedAt: '2025-02-20', outcome: 'INDICATION_WITH_JOB_IMPACT' });
+    expect(sensitive?.hko.map((x) => x.type).sort()).toEqual(['AID_WORK_TOOL', 'MENTOR_LAB', 'PREFERENTIAL_ACCESS']);
+  });
+});
