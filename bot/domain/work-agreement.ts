@@ -44,10 +44,13 @@ export const CHECKLIST_STATUSES = ['NOT_DISCUSSED', 'AGREED', 'NOT_RELEVANT'] as
 export const ChecklistStatusSchema = z.enum(CHECKLIST_STATUSES);
 export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;
 
+/** Longest value of one item: the card with all 19 items filled must stay under Teams' 28 KB. */
+export const CHECKLIST_VALUE_MAX = 300;
+
 export const ChecklistEntrySchema = z.object({
   key: ChecklistKeySchema,
   status: ChecklistStatusSchema,
-  value: z.string().max(500).optional(),
+  value: z.string().max(CHECKLIST_VALUE_MAX).optional(),
 });
 export type ChecklistEntry = z.infer<typeof ChecklistEntrySchema>;
 
@@ -64,6 +67,8 @@ export type Company = z.infer<typeof CompanySchema>;
 
 /** One revision: when, by whom, and each field that changed (values shortened). */
 export const RevisionSchema = z.object({
+  /** The version this revision produced (the agreement starts at version 1). */
+  version: z.number().int().min(2),
   at: z.string(),
   by: z.string(),
   changes: z.array(z.object({ key: z.string(), from: z.string().max(120), to: z.string().max(120) })),
@@ -82,6 +87,8 @@ export const AgreementDocSchema = z.object({
   placementId: z.string().optional(),
   company: CompanySchema,
   status: AgreementStatusSchema,
+  /** Counts saves; a card carries the version it shows, so a conflict can tell the user's own changes apart. */
+  version: z.number().int().min(1),
   checklist: z.array(ChecklistEntrySchema).length(CHECKLIST_ITEMS.length),
   agreedAt: IsoDateSchema.optional(),
   signedAt: IsoDateSchema.optional(),

@@ -1,4 +1,5 @@
 import { adminFeature } from './admin/handlers';
+import { agreementFeature } from './agreement/handlers';
 import { caseFeature } from './case/handlers';
 import { caseloadFeature } from './caseload/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
@@ -15,7 +16,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
   });
-  const features: Feature[] = [onboarding, adminFeature, caseloadFeature, caseFeature];
+  const features: Feature[] = [onboarding, adminFeature, caseloadFeature, caseFeature, agreementFeature];
   const router = new FeatureRouter(features);
   built.router = router;
   return { router, onboarding };

@@ -18,7 +18,7 @@ export function inputText(
   return {
     type: 'Input.Text',
     id,
-    label,
+    ...(label !== '' ? { label } : {}),
     maxLength: options.maxLength ?? 500,
     ...(options.multiline ? { isMultiline: true } : {}),
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),

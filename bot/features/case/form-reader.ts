@@ -31,6 +31,11 @@ export class FormReader {
     throw new InvalidInputError(key, { field: this.label(field), ...params }, field);
   }
 
+  /** The label of a field in the user's language (for messages that name it). */
+  labelOf(field: string): string {
+    return this.label(field);
+  }
+
   raw(field: string): string {
     const v = this.values[field];
     return v === undefined || v === null ? '' : String(v).trim();

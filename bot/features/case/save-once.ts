@@ -12,13 +12,19 @@ export async function saveOnce<T extends { id: string; caseRef: string; lastSubm
   repository: CaseDocRepository<T>,
   at: { tenantId: string; caseRef: string; key: string },
   submission: { submissionId: string; etag: string },
-  build: (current: WithEtag<T> | undefined) => T,
-): Promise<{ doc: WithEtag<T>; previous?: WithEtag<T> | undefined; duplicate: boolean }> {
+  /** The new version; undefined when nothing changed (then nothing is written). */
+  build: (current: WithEtag<T> | undefined) => T | undefined,
+): Promise<{ doc: WithEtag<T>; previous?: WithEtag<T> | undefined; duplicate: boolean; unchanged?: boolean }> {
   const current = await repository.get(at.tenantId, at.caseRef, at.key);
   if (current !== undefined && current.lastSubmissionId === submission.submissionId)
     return { doc: current, duplicate: true };
   if (current !== undefined && current._etag !== submission.etag) throw new ConflictError(current.id);
-  const next = { ...build(current), lastSubmissionId: submission.submissionId };
+  const built = build(current);
+  if (built === undefined) {
+    if (current === undefined) throw new Error('Nothing to save and nothing stored');
+    return { doc: current, duplicate: false, unchanged: true };
+  }
+  const next = { ...built, lastSubmissionId: submission.submissionId };
   try {
     const doc = await repository.save(next, current?._etag);
     return { doc, previous: current, duplicate: false };
