@@ -84,7 +84,6 @@ export const AgreementDocSchema = z.object({
   type: z.literal('work_agreement'),
   agreementId: z.string(),
   placementType: PlacementTypeSchema,
-  placementId: z.string().optional(),
   company: CompanySchema,
   status: AgreementStatusSchema,
   /** Counts saves; a card carries the version it shows, so a conflict can tell the user's own changes apart. */

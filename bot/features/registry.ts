@@ -2,6 +2,10 @@ import { adminFeature } from './admin/handlers';
 import { agreementFeature } from './agreement/handlers';
 import { caseFeature } from './case/handlers';
 import { caseloadFeature } from './caseload/handlers';
+import { followUpFeature } from './followup/handlers';
+import { hkoFeature } from './hko/handlers';
+import { hoursFeature } from './hours/handlers';
+import { placementFeature } from './placement/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
@@ -16,7 +20,17 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
   });
-  const features: Feature[] = [onboarding, adminFeature, caseloadFeature, caseFeature, agreementFeature];
+  const features: Feature[] = [
+    onboarding,
+    adminFeature,
+    caseloadFeature,
+    caseFeature,
+    agreementFeature,
+    placementFeature,
+    hoursFeature,
+    followUpFeature,
+    hkoFeature,
+  ];
   const router = new FeatureRouter(features);
   built.router = router;
   return { router, onboarding };

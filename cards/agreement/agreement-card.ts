@@ -209,14 +209,10 @@ export function agreementCard(view: AgreementCardView): AdaptiveCard {
         },
         { style: 'positive' },
       ),
-      ...(agreement.placementId === undefined
-        ? [
-            executeAction(t(locale, 'start_placement'), 'placement.new', {
-              caseRef: view.caseRef,
-              agreementId: agreement.agreementId,
-            }),
-          ]
-        : []),
+      executeAction(t(locale, 'start_placement'), 'placement.new', {
+        caseRef: view.caseRef,
+        agreementId: agreement.agreementId,
+      }),
       executeAction(t(locale, 'back'), 'case.open', { caseRef: view.caseRef }),
     ]),
     ...revisionsBlock(view),
