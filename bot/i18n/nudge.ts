@@ -5,13 +5,11 @@ export const nudgeText = defineCatalogue({
   da: {
     title: 'Godmorgen – opfølgninger i dag',
     intro: '{count} af dine borgere skal følges op i dag eller er overskredet:',
-    open: 'Åbn {caseRef}',
     caseload: 'Mine borgere',
   },
   en: {
     title: 'Good morning – follow-ups today',
     intro: '{count} of your citizens are due for follow-up today or overdue:',
-    open: 'Open {caseRef}',
     caseload: 'My citizens',
   },
 });

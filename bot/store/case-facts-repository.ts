@@ -25,7 +25,11 @@ const backoff = (attempt: number): Promise<void> =>
  * interleaving. The same holds for the sensitive facts (HKO) in the `sensitive` container.
  */
 export class CaseFactsRepository {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    /** A pause between building and saving, so tests can force the worst interleaving. */
+    private readonly hooks: { readonly afterBuild?: () => Promise<void> } = {},
+  ) {}
 
   get(tenantId: string, caseRef: string): Promise<WithEtag<CaseFacts> | undefined> {
     return readDoc(this.store.containers.cases, caseFactsDocId(tenantId), caseRef, CaseFactsSchema);
@@ -38,6 +42,7 @@ export class CaseFactsRepository {
       const partition = await readCasePartition(this.store, tenantId, caseRef);
       if (partition === undefined) return undefined;
       const facts = buildCaseFacts(partition, settings, now);
+      await this.hooks.afterBuild?.();
       try {
         await saveGuarded(this.store.containers.cases, CaseFactsSchema.parse(facts), current?._etag);
         return facts;

@@ -88,6 +88,53 @@ describe('case facts projection', () => {
     expect(stored?.firstJobConversationAt).toBe('2025-05-05');
   });
 
+  it('does not let a slow rebuild that read the partition before a write overwrite newer facts', async () => {
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
+    const tenantId = jf.tenantId;
+    const hours = new WeeklyHoursRepository(h.services.store);
+    const writeWeek = (isoWeek: string, ordinaryHours: number) =>
+      hours.save(
+        {
+          id: caseDocId(tenantId, 'hours', isoWeek),
+          tenantId,
+          caseRef,
+          type: 'weekly_hours',
+          ...stampNew(jf.aadObjectId, now),
+          isoWeek,
+          ordinaryHours,
+          practiceHours: 0,
+          absenceHours: 0,
+          source: 'EMPLOYER',
+          corrections: [],
+        },
+        undefined,
+      );
+    await writeWeek('2025-W20', 5);
+    // Rebuild 1 reads the partition (week 20 only), then stalls before saving …
+    let release!: () => void;
+    let reached!: () => void;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    const hasBuilt = new Promise<void>((resolve) => (reached = resolve));
+    let pauses = 0;
+    const slow = new CaseFactsRepository(h.services.store, {
+      afterBuild: async () => {
+        if (pauses++ > 0) return;
+        reached();
+        await stalled;
+      },
+    });
+    const first = slow.rebuild(tenantId, caseRef, settings, now);
+    await hasBuilt;
+    // … meanwhile week 21 is written and its own rebuild lands.
+    await writeWeek('2025-W21', 8);
+    await new CaseFactsRepository(h.services.store).rebuild(tenantId, caseRef, settings, now);
+    release();
+    await first;
+    const stored = await new CaseFactsRepository(h.services.store).get(tenantId, caseRef);
+    expect(stored?.weeks.map((w) => w.isoWeek)).toEqual(['2025-W20', '2025-W21']);
+    expect(pauses).toBe(2); // the stalled rebuild lost the race, read again and rebuilt
+  });
+
   it('keeps the screening part of the sensitive facts when HKO is rebuilt', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
     const tenantId = jf.tenantId;
