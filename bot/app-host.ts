@@ -28,6 +28,8 @@ export interface StartOptions {
   readonly store?: OpenStoreOptions;
   /** Use this store instead of opening one (several instances on one store). */
   readonly sharedStore?: Store;
+  /** More HTTP routes on the same server (benchmarks mount a bare echo bot here as their baseline). */
+  readonly extraRoutes?: readonly HttpRoute[];
 }
 
 /** Composition root: store → services → features → SDK edge → HTTP server → scheduler. */
@@ -53,7 +55,7 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const app = createTeamsApp({ adapter, services, router, onboarding });
   const jobs: ScheduledJob[] = buildJobs(services);
   const scheduler = new Scheduler(jobs, clock, log);
-  const routes: HttpRoute[] = buildRoutes(services, scheduler);
+  const routes: HttpRoute[] = [...buildRoutes(services, scheduler), ...(options.extraRoutes ?? [])];
   const http = createHttpServer({ adapter, app, store, log, routes });
   const port = await http.listen(config.PORT, config.HOST);
   if (config.SCHEDULER_ENABLED) scheduler.start();

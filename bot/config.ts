@@ -80,7 +80,11 @@ export const EnvSchema = z
     if (env.MICROSOFT_APP_ID !== undefined) {
       if (env.MICROSOFT_APP_TYPE === 'SingleTenant')
         need('MICROSOFT_APP_TENANT_ID', 'when MICROSOFT_APP_TYPE is SingleTenant');
-      if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') need('MICROSOFT_APP_PASSWORD', 'when MICROSOFT_APP_ID is set');
+      if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI')
+        need(
+          'MICROSOFT_APP_PASSWORD',
+          `when MICROSOFT_APP_ID is set and MICROSOFT_APP_TYPE is ${env.MICROSOFT_APP_TYPE}`,
+        );
     }
     if (env.NODE_ENV === 'production') {
       need('COSMOS_ENDPOINT', 'in production (the embedded store is for local use only)');
@@ -106,8 +110,24 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * App Service leaves a Key Vault reference as literal text when it cannot resolve it (identity
+ * without access, wrong secret name). Such a value would pass as a 32+ character secret, so it is
+ * refused by name here.
+ */
+function unresolvedKeyVaultReferences(env: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.keys(EnvSchema.shape)
+    .filter((name) => env[name]?.trim().startsWith('@Microsoft.KeyVault(') === true)
+    .map(
+      (name) =>
+        `${name}: a Key Vault reference App Service could not resolve (give the app's identity the Key Vault Secrets User role and check the secret name; see docs/deploy.md)`,
+    );
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  const unresolved = unresolvedKeyVaultReferences(env);
+  if (unresolved.length > 0) throw new ConfigError(unresolved);
   const parsed = EnvSchema.safeParse(env);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {

@@ -1,33 +1,44 @@
-import { ConfigError, loadConfig } from './config';
-import { createLogger } from './log';
-import { startFremdrift } from './app-host';
+import { ConfigError, loadConfig, type Config } from './config';
+import { startTelemetry } from './telemetry';
 
-/** Entry point: validated config, then the app; SIGTERM/SIGINT stop it gracefully (in-flight turns finish, the store is flushed). */
+/**
+ * Entry point: validated config, then telemetry, then the app; SIGTERM/SIGINT stop it gracefully
+ * (in-flight turns finish, the store is flushed). Only config and telemetry are imported up front:
+ * the OpenTelemetry instrumentations must be in place before restify, botbuilder and the Cosmos SDK
+ * load, so the app itself is loaded afterwards.
+ */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\nSee .env.example and the README's configuration table.\n`);
+      process.stderr.write(`${e.message}\nSee .env.example, the README's configuration table and docs/deploy.md.\n`);
       process.exit(78);
     }
     throw e;
   }
+  const telemetry = startTelemetry(config);
+  const { createLogger } = await import('./log');
+  const { startFremdrift } = await import('./app-host');
   const log = createLogger(config.LOG_LEVEL);
+  if (telemetry.enabled) log.info('Telemetry: Azure Monitor (OpenTelemetry) is on');
   const running = await startFremdrift(config, { logger: log });
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Shutting down');
-    running.stop().then(
-      () => process.exit(0),
-      (e: unknown) => {
-        log.error({ err: e }, 'Shutdown failed');
-        process.exit(1);
-      },
-    );
+    running
+      .stop()
+      .then(() => telemetry.shutdown())
+      .then(
+        () => process.exit(0),
+        (e: unknown) => {
+          log.error({ err: e }, 'Shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -4,6 +4,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { Logger } from './log';
 import type { Store } from './store/cosmos-store';
+import { recordTurnLatency, turnKindOf, type TurnOutcome } from './telemetry';
 
 /** An extra HTTP route a feature or job exposes (e.g. POST /api/digests/run). It checks its own credential. */
 export interface HttpRoute {
@@ -55,14 +56,20 @@ export function createHttpServer(deps: {
     if (closing) return void res.send(503, { error: 'shutting down' });
     if (!ActivityEnvelope.safeParse(req.body).success)
       return void res.send(400, { error: 'not a Bot Framework activity' });
+    const started = performance.now();
+    const kind = turnKindOf((req.body as { type?: unknown }).type);
+    let outcome: TurnOutcome = 'ok';
     await track(async () => {
       try {
         await adapter.process(req, res, async (context) => {
           await app.run(context);
         });
       } catch (e) {
+        outcome = 'error';
         log.error({ err: e }, 'Request failed');
         if (!res.headersSent) res.send(500, { error: 'internal error' });
+      } finally {
+        recordTurnLatency(performance.now() - started, kind, outcome);
       }
     });
   });

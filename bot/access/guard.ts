@@ -43,7 +43,7 @@ export class Guard {
     const decision = decide(this.actor, access.action, access.resource);
     if (!decision.allowed) {
       await this.log(access, 'denied');
-      throw new ForbiddenError(access.action, decision.reason);
+      throw new ForbiddenError(access.action, decision.reason, true);
     }
     if (access.kind === 'write') {
       await this.log(access, 'ok');
@@ -57,6 +57,26 @@ export class Guard {
     const result = await work();
     await this.log(access, 'ok');
     return result;
+  }
+
+  /**
+   * Logs a refused attempt that did not go through `run` (a command or button the role may not
+   * use): rejected access attempts belong in the access log too.
+   */
+  async recordRefusal(error: ForbiddenError): Promise<void> {
+    if (error.audited) return;
+    await this.audit.append({
+      tenantId: this.actor.tenantId,
+      at: this.meta.now().toISOString(),
+      actorId: this.actor.userId,
+      actorRoles: [...this.actor.roles],
+      action: error.action,
+      kind: 'access',
+      purpose: 'support',
+      channel: this.meta.channel,
+      outcome: 'denied',
+      correlationId: this.meta.correlationId,
+    });
   }
 
   private async log(access: CaseAccess, outcome: AuditEntry['outcome']): Promise<void> {

@@ -31,6 +31,8 @@ export class ForbiddenError extends FremdriftError {
   constructor(
     readonly action: string,
     readonly reason: string,
+    /** True when the refusal is already in the audit log (the guard logs the refusals it makes on case data). */
+    readonly audited = false,
   ) {
     super(`Forbidden: ${action} (${reason})`);
   }

@@ -49,7 +49,31 @@ export interface Command {
   };
   /** A button for this command on the welcome card (title per language). */
   readonly quickAction?: { readonly da: string; readonly en: string };
-  handle(ctx: HandlerContext, input: { readonly text: string; readonly match: RegExpMatchArray }): Promise<Reply[]>;
+  handle(
+    ctx: HandlerContext,
+    input: {
+      readonly text: string;
+      readonly match: RegExpMatchArray;
+      /** The message as sent (already CPR-checked), for commands that carry data whose case matters (JSON, case refs). */
+      readonly rawText: string;
+    },
+  ): Promise<Reply[]>;
+}
+
+/** A file a user sent the bot (in Teams: a personal-chat attachment). Plain data; the edge downloads it. */
+export interface InboundFile {
+  readonly name: string;
+  /** The extension Teams reports, lower-case (e.g. `json`). */
+  readonly fileType: string;
+  /** Downloads the content as UTF-8 text (size-capped; the router checks it for CPR numbers). */
+  read(): Promise<string>;
+}
+
+export interface FileHandler {
+  readonly id: string;
+  readonly permission: PolicyAction;
+  accepts(file: Pick<InboundFile, 'name' | 'fileType'>): boolean;
+  handle(ctx: HandlerContext, file: InboundFile): Promise<Reply[]>;
 }
 
 /** What a card action answers: the card that replaces the clicked one, and anything to post after it. */
@@ -71,6 +95,8 @@ export interface Feature {
   readonly name: string;
   readonly commands?: readonly Command[];
   readonly actions?: readonly CardAction[];
+  /** Files this feature takes (e.g. an indicator set as JSON). */
+  readonly files?: readonly FileHandler[];
 }
 
 /** Keeps the schema's type when declaring an action in a list. */

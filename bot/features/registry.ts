@@ -7,6 +7,9 @@ import { hkoFeature } from './hko/handlers';
 import { hoursFeature } from './hours/handlers';
 import { placementFeature } from './placement/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
+import { progressionFeature } from './progression/handlers';
+import { screeningFeature } from './screening/handlers';
+import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -23,6 +26,9 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
   const features: Feature[] = [
     onboarding,
     adminFeature,
+    screeningFeature,
+    visitationFeature,
+    progressionFeature,
     caseloadFeature,
     caseFeature,
     agreementFeature,

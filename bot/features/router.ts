@@ -5,7 +5,16 @@ import { decide } from '../domain/policy';
 import { common } from '../i18n/common';
 import { messageCard } from '../../cards/common/message-card';
 import { errorToText, isExpectedError } from './errors-to-text';
-import type { ActionOutcome, CardAction, Command, Feature, HandlerContext, Reply } from './feature';
+import type {
+  ActionOutcome,
+  CardAction,
+  Command,
+  Feature,
+  FileHandler,
+  HandlerContext,
+  InboundFile,
+  Reply,
+} from './feature';
 
 /**
  * Routes plain input to features: message text to commands, card verbs to actions. It applies the
@@ -15,9 +24,11 @@ import type { ActionOutcome, CardAction, Command, Feature, HandlerContext, Reply
 export class FeatureRouter {
   private readonly commands: Command[];
   private readonly actions = new Map<string, CardAction>();
+  private readonly files: FileHandler[];
 
   constructor(features: readonly Feature[]) {
     this.commands = features.flatMap((f) => f.commands ?? []);
+    this.files = features.flatMap((f) => f.files ?? []);
     for (const action of features.flatMap((f) => f.actions ?? [])) {
       if (this.actions.has(action.verb)) throw new Error(`Duplicate card verb: ${action.verb}`);
       this.actions.set(action.verb, action);
@@ -36,23 +47,56 @@ export class FeatureRouter {
     return this.actions.has(verb);
   }
 
-  async handleMessage(ctx: HandlerContext, rawText: string): Promise<Reply[]> {
+  /** The command a message would run (before any permission check), or undefined. */
+  commandFor(rawText: string): { command: Command; text: string; match: RegExpMatchArray } | undefined {
     const text = normaliseCommandText(rawText);
+    for (const command of this.commands) {
+      for (const pattern of command.patterns) {
+        const match = text.match(pattern);
+        if (match !== null) return { command, text, match };
+      }
+    }
+    return undefined;
+  }
+
+  async handleMessage(ctx: HandlerContext, rawText: string): Promise<Reply[]> {
     try {
       if (fieldsWithCpr(rawText, ctx.now).length > 0) throw new CprInTextError();
-      for (const command of this.commands) {
-        for (const pattern of command.patterns) {
-          const match = text.match(pattern);
-          if (match === null) continue;
-          if (command.permission !== undefined) ctx.guard.require(command.permission);
-          else if (ctx.actor.roles.length === 0 && command.id !== 'help')
-            throw new ForbiddenError(command.id, 'no_role');
-          return await command.handle(ctx, { text, match });
-        }
+      const found = this.commandFor(rawText);
+      if (found !== undefined) {
+        const { command, text, match } = found;
+        if (command.permission !== undefined) ctx.guard.require(command.permission);
+        else if (ctx.actor.roles.length === 0 && command.id !== 'help') throw new ForbiddenError(command.id, 'no_role');
+        return await command.handle(ctx, { text, match, rawText });
       }
       return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];
     } catch (error) {
-      return [{ kind: 'text', text: this.explain(ctx, error) }];
+      return [{ kind: 'text', text: await this.explain(ctx, error) }];
+    }
+  }
+
+  /**
+   * A file the user sent: the first feature that takes its kind handles it, after the role check;
+   * its content is checked for CPR numbers before the feature sees it.
+   */
+  async handleFile(ctx: HandlerContext, file: InboundFile): Promise<Reply[]> {
+    try {
+      if (fieldsWithCpr(file.name, ctx.now).length > 0) throw new CprInTextError('file.name');
+      const handler = this.files.find((h) => h.accepts(file));
+      if (handler === undefined) return [{ kind: 'text', text: common(ctx.actor.locale, 'error.file_unsupported') }];
+      ctx.guard.require(handler.permission);
+      const checked: InboundFile = {
+        name: file.name,
+        fileType: file.fileType,
+        read: async () => {
+          const content = await file.read();
+          if (fieldsWithCpr(content, ctx.now).length > 0) throw new CprInTextError('file');
+          return content;
+        },
+      };
+      return await handler.handle(ctx, checked);
+    } catch (error) {
+      return [{ kind: 'text', text: await this.explain(ctx, error) }];
     }
   }
 
@@ -71,11 +115,13 @@ export class FeatureRouter {
       }
       return await action.handle(ctx, parsed.data);
     } catch (error) {
-      return { card: messageCard(this.explain(ctx, error), { tone: 'attention' }) };
+      return { card: messageCard(await this.explain(ctx, error), { tone: 'attention' }) };
     }
   }
 
-  private explain(ctx: HandlerContext, error: unknown): string {
+  private async explain(ctx: HandlerContext, error: unknown): Promise<string> {
+    if (error instanceof ForbiddenError)
+      await ctx.guard.recordRefusal(error).catch((e: unknown) => ctx.log.error({ err: e }, 'Could not log a refusal'));
     if (isExpectedError(error)) ctx.log.info({ kind: (error as { kind?: string }).kind }, 'Turn refused');
     else ctx.log.error({ err: error }, 'Turn failed');
     return errorToText(error, ctx.actor.locale);

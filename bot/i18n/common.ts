@@ -27,6 +27,10 @@ export const common = defineCatalogue({
     'error.text_too_long': '"{field}" må højst være {max} tegn.',
     'error.invalid_choice': 'Vælg en af mulighederne i "{field}".',
     'unknown.command': 'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan hjælpe med.',
+    'error.file_unsupported':
+      'Den slags fil kan Fremdrift ikke bruge. Skriv "hjælp" for at se, hvad du kan. Intet er gemt.',
+    'error.file_unavailable': 'Filen kunne ikke hentes. Prøv at sende den igen. Intet er gemt.',
+    'error.file_too_large': 'Filen er for stor (højst {maxKb} KB). Intet er gemt.',
     'role.screener': 'Screener',
     'role.jobformidler': 'Jobformidler',
     'role.leder': 'Leder',
@@ -63,6 +67,10 @@ export const common = defineCatalogue({
     'error.text_too_long': '"{field}" may be at most {max} characters.',
     'error.invalid_choice': 'Choose one of the options in "{field}".',
     'unknown.command': 'I did not understand that. Type "help" to see what I can help with.',
+    'error.file_unsupported':
+      'Fremdrift cannot use that kind of file. Type "help" to see what you can do. Nothing was saved.',
+    'error.file_unavailable': 'The file could not be downloaded. Try sending it again. Nothing was saved.',
+    'error.file_too_large': 'The file is too large (at most {maxKb} KB). Nothing was saved.',
     'role.screener': 'Screener',
     'role.jobformidler': 'Jobformidler',
     'role.leder': 'Leader',

@@ -81,19 +81,7 @@ export class CaseRepository {
     userId: string,
     options: { maxItemCount: number; continuationToken?: string },
   ): Promise<Page<WithEtag<CaseDoc>>> {
-    return queryPage(
-      this.container,
-      {
-        query:
-          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.assignedJobformidlerId = @u ORDER BY c.caseRef',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@u', value: userId },
-        ],
-      },
-      CaseDocSchema,
-      options,
-    );
+    return this.listBy('assignedJobformidlerId', userId, 'c.caseRef', tenantId, options);
   }
 
   listForScreener(
@@ -101,14 +89,23 @@ export class CaseRepository {
     userId: string,
     options: { maxItemCount: number; continuationToken?: string },
   ): Promise<Page<WithEtag<CaseDoc>>> {
+    return this.listBy('screenerId', userId, 'c.updatedAt DESC', tenantId, options);
+  }
+
+  private listBy(
+    field: 'assignedJobformidlerId' | 'screenerId',
+    value: string,
+    orderBy: string,
+    tenantId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<CaseDoc>>> {
     return queryPage(
       this.container,
       {
-        query:
-          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.screenerId = @u ORDER BY c.updatedAt DESC',
+        query: `SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.${field} = @v ORDER BY ${orderBy}`,
         parameters: [
           { name: '@t', value: tenantId },
-          { name: '@u', value: userId },
+          { name: '@v', value },
         ],
       },
       CaseDocSchema,

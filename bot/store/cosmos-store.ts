@@ -4,7 +4,8 @@ import type { Logger } from '../log';
 import { CONTAINERS, CONTAINER_NAMES, type ContainerName } from './containers';
 import { EMBEDDED_COSMOS_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
 import { loadSnapshot, writeSnapshot } from './cosmos-snapshot';
-import { createAzureCosmosClient } from './azure-cosmos-client';
+import { cosmosAuthFor, createAzureCosmosClient, describeCosmosAuth } from './azure-cosmos-client';
+import { STORE_OPERATION_TIMEOUT_MS } from './documents';
 
 /** The system of record: typed containers, health, and (for the embedded default) persistence. */
 export interface Store {
@@ -23,6 +24,8 @@ export interface OpenStoreOptions {
   readonly embeddedPort?: number;
   /** Skip loading and writing DATA_DIR (benchmarks that want a clean, memory-only store). */
   readonly persist?: boolean;
+  /** Test seam: route the SDK through another endpoint (e.g. a proxy that fault tests can cut). */
+  readonly routeEndpoint?: (endpoint: string) => Promise<string>;
 }
 
 async function ensureContainers(database: Database): Promise<Record<ContainerName, Container>> {
@@ -45,7 +48,12 @@ export async function openStore(config: Config, log: Logger, options: OpenStoreO
     const client = createAzureCosmosClient(config);
     const { database } = await client.databases.createIfNotExists({ id: config.COSMOS_DATABASE });
     const containers = await ensureContainers(database);
-    log.info({ database: config.COSMOS_DATABASE }, 'Using Azure Cosmos DB');
+    const auth = cosmosAuthFor(config);
+    log.info({ database: config.COSMOS_DATABASE, auth: describeCosmosAuth(auth) }, 'Using Azure Cosmos DB');
+    if (auth.kind === 'key' && config.NODE_ENV === 'production')
+      log.warn(
+        'COSMOS_KEY is set in production: Azure accounts deployed from infra/ accept only the managed identity.',
+      );
     return {
       kind: 'azure',
       database,
@@ -61,8 +69,9 @@ export async function openStore(config: Config, log: Logger, options: OpenStoreO
 async function openEmbeddedStore(config: Config, log: Logger, options: OpenStoreOptions): Promise<Store> {
   const persist = options.persist ?? true;
   const server: EmbeddedCosmos = await startEmbeddedCosmos(options.embeddedPort ?? 0);
+  const endpoint = options.routeEndpoint ? await options.routeEndpoint(server.endpoint) : server.endpoint;
   const client = new CosmosClient({
-    endpoint: server.endpoint,
+    endpoint,
     key: EMBEDDED_COSMOS_KEY,
     // Over plain HTTP the SDK must not follow the account's advertised https endpoint. No custom
     // agent: the SDK's own HTTP agent (keep-alive) is the one it allows plain HTTP with.
@@ -114,7 +123,7 @@ async function openEmbeddedStore(config: Config, log: Logger, options: OpenStore
 
 async function pingDatabase(database: Database): Promise<boolean> {
   try {
-    await database.read();
+    await database.read({ abortSignal: AbortSignal.timeout(STORE_OPERATION_TIMEOUT_MS) });
     return true;
   } catch {
     return false;

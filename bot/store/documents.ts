@@ -13,6 +13,13 @@ export const BaseDocSchema = z.object({
 /** A document read back with the ETag that guards its next replace. */
 export type WithEtag<T> = T & { readonly _etag: string };
 
+/**
+ * Every store call gives up after this long. The SDK retries a failed read ten times a second apart;
+ * a Teams card action must answer within seconds, so a user gets "try again" instead of a timeout.
+ */
+export const STORE_OPERATION_TIMEOUT_MS = 4000;
+const deadline = (): { abortSignal: AbortSignal } => ({ abortSignal: AbortSignal.timeout(STORE_OPERATION_TIMEOUT_MS) });
+
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_attachments', '_ts'] as const;
 
 /** Removes Cosmos system properties (before validation of a stored document, or a snapshot). */
@@ -37,7 +44,7 @@ export async function readDoc<T>(
   schema: z.ZodType<T>,
 ): Promise<WithEtag<T> | undefined> {
   try {
-    const { resource } = await container.item(id, partitionKey).read<Record<string, unknown>>();
+    const { resource } = await container.item(id, partitionKey).read<Record<string, unknown>>(deadline());
     if (resource === undefined) return undefined;
     const etag = typeof resource._etag === 'string' ? resource._etag : '';
     return { ...parseStored(schema, stripSystemFields(resource), `${container.id}/${id}`), _etag: etag };
@@ -50,7 +57,7 @@ export async function readDoc<T>(
 /** Creates a document; returns false if one with that id already exists (used for once-only claims). */
 export async function createOnce(container: Container, doc: ItemDefinition): Promise<boolean> {
   try {
-    await container.items.create(doc);
+    await container.items.create(doc, deadline());
     return true;
   } catch (e) {
     if (isConflict(e)) return false;
@@ -61,7 +68,7 @@ export async function createOnce(container: Container, doc: ItemDefinition): Pro
 /** Creates a document that must not exist yet. */
 export async function createDoc(container: Container, doc: ItemDefinition): Promise<string> {
   try {
-    const { resource } = await container.items.create(doc);
+    const { resource } = await container.items.create(doc, deadline());
     return resource?._etag ?? '';
   } catch (e) {
     return translateStoreError(e, `${container.id}/${String(doc.id)}`);
@@ -78,7 +85,7 @@ export async function replaceIfMatch(
   try {
     const { resource } = await container
       .item(doc.id, partitionKey)
-      .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      .replace(doc, { accessCondition: { type: 'IfMatch', condition: etag }, ...deadline() });
     return resource?._etag ?? '';
   } catch (e) {
     return translateStoreError(e, `${container.id}/${doc.id}`);
@@ -87,7 +94,7 @@ export async function replaceIfMatch(
 
 export async function upsertDoc(container: Container, doc: ItemDefinition): Promise<string> {
   try {
-    const { resource } = await container.items.upsert(doc);
+    const { resource } = await container.items.upsert(doc, deadline());
     return resource?._etag ?? '';
   } catch (e) {
     return translateStoreError(e, `${container.id}/${String(doc.id)}`);
@@ -96,7 +103,7 @@ export async function upsertDoc(container: Container, doc: ItemDefinition): Prom
 
 export async function deleteDoc(container: Container, id: string, partitionKey: string): Promise<boolean> {
   try {
-    await container.item(id, partitionKey).delete();
+    await container.item(id, partitionKey).delete(deadline());
     return true;
   } catch (e) {
     if (isNotFound(e)) return false;
@@ -123,6 +130,7 @@ export async function queryPage<T>(
     const iterator = container.items.query<Record<string, unknown>>(query, {
       maxItemCount: options.maxItemCount,
       continuationToken: options.continuationToken,
+      ...deadline(),
     });
     const response = await iterator.fetchNext();
     const items = response.resources.map((raw) => ({

@@ -15,6 +15,7 @@ import { messageCard } from '../../cards/common/message-card';
 import type { AdaptiveCard } from '../../cards/types';
 import { identify, InboundActivitySchema, tenantOf, type InboundActivity, type TurnIdentity } from './activity-input';
 import { CosmosTurnStorage } from './cosmos-turn-storage';
+import { fileAttachmentOf } from './file-attachments';
 import { InstallationCapture } from './installation-capture';
 
 /**
@@ -171,6 +172,8 @@ export function createTeamsApp(deps: {
     const ctx = await begin(context).catch((e: unknown) => ({ refusal: errorToText(e, localeOf(context)) }));
     if (ctx === undefined) return;
     if ('refusal' in ctx) return void (await context.sendActivity(ctx.refusal));
+    const file = fileAttachmentOf(context.activity, { allowLoopbackHttp: config.NODE_ENV === 'test' });
+    if (file !== undefined) return void (await send(context, await router.handleFile(ctx, file)));
     const text = context.activity.text ?? '';
     if (text.trim() === '') return void (await context.sendActivity(common(ctx.actor.locale, 'error.malformed')));
     await send(context, await router.handleMessage(ctx, text));

@@ -53,6 +53,8 @@ export interface HarnessOptions {
   readonly env?: Record<string, string>;
   readonly clock?: Clock;
   readonly dataDir?: string;
+  /** Passed to startFremdrift (e.g. store options for fault tests). */
+  readonly startOptions?: StartOptions;
 }
 
 function cardsOf(call: CapturedCall): AdaptiveCard[] {
@@ -140,6 +142,7 @@ export class BotHarness {
     this.running = await startFremdrift(this.config, {
       logger: createLogger(this.config.LOG_LEVEL),
       ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...this.options.startOptions,
       ...extra,
     });
   }

@@ -28,6 +28,7 @@ export interface InjectedFailure {
 export class CapturingConnector {
   readonly calls: CapturedCall[] = [];
   private failures: InjectedFailure[] = [];
+  private delays: number[] = [];
   private server?: http.Server;
   url = '';
 
@@ -47,6 +48,11 @@ export class CapturingConnector {
     this.failures.push(...failures);
   }
 
+  /** The next calls are answered only after these delays (ms), e.g. to hold a turn in flight. */
+  delayNext(...ms: number[]): void {
+    this.delays.push(...ms);
+  }
+
   /** Activities the bot sent (replies, proactive sends and new-conversation activities), from index `since`. */
   sentSince(since: number): CapturedCall[] {
     return this.calls
@@ -58,6 +64,14 @@ export class CapturingConnector {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
+      const delay = this.delays.shift();
+      if (delay !== undefined) setTimeout(() => this.respond(req, res, raw), delay);
+      else this.respond(req, res, raw);
+    });
+  }
+
+  private respond(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+    {
       const path = decodeURIComponent(req.url ?? '');
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(
@@ -101,6 +115,6 @@ export class CapturingConnector {
         return;
       }
       res.end(JSON.stringify({ id: randomUUID() }));
-    });
+    }
   }
 }

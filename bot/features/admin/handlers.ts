@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { adminText as t } from '../../i18n/admin';
 import { common } from '../../i18n/common';
 import { rolesCard } from '../../../cards/admin/roles-card';
+import { settingsCard } from '../../../cards/admin/settings-card';
+import { applySettingsForm } from './settings-form';
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
 import { isEntraObjectId, parseRoles, setRoles } from './set-roles';
@@ -42,7 +44,7 @@ export const adminFeature: Feature = {
       help: {
         da: t('da', 'roles.cmd.grant'),
         en: t('en', 'roles.cmd.grant'),
-        example: { da: 'giv rolle screener til <entra-id>', en: 'grant role screener to <entra-id>' },
+        example: { da: 'giv rolle screener til ENTRA-ID', en: 'grant role screener to ENTRA-ID' },
       },
       handle: async (ctx, { match }) => {
         const [, roleName = '', userId = ''] = match;
@@ -60,8 +62,52 @@ export const adminFeature: Feature = {
         ];
       },
     },
+    {
+      id: 'settings',
+      patterns: [/^(indstillinger|settings)$/],
+      permission: 'settings.manage',
+      help: {
+        da: t('da', 'settings.cmd.help'),
+        en: t('en', 'settings.cmd.help'),
+        example: { da: 'indstillinger', en: 'settings' },
+      },
+      handle: async (ctx) => [
+        cardReply(
+          settingsCard({
+            locale: ctx.actor.locale,
+            settings: await ctx.services.directory.getSettings(ctx.actor.tenantId),
+          }),
+        ),
+      ],
+    },
   ],
   actions: [
+    defineAction({
+      verb: 'admin.settings.save',
+      schema: z.record(z.string(), z.union([z.string().max(20), z.number()])),
+      handle: async (ctx, data) => {
+        ctx.guard.require('settings.manage');
+        const locale = ctx.actor.locale;
+        const current = await ctx.services.directory.getSettings(ctx.actor.tenantId);
+        const result = applySettingsForm(current, data);
+        if (!result.ok) {
+          const error =
+            result.field === 'caseloadBand'
+              ? t(locale, 'settings.caseload_order')
+              : common(locale, 'error.number_range', {
+                  field: t(locale, `settings.${result.field}`),
+                  min: result.min ?? 0,
+                  max: result.max ?? 0,
+                });
+          return { card: settingsCard({ locale, settings: current, error }) };
+        }
+        await ctx.guard.run(
+          { action: 'settings.manage', kind: 'write', purpose: 'administration', auditAction: 'settings.set' },
+          () => ctx.services.directory.saveSettings(ctx.actor.tenantId, result.settings, ctx.actor.userId, ctx.now),
+        );
+        return { card: settingsCard({ locale, settings: result.settings, notice: t(locale, 'settings.saved') }) };
+      },
+    }),
     defineAction({
       verb: 'admin.roles.save',
       schema: z

@@ -1,0 +1,67 @@
+import { TenantSettingsSchema, type TenantSettings } from '../../domain/tenant-settings';
+
+/**
+ * The editable thresholds as form fields: how each maps to TenantSettings and its allowed range.
+ * Pure, so the card and the save handler agree on names and bounds.
+ */
+export const SETTINGS_FIELDS = [
+  {
+    key: 'g1CompanyShareTarget',
+    min: 1,
+    max: 100,
+    read: (s: TenantSettings) => Math.round(s.g1CompanyShareTarget * 100),
+  },
+  { key: 'ordinaryHoursTarget', min: 1, max: 37, read: (s: TenantSettings) => s.ordinaryHoursTarget },
+  { key: 'cadenceDaysDefault', min: 7, max: 180, read: (s: TenantSettings) => s.cadenceDaysDefault },
+  { key: 'cadenceDaysInPlacement', min: 3, max: 60, read: (s: TenantSettings) => s.cadenceDaysInPlacement },
+  { key: 'caseloadLow', min: 1, max: 200, read: (s: TenantSettings) => s.caseloadBand[0] },
+  { key: 'caseloadHigh', min: 1, max: 200, read: (s: TenantSettings) => s.caseloadBand[1] },
+  { key: 'hkoFastTrackDays', min: 1, max: 90, read: (s: TenantSettings) => s.hkoFastTrackDays },
+  { key: 'kSuppression', min: 3, max: 20, read: (s: TenantSettings) => s.kSuppression },
+  { key: 'progressionCadenceDays', min: 14, max: 366, read: (s: TenantSettings) => s.progressionCadenceDays },
+  { key: 'retentionDaysAfterClosure', min: 1, max: 3650, read: (s: TenantSettings) => s.retentionDaysAfterClosure },
+  { key: 'auditRetentionDays', min: 183, max: 3650, read: (s: TenantSettings) => s.auditRetentionDays },
+] as const;
+
+export type SettingsFieldKey = (typeof SETTINGS_FIELDS)[number]['key'];
+
+export type SettingsFormResult =
+  | { readonly ok: true; readonly settings: TenantSettings }
+  | {
+      readonly ok: false;
+      readonly field: SettingsFieldKey | 'caseloadBand';
+      readonly min?: number;
+      readonly max?: number;
+    };
+
+/** Applies submitted form values (strings from Input.Number) to the current settings; the first bad field is named. */
+export function applySettingsForm(
+  current: TenantSettings,
+  values: Readonly<Record<string, unknown>>,
+): SettingsFormResult {
+  const numbers: Partial<Record<SettingsFieldKey, number>> = {};
+  for (const field of SETTINGS_FIELDS) {
+    const raw = values[field.key];
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    if (!Number.isInteger(n) || n < field.min || n > field.max)
+      return { ok: false, field: field.key, min: field.min, max: field.max };
+    numbers[field.key] = n;
+  }
+  const low = numbers.caseloadLow ?? current.caseloadBand[0];
+  const high = numbers.caseloadHigh ?? current.caseloadBand[1];
+  if (low >= high) return { ok: false, field: 'caseloadBand' };
+  const next = TenantSettingsSchema.parse({
+    ...current,
+    g1CompanyShareTarget: (numbers.g1CompanyShareTarget ?? 40) / 100,
+    ordinaryHoursTarget: numbers.ordinaryHoursTarget,
+    cadenceDaysDefault: numbers.cadenceDaysDefault,
+    cadenceDaysInPlacement: numbers.cadenceDaysInPlacement,
+    caseloadBand: [low, high],
+    hkoFastTrackDays: numbers.hkoFastTrackDays,
+    kSuppression: numbers.kSuppression,
+    progressionCadenceDays: numbers.progressionCadenceDays,
+    retentionDaysAfterClosure: numbers.retentionDaysAfterClosure,
+    auditRetentionDays: numbers.auditRetentionDays,
+  });
+  return { ok: true, settings: next };
+}

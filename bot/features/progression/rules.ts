@@ -1,0 +1,178 @@
+import { DateTime } from 'luxon';
+import type { CaseFacts } from '../../domain/case-facts';
+import { orientedScore, type IndicatorSet } from '../../domain/indicator-set';
+import type { MeasurementContext } from '../../domain/progression';
+import type { TenantSettings } from '../../domain/tenant-settings';
+
+/**
+ * Pure rules of progression measurement: the cadence, the mean score, and which two measurements
+ * may be compared. No I/O and no clock: dates come in as arguments (ISO business dates).
+ */
+
+/** The business date (YYYY-MM-DD) of an instant in the municipality's time zone. */
+export function businessDate(now: Date, timeZone: string): string {
+  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).plus({ days }).toISODate() ?? isoDate;
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round(DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days);
+}
+
+/**
+ * When the next measurement is due: the baseline at the start of group 1, then `progressionCadenceDays`
+ * (default 92, "every 3 months") after the latest measurement — never before the current group-1
+ * start, so a citizen who comes back to group 1 gets a new baseline. Undefined outside group 1.
+ */
+export function nextProgressionDue(
+  measurements: readonly { readonly measuredAt: string }[],
+  g1Start: string | undefined,
+  settings: Pick<TenantSettings, 'progressionCadenceDays'>,
+): string | undefined {
+  if (g1Start === undefined) return undefined;
+  const latest = measurements.reduce<string | undefined>(
+    (max, m) => (max === undefined || m.measuredAt > max ? m.measuredAt : max),
+    undefined,
+  );
+  if (latest === undefined) return g1Start;
+  const next = addDays(latest, settings.progressionCadenceDays);
+  return next > g1Start ? next : g1Start;
+}
+
+export type DueState = { readonly state: 'none' } | { readonly state: 'upcoming' | 'due'; readonly daysLate: number };
+
+/** Whether a measurement is due on `today` (and how many days late it is; 0 on the day). */
+export function progressionDueState(due: string | undefined, today: string): DueState {
+  if (due === undefined) return { state: 'none' };
+  const late = daysBetween(due, today);
+  return late >= 0 ? { state: 'due', daysLate: late } : { state: 'upcoming', daysLate: late };
+}
+
+export interface Score {
+  readonly indicatorId: string;
+  readonly value: number;
+}
+
+/** The mean of a measurement's scores with every indicator turned so higher is better (2 decimals). */
+export function meanScore(set: IndicatorSet, scores: readonly Score[]): number | undefined {
+  const values = set.indicators.flatMap((indicator) => {
+    const score = scores.find((s) => s.indicatorId === indicator.indicatorId);
+    return score ? [orientedScore(indicator, score.value, set.scale)] : [];
+  });
+  if (values.length === 0) return undefined;
+  return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;
+}
+
+/** What every comparison needs of a measurement. */
+export interface Measured {
+  readonly measuredAt: string;
+  readonly setId: string;
+  readonly setVersion: number;
+  readonly context: string;
+}
+
+export const sameVersion = (a: Pick<Measured, 'setId' | 'setVersion'>, b: Pick<Measured, 'setId' | 'setVersion'>) =>
+  a.setId === b.setId && a.setVersion === b.setVersion;
+
+export interface ComparablePair<M extends Measured> {
+  readonly latest: M;
+  /** The baseline on the latest measurement's set version (its first BASELINE, else its earliest). */
+  readonly baseline?: M | undefined;
+  /** Measurements on other set versions exist; they are left out of the comparison. */
+  readonly otherVersions: boolean;
+}
+
+/**
+ * Which two measurements a picture or a metric compares: the latest, and the baseline on the SAME
+ * set version. Measurements are given oldest first; equal dates keep their order.
+ */
+export function comparablePair<M extends Measured>(measurements: readonly M[]): ComparablePair<M> | undefined {
+  const ordered = [...measurements].sort((a, b) =>
+    a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : 0,
+  );
+  const latest = ordered[ordered.length - 1];
+  if (latest === undefined) return undefined;
+  const earlier = ordered.slice(0, -1).filter((m) => sameVersion(m, latest));
+  const baseline = earlier.find((m) => m.context === 'BASELINE') ?? earlier[0];
+  return { latest, baseline, otherVersions: ordered.some((m) => !sameVersion(m, latest)) };
+}
+
+export interface IndicatorChange {
+  readonly indicatorId: string;
+  readonly before?: number | undefined;
+  readonly after?: number | undefined;
+  /** Improvement in scale steps (positive is better, also where lower is better). */
+  readonly improvement?: number | undefined;
+}
+
+export type Comparison =
+  | { readonly ok: true; readonly rows: IndicatorChange[]; readonly meanBefore?: number; readonly meanAfter?: number }
+  | { readonly ok: false; readonly reason: 'version_mismatch' };
+
+/** Compares two measurements indicator by indicator — refused unless both are on `set`'s exact version. */
+export function compareMeasurements(
+  set: IndicatorSet,
+  before: Pick<Measured, 'setId' | 'setVersion'> & { readonly scores: readonly Score[] },
+  after: Pick<Measured, 'setId' | 'setVersion'> & { readonly scores: readonly Score[] },
+): Comparison {
+  const version = { setId: set.setId, setVersion: set.version };
+  if (!sameVersion(before, after) || !sameVersion(before, version)) return { ok: false, reason: 'version_mismatch' };
+  const rows = set.indicators.map((indicator) => {
+    const b = before.scores.find((s) => s.indicatorId === indicator.indicatorId)?.value;
+    const a = after.scores.find((s) => s.indicatorId === indicator.indicatorId)?.value;
+    const improvement =
+      a !== undefined && b !== undefined
+        ? orientedScore(indicator, a, set.scale) - orientedScore(indicator, b, set.scale)
+        : undefined;
+    return { indicatorId: indicator.indicatorId, before: b, after: a, improvement };
+  });
+  const meanBefore = meanScore(set, before.scores);
+  const meanAfter = meanScore(set, after.scores);
+  return {
+    ok: true,
+    rows,
+    ...(meanBefore !== undefined ? { meanBefore } : {}),
+    ...(meanAfter !== undefined ? { meanAfter } : {}),
+  };
+}
+
+/** The context a new measurement most likely has: the baseline first, then the routine 3-month one. */
+export const suggestedContext = (completedCount: number): MeasurementContext =>
+  completedCount === 0 ? 'BASELINE' : 'ROUTINE_3M';
+
+/** A completed measurement as the case-facts projection needs it. */
+export interface CompletedMeasurement {
+  readonly status: 'DRAFT' | 'COMPLETED';
+  readonly measuredAt: string;
+  readonly indicatorSetId: string;
+  readonly indicatorSetVersion: number;
+  readonly meanScore?: number | undefined;
+  readonly context: string;
+}
+
+/**
+ * The progression part of the case-facts projection (CaseFacts.progression and nextProgressionDue),
+ * for the facts rebuild: completed measurements oldest first, and when the next one is due.
+ */
+export function progressionProjection(
+  measurements: readonly CompletedMeasurement[],
+  g1Start: string | undefined,
+  settings: Pick<TenantSettings, 'progressionCadenceDays'>,
+): Pick<CaseFacts, 'progression' | 'nextProgressionDue'> {
+  const progression = measurements
+    .filter((m) => m.status === 'COMPLETED' && m.meanScore !== undefined)
+    .map((m) => ({
+      measuredAt: m.measuredAt,
+      setId: m.indicatorSetId,
+      setVersion: m.indicatorSetVersion,
+      meanScore: m.meanScore ?? 0,
+      context: m.context,
+    }))
+    .sort((a, b) => (a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : 0));
+  const due = nextProgressionDue(progression, g1Start, settings);
+  return { progression, ...(due !== undefined ? { nextProgressionDue: due } : {}) };
+}

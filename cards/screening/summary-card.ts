@@ -1,0 +1,56 @@
+import type { Locale } from '../../bot/i18n/locale';
+import { screeningText as t } from '../../bot/i18n/screening';
+import { formatDate } from '../../bot/features/screening/business-dates';
+import { adaptiveCard, executeAction, facts, heading, note } from '../common/elements';
+import type { AdaptiveCard, JsonObject } from '../types';
+
+export interface ScreeningSummary {
+  readonly caseRef: string;
+  readonly status: 'COMPLETED' | 'ABORTED';
+  readonly conductedOn: string;
+  readonly questionnaireName: string;
+  readonly nextStep?: { readonly type: 'VISITATION_CONVERSATION' | 'REFERRAL' | 'NONE'; readonly bookedFor?: string };
+  /** Show the visitation button (the case still waits for a decision). */
+  readonly awaitingVisitation: boolean;
+}
+
+/**
+ * What stays in the chat after a screening: that it happened, when, and what happens next. No
+ * health answers and no outcome (both are art. 9 data); they are one audited click away.
+ */
+export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): AdaptiveCard {
+  const rows: [string, string][] = [
+    [t(locale, 'summary.case'), s.caseRef],
+    [t(locale, 'summary.date'), formatDate(s.conductedOn, locale)],
+    [t(locale, 'summary.questionnaire'), s.questionnaireName],
+  ];
+  if (s.nextStep !== undefined)
+    rows.push([
+      t(locale, 'summary.next'),
+      t(locale, `summary.next.${s.nextStep.type}`, {
+        date: s.nextStep.bookedFor ? formatDate(s.nextStep.bookedFor, locale) : '',
+      }),
+    ]);
+  const actions: JsonObject[] = [
+    ...(s.awaitingVisitation
+      ? [
+          executeAction(
+            t(locale, 'summary.visitation'),
+            'visitation.open',
+            { caseRef: s.caseRef },
+            { style: 'positive' },
+          ),
+        ]
+      : []),
+    executeAction(t(locale, 'summary.answers'), 'screening.answers', { caseRef: s.caseRef }),
+    executeAction(t(locale, 'summary.list'), 'screening.list'),
+  ];
+  return adaptiveCard(
+    [
+      heading(t(locale, s.status === 'COMPLETED' ? 'summary.completed' : 'summary.aborted')),
+      facts(rows),
+      note(t(locale, 'summary.quiet')),
+    ],
+    actions,
+  );
+}

@@ -1,0 +1,57 @@
+import { BotHarness, TEST_TENANT, cardText } from '../harness/bot-harness';
+import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
+import { SETTINGS_FIELDS } from '../../bot/features/admin/settings-form';
+
+describe("the municipality's settings", () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await BotHarness.start();
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  const form = (overrides: Record<string, string> = {}) => ({
+    ...Object.fromEntries(SETTINGS_FIELDS.map((f) => [f.key, String(f.read(defaultTenantSettings()))])),
+    ...overrides,
+  });
+
+  it("start with the model's defaults: 40 %, 30 hours, 42/14 days, caseload 30-40, k = 5", async () => {
+    const admin = await h.userWithRoles('Admin', ['admin']);
+    const card = (await h.say(admin, 'indstillinger')).cards[0];
+    expect(card!.body.filter((e) => e.type === 'Input.Number').map((e) => e.value)).toEqual([
+      40, 30, 42, 14, 30, 40, 7, 5, 92, 365, 183,
+    ]);
+  });
+
+  it('an admin changes a threshold; it is saved and audited', async () => {
+    const admin = await h.userWithRoles('Admin', ['admin']);
+    const r = await h.execute(
+      admin,
+      'admin.settings.save',
+      form({ cadenceDaysDefault: '35', g1CompanyShareTarget: '45' }),
+    );
+    expect(cardText(r.card)).toContain('Indstillingerne er gemt.');
+    const saved = await h.services.directory.getSettings(TEST_TENANT);
+    expect(saved.cadenceDaysDefault).toBe(35);
+    expect(saved.g1CompanyShareTarget).toBeCloseTo(0.45);
+    const audit = (await h.services.audit.listSince(TEST_TENANT, new Date(0), { maxItemCount: 50 })).items;
+    expect(audit.some((a) => a.action === 'settings.set' && a.actorId === admin.aadObjectId)).toBe(true);
+  });
+
+  it('names the field and its range when a value is out of range, and saves nothing', async () => {
+    const admin = await h.userWithRoles('Admin', ['admin']);
+    const before = await h.services.directory.getSettings(TEST_TENANT);
+    const r = await h.execute(admin, 'admin.settings.save', form({ auditRetentionDays: '30' }));
+    expect(cardText(r.card)).toContain('"Gem adgangslog i (dage, mindst 183)" skal være et tal mellem 183 og 3650.');
+    const r2 = await h.execute(admin, 'admin.settings.save', form({ caseloadLow: '50', caseloadHigh: '40' }));
+    expect(cardText(r2.card)).toContain('Den nedre grænse for sagsstammen skal være mindre end den øvre.');
+    expect(await h.services.directory.getSettings(TEST_TENANT)).toEqual(before);
+  });
+
+  it('is refused to a leader', async () => {
+    const leader = await h.userWithRoles('Leder', ['leder']);
+    const r = await h.execute(leader, 'admin.settings.save', form({ kSuppression: '3' }));
+    expect(cardText(r.card)).toContain('Det har din rolle ikke adgang til');
+  });
+});

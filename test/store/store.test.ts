@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/log';
+import { openStore, type Store } from '../../bot/store/cosmos-store';
+import { CONTAINER_NAMES } from '../../bot/store/containers';
+import { createDoc, createOnce, queryPage, readDoc, replaceIfMatch } from '../../bot/store/documents';
+import { ConflictError } from '../../bot/domain/errors';
+import { DirectoryRepository } from '../../bot/store/directory-repository';
+
+const Doc = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  type: z.literal('note'),
+  schemaVersion: z.literal(1),
+  n: z.number(),
+});
+const log = createLogger('silent');
+
+describe('store on the embedded Cosmos server (real @azure/cosmos SDK)', () => {
+  let dataDir: string;
+  let store: Store;
+  beforeEach(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-store-'));
+    store = await openStore(loadConfig({ DATA_DIR: dataDir, SNAPSHOT_INTERVAL_SECONDS: '0' }), log);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates every container at start-up and answers the health ping', async () => {
+    const { resources } = await store.database.containers.readAll().fetchAll();
+    expect(resources.map((c) => c.id).sort()).toEqual([...CONTAINER_NAMES].sort());
+    expect(await store.ping()).toBe(true);
+  });
+
+  it('creates, reads (validated), and refuses a stale replace with ConflictError', async () => {
+    const runs = store.containers.runs;
+    await createDoc(runs, { id: 'n1', tenantId: 't1', type: 'note', schemaVersion: 1, n: 1 });
+    const first = await readDoc(runs, 'n1', 't1', Doc);
+    expect(first?.n).toBe(1);
+    const { _etag, ...rest } = first!;
+    await replaceIfMatch(runs, { ...rest, n: 2 }, 't1', _etag);
+    await expect(replaceIfMatch(runs, { ...rest, n: 3 }, 't1', _etag)).rejects.toBeInstanceOf(ConflictError);
+    expect((await readDoc(runs, 'n1', 't1', Doc))?.n).toBe(2);
+  });
+
+  it('a read with the wrong partition (another tenant) finds nothing', async () => {
+    await createDoc(store.containers.runs, { id: 'n1', tenantId: 't1', type: 'note', schemaVersion: 1, n: 1 });
+    expect(await readDoc(store.containers.runs, 'n1', 't2', Doc)).toBeUndefined();
+  });
+
+  it('claims once: the second create of the same id is refused', async () => {
+    const doc = { id: 'claim:x', tenantId: 't1', type: 'claim', schemaVersion: 1 };
+    const results = await Promise.all([
+      createOnce(store.containers.runs, doc),
+      createOnce(store.containers.runs, doc),
+      createOnce(store.containers.runs, doc),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('pages a query with continuation tokens (no OFFSET/LIMIT)', async () => {
+    for (let n = 0; n < 7; n++)
+      await createDoc(store.containers.runs, { id: `n${n}`, tenantId: 't1', type: 'note', schemaVersion: 1, n });
+    const seen: number[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await queryPage(
+        store.containers.runs,
+        { query: 'SELECT * FROM c WHERE c.tenantId = "t1" ORDER BY c.n' },
+        Doc,
+        { maxItemCount: 3, continuationToken: token },
+      );
+      seen.push(...page.items.map((i) => i.n));
+      token = page.continuationToken;
+      pages++;
+    } while (token);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(pages).toBe(3);
+  });
+
+  it('keeps its data across a restart through the snapshot in DATA_DIR', async () => {
+    const dir = new DirectoryRepository(store);
+    await dir.setRoles('t1', 'u1', ['leder'], 'admin', new Date('2026-11-23T08:00:00Z'), 'Lene');
+    await store.close();
+    store = await openStore(loadConfig({ DATA_DIR: dataDir, SNAPSHOT_INTERVAL_SECONDS: '0' }), log);
+    expect((await new DirectoryRepository(store).getUser('t1', 'u1'))?.roles).toEqual(['leder']);
+  });
+});
