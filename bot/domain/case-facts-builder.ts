@@ -2,7 +2,9 @@ import type { CaseFacts, SensitiveFacts } from './case-facts';
 import { caseDocId } from './case';
 import { addDays, businessDate, isoWeeksEndingAt } from './calendar';
 import { followUpOfWork } from './case-follow-up';
-import { lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
+import { g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
+import { progressionProjection } from '../features/progression/rules';
+import type { TenantSettings } from './tenant-settings';
 import type { CadenceSettings } from './follow-up-cadence';
 import { byNewest } from './follow-up';
 import { hasConcreteOwnGoal } from './job-goals';
@@ -25,7 +27,11 @@ const mean = (xs: readonly number[]): number | undefined =>
  * The case facts projection: a pure function of the partition and the time of the rebuild. The
  * store rebuilds it after every write (bot/store/case-facts-repository.ts).
  */
-export function buildCaseFacts(work: CaseWork, settings: CadenceSettings & { timeZone: string }, now: Date): CaseFacts {
+export function buildCaseFacts(
+  work: CaseWork,
+  settings: CadenceSettings & Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'>,
+  now: Date,
+): CaseFacts {
   const { caseDoc } = work;
   const today = businessDate(now, settings.timeZone);
   const visitation = caseDoc.visitation;
@@ -37,7 +43,7 @@ export function buildCaseFacts(work: CaseWork, settings: CadenceSettings & { tim
     .sort((a, b) => (a.isoWeek < b.isoWeek ? -1 : 1));
   const allHoursByWeek = [...work.hours].sort((a, b) => (a.isoWeek < b.isoWeek ? -1 : 1));
   const lastContactAt = lastCadenceContact(work.followUps);
-  const planned = plannedNextDue(work.followUps);
+  const planned = plannedNextDue(work.caseDoc, work.followUps);
   const status = followUpOfWork(work, settings, today);
   const jobformidlere = new Set(caseDoc.jobformidlerHistory.map((h) => h.userId));
   if (caseDoc.assignedJobformidlerId !== undefined) jobformidlere.add(caseDoc.assignedJobformidlerId);
@@ -121,8 +127,8 @@ export function buildCaseFacts(work: CaseWork, settings: CadenceSettings & { tim
     cvStatus: work.cv?.status ?? 'NONE',
     hasConcreteOwnJobGoal: hasConcreteOwnGoal(goals),
     ...(reviewed.length > 0 ? { jobGoalLastReviewedAt: reviewed[reviewed.length - 1] } : {}),
-    // Progression measurements belong to the progression feature; it adds its documents here.
-    progression: [],
+    // The progression feature's own rule says what of its measurements the projection carries.
+    ...progressionProjection(work.progression ?? [], g1Start(caseDoc), settings),
     ...(caseDoc.closure !== undefined ? { closure: caseDoc.closure } : {}),
   };
 }

@@ -13,7 +13,7 @@ export function followUpOfWork(work: CaseWork, settings: CadenceSettings, today:
     {
       lastContactAt: lastCadenceContact(work.followUps),
       baselineDate: cadenceBaseline(work.caseDoc),
-      plannedNextDue: plannedNextDue(work.followUps),
+      plannedNextDue: plannedNextDue(work.caseDoc, work.followUps),
       placements: work.placements,
     },
     settings,

@@ -10,10 +10,6 @@ export const caseCardText = defineCatalogue({
     'card.cadence': 'Kadence',
     'card.cadence.value': 'hver {days}. dag',
     'card.cadence.placement': 'hver {days}. dag (i forløb)',
-    'card.take_over': 'Overtag sagen',
-    'card.take_over.intro':
-      'Sagen er overdraget til dig efter visitationen. Overtag den for at gå i gang med jobmål, CV og arbejdsaftale.',
-    'card.taken_over': 'Du har overtaget sagen. Godt i gang!',
     'card.read_only': 'Du ser sagen som administrator (kun læsning).',
     'card.closed': 'Sagen er afsluttet (kun læsning).',
     'card.caseload': 'Mine borgere',
@@ -82,10 +78,6 @@ export const caseCardText = defineCatalogue({
     'card.cadence': 'Cadence',
     'card.cadence.value': 'every {days} days',
     'card.cadence.placement': 'every {days} days (in placement)',
-    'card.take_over': 'Take over the case',
-    'card.take_over.intro':
-      'The case was handed over to you after visitation. Take it over to start on job goals, CV and the work agreement.',
-    'card.taken_over': 'You have taken over the case. Off to a good start!',
     'card.read_only': 'You are viewing the case as an admin (read only).',
     'card.closed': 'The case is closed (read only).',
     'card.caseload': 'My citizens',

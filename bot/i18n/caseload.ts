@@ -17,6 +17,7 @@ export const caseloadText = defineCatalogue({
     page_summary: '{overdue} overskredet · {due} i dag · {soon} snart (på denne side)',
     'cmd.help': 'Se dine borgere og opfølgninger, der forfalder',
     'cmd.case': 'Åbn en sag',
+    'cmd.case_usage': 'Skriv sagsnummeret efter "sag", fx "sag FR-7KQ2-M9XA".',
     quick: 'Mine borgere',
   },
   en: {
@@ -35,6 +36,7 @@ export const caseloadText = defineCatalogue({
     page_summary: '{overdue} overdue · {due} today · {soon} soon (on this page)',
     'cmd.help': 'See your citizens and follow-ups that are due',
     'cmd.case': 'Open a case',
+    'cmd.case_usage': 'Type the case number after "case", e.g. "case FR-7KQ2-M9XA".',
     quick: 'My citizens',
   },
 });

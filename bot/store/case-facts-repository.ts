@@ -2,14 +2,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CaseFactsSchema, SensitiveFactsSchema, type CaseFacts, type SensitiveFacts } from '../domain/case-facts';
 import { buildCaseFacts, buildSensitiveFacts, caseFactsDocId } from '../domain/case-facts-builder';
 import type { CadenceSettings } from '../domain/follow-up-cadence';
+import type { TenantSettings } from '../domain/tenant-settings';
 import { ConflictError, StoreUnavailableError } from '../domain/errors';
 import { readCasePartition } from './case-partition';
 import { saveGuarded, withoutEtag } from './case-work-documents';
 import { HkoRepository } from './hko-repository';
 import type { Store } from './cosmos-store';
-import { queryAll, readDoc, type WithEtag } from './documents';
+import { readDoc, type WithEtag } from './documents';
+import { SensitiveFactsRepository } from './sensitive-facts-repository';
 
-export type FactsSettings = CadenceSettings & { readonly timeZone: string };
+export type FactsSettings = CadenceSettings & Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'>;
 
 /** How often a rebuild retries after losing a race before it gives up (it only loses to a newer rebuild). */
 const MAX_ATTEMPTS = 25;
@@ -65,25 +67,12 @@ export class CaseFactsRepository {
     return stored !== undefined ? withoutEtag(stored) : this.rebuild(tenantId, caseRef, settings, now);
   }
 
-  /**
-   * The sensitive facts document may have been created by the screening feature under its own id,
-   * so it is found by type; its `screening` part is kept, only `hko` is rebuilt.
-   */
-  async getSensitive(tenantId: string, caseRef: string): Promise<WithEtag<SensitiveFacts> | undefined> {
-    const docs = await queryAll(
-      this.store.containers.sensitive,
-      {
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.caseRef = @r AND c.type = "sensitive_facts"',
-        parameters: [
-          { name: '@t', value: tenantId },
-          { name: '@r', value: caseRef },
-        ],
-      },
-      SensitiveFactsSchema,
-    );
-    return docs[0];
+  /** The sensitive facts (one per case, shared with the screening feature: it writes the screening part). */
+  getSensitive(tenantId: string, caseRef: string): Promise<WithEtag<SensitiveFacts> | undefined> {
+    return new SensitiveFactsRepository(this.store).get(tenantId, caseRef);
   }
 
+  /** Rebuilds the HKO part of the sensitive facts from the HKO documents, keeping the screening part. */
   async rebuildSensitive(tenantId: string, caseRef: string, now: Date): Promise<SensitiveFacts> {
     const hkoRepository = new HkoRepository(this.store);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {

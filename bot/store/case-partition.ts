@@ -8,6 +8,7 @@ import { AgreementDocSchema, type AgreementDoc } from '../domain/work-agreement'
 import { CaseDocSchema, type CaseDoc } from './case-repository';
 import type { Store } from './cosmos-store';
 import { queryAll, type WithEtag } from './documents';
+import { ProgressionMeasurementDocSchema, type ProgressionMeasurementDoc } from './progression-repository';
 
 /** The documents of a case that the jobformidler's features read together (one single-partition query). */
 export interface CasePartition extends CaseWork {
@@ -18,6 +19,7 @@ export interface CasePartition extends CaseWork {
   readonly placements: WithEtag<PlacementDoc>[];
   readonly hours: WithEtag<WeeklyHoursDoc>[];
   readonly followUps: WithEtag<FollowUpDoc>[];
+  readonly progression: WithEtag<ProgressionMeasurementDoc>[];
 }
 
 const PartitionDocSchema = z.discriminatedUnion('type', [
@@ -28,6 +30,7 @@ const PartitionDocSchema = z.discriminatedUnion('type', [
   PlacementDocSchema,
   WeeklyHoursDocSchema,
   FollowUpDocSchema,
+  ProgressionMeasurementDocSchema,
 ]);
 type PartitionDoc = WithEtag<z.infer<typeof PartitionDocSchema>>;
 
@@ -64,5 +67,6 @@ export async function readCasePartition(
     placements: of('placement'),
     hours: of('weekly_hours'),
     followUps: of('follow_up'),
+    progression: of('progression_measurement'),
   };
 }

@@ -35,7 +35,6 @@ export interface CaseCardView {
   readonly caseRef: string;
   readonly status: CaseStatus;
   readonly canWrite: boolean;
-  readonly canTakeOver: boolean;
   /** Why the card has no buttons to change anything. */
   readonly readOnly?: 'admin' | 'closed' | undefined;
   readonly followUp?: FollowUpStatus | undefined;
@@ -269,20 +268,6 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
     ]),
     ...(flag ? [flag] : []),
   ];
-  if (view.canTakeOver)
-    body.push(
-      container([
-        text(t(locale, 'card.take_over.intro')),
-        actionSet([
-          executeAction(
-            t(locale, 'card.take_over'),
-            'case.take_over',
-            { caseRef: view.caseRef },
-            { style: 'positive' },
-          ),
-        ]),
-      ]),
-    );
   if (view.readOnly !== undefined)
     body.push(note(t(locale, view.readOnly === 'admin' ? 'card.read_only' : 'card.closed')));
   body.push(
@@ -295,6 +280,6 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
   );
   return adaptiveCard(body, [
     executeAction(t(locale, 'card.refresh'), 'case.open', { caseRef: view.caseRef }),
-    ...(view.canWrite || view.canTakeOver ? [executeAction(t(locale, 'card.caseload'), 'caseload.open')] : []),
+    ...(view.canWrite ? [executeAction(t(locale, 'card.caseload'), 'caseload.open')] : []),
   ]);
 }

@@ -2,7 +2,6 @@ import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-h
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { JobGoalRepository } from '../../bot/store/job-goal-repository';
-import { CaseRepository } from '../../bot/store/case-repository';
 import { buttonData, handedOverCase, inputValues } from './fixtures';
 
 describe('case card, ABC job goals and CV status', () => {
@@ -17,32 +16,34 @@ describe('case card, ABC job goals and CV status', () => {
     await h?.stop();
   });
 
-  it('opens a handed-over case, offers to take it over, and makes it active', async () => {
+  it('opens a handed-over case with its follow-up date and empty sections to fill in', async () => {
     const caseRef = await handedOverCase(h.services, jf);
     const opened = await h.execute(jf, 'case.open', { caseRef });
     const text = cardText(opened.card);
     expect(text).toContain(`Sag ${caseRef}`);
-    expect(text).toContain('Visiteret');
+    expect(text).toContain('Aktiv');
     expect(text).toContain('Ingen jobmål endnu.');
-    expect(actionsOf(opened.card).map((a) => a.verb)).toContain('case.take_over');
-
-    const taken = await h.execute(jf, 'case.take_over', { caseRef });
-    expect(cardText(taken.card)).toContain('Du har overtaget sagen');
-    expect(cardText(taken.card)).toContain('Aktiv');
-    expect(actionsOf(taken.card).map((a) => a.verb)).not.toContain('case.take_over');
-    const stored = await new CaseRepository(h.services.store).get(jf.tenantId, caseRef);
-    expect(stored?.status).toBe('ACTIVE');
-
-    // Taking over twice changes nothing.
-    await h.execute(jf, 'case.take_over', { caseRef });
-    const again = await new CaseRepository(h.services.store).get(jf.tenantId, caseRef);
-    expect(again?.jobformidlerHistory).toHaveLength(1);
+    expect(text).toContain('Ingen arbejdsaftale endnu.');
+    expect(text).toContain('14.04.2025'); // 42 days after the visitation conversation
+    expect(actionsOf(opened.card).map((a) => a.verb)).toEqual(
+      expect.arrayContaining([
+        'case.goals.edit',
+        'case.cv.edit',
+        'agreement.new',
+        'placement.new',
+        'hours.new',
+        'followup.new',
+        'hko.new',
+      ]),
+    );
   });
 
-  it('opens a case by text, in either case of letters', async () => {
+  it('opens a case by text, in either case of letters, and explains the command without a number', async () => {
     const caseRef = await handedOverCase(h.services, jf);
-    const r = await h.say(jf, `sag ${caseRef}`);
+    const r = await h.say(jf, `sag ${caseRef.toLowerCase()}`);
     expect(cardText(r.cards[0])).toContain(`Sag ${caseRef}`);
+    const usage = await h.say(jf, 'sag SAGSNUMMER');
+    expect(usage.texts.join()).toContain('Skriv sagsnummeret efter "sag"');
   });
 
   it('saves ABC goals and the CV status, shows them on the card and in the case facts', async () => {
@@ -145,7 +146,7 @@ describe('case card, ABC job goals and CV status', () => {
     const other = await h.userWithRoles('Olga', ['jobformidler']);
     const refused = await h.execute(other, 'case.open', { caseRef });
     expect(cardText(refused.card)).toContain('Du har ikke adgang til denne sag');
-    const write = await h.execute(other, 'case.take_over', { caseRef });
+    const write = await h.execute(other, 'case.cv.save', { caseRef, submissionId: 'x-submission', cvStatus: 'NONE' });
     expect(cardText(write.card)).toContain('Du har ikke adgang til denne sag');
 
     const admin = await h.userWithRoles('Ada', ['admin']);

@@ -9,6 +9,7 @@ import { readCasePartition } from '../../bot/store/case-partition';
 import { FollowUpRepository } from '../../bot/store/follow-up-repository';
 import { WeeklyHoursRepository } from '../../bot/store/weekly-hours-repository';
 import { HkoRepository } from '../../bot/store/hko-repository';
+import { SensitiveFactsRepository } from '../../bot/store/sensitive-facts-repository';
 import { handedOverCase } from './fixtures';
 
 describe('case facts projection', () => {
@@ -135,20 +136,47 @@ describe('case facts projection', () => {
     expect(pauses).toBe(2); // the stalled rebuild lost the race, read again and rebuilt
   });
 
+  it("carries completed progression measurements and the next one due (the progression feature's rule)", async () => {
+    const caseRef = await handedOverCase(h.services, jf, { conversationAt: '2025-03-03' });
+    const tenantId = jf.tenantId;
+    const measurement = (id: string, status: 'DRAFT' | 'COMPLETED', measuredAt: string) => ({
+      id: caseDocId(tenantId, 'progression', id),
+      tenantId,
+      type: 'progression_measurement',
+      schemaVersion: 1,
+      caseRef,
+      measurementId: id,
+      status,
+      indicatorSetId: 'gruppe1',
+      indicatorSetVersion: 1,
+      context: 'BASELINE',
+      participants: ['CITIZEN'],
+      measuredAt,
+      scores: [],
+      cursor: 0,
+      agreedWithCitizen: true,
+      ...(status === 'COMPLETED' ? { meanScore: 4.5 } : {}),
+      conductedBy: jf.aadObjectId,
+      startedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+    await h.services.store.containers.cases.items.create(measurement('m1', 'COMPLETED', '2025-03-10'));
+    await h.services.store.containers.cases.items.create(measurement('m2', 'DRAFT', '2025-05-20'));
+    const facts = await new CaseFactsRepository(h.services.store).rebuild(tenantId, caseRef, settings, now);
+    expect(facts?.progression).toEqual([
+      { measuredAt: '2025-03-10', setId: 'gruppe1', setVersion: 1, meanScore: 4.5, context: 'BASELINE' },
+    ]);
+    expect(facts?.nextProgressionDue).toBe('2025-06-10'); // 92 days after the last one
+  });
+
   it('keeps the screening part of the sensitive facts when HKO is rebuilt', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
     const tenantId = jf.tenantId;
-    // The screening feature wrote its part first, under an id of its own.
-    await h.services.store.containers.sensitive.items.create({
-      id: `${tenantId}:screening-facts`,
-      tenantId,
-      type: 'sensitive_facts',
-      schemaVersion: 1,
-      caseRef,
-      rebuiltAt: now.toISOString(),
+    // The screening feature wrote its part first.
+    await new SensitiveFactsRepository(h.services.store).update(tenantId, caseRef, now, (f) => ({
+      ...f,
       screening: { conductedAt: '2025-02-20', outcome: 'INDICATION_WITH_JOB_IMPACT' },
-      hko: [],
-    });
+    }));
     const hko = new HkoRepository(h.services.store);
     const facts = new CaseFactsRepository(h.services.store);
     await Promise.all(
@@ -172,7 +200,6 @@ describe('case facts projection', () => {
       }),
     );
     const sensitive = await facts.getSensitive(tenantId, caseRef);
-    expect(sensitive?.id).toBe(`${tenantId}:screening-facts`);
     expect(sensitive?.screening).toEqual({ conductedAt: '2025-02-20', outcome: 'INDICATION_WITH_JOB_IMPACT' });
     expect(sensitive?.hko.map((x) => x.type).sort()).toEqual(['AID_WORK_TOOL', 'MENTOR_LAB', 'PREFERENTIAL_ACCESS']);
   });

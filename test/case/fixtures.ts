@@ -5,8 +5,8 @@ import type { AdaptiveCard } from '../../cards/types';
 import { actionsOf } from '../harness/bot-harness';
 
 /**
- * A case as the screening feature hands it over: visited to group 1, assigned to a jobformidler,
- * status VISITED. Written straight through CaseRepository, as the screening feature does.
+ * A case as the visitation handover leaves it: group 1, assigned to a jobformidler, status ACTIVE.
+ * Written straight through CaseRepository, as the visitation feature does.
  */
 export async function handedOverCase(
   services: Services,
@@ -18,7 +18,7 @@ export async function handedOverCase(
   const created = await new CaseRepository(services.store).create({
     tenantId: options.tenantId ?? jobformidler.tenantId,
     caseRef,
-    status: options.status ?? 'VISITED',
+    status: options.status ?? 'ACTIVE',
     screenerId: 'screener-1',
     assignedJobformidlerId: jobformidler.aadObjectId,
     jobformidlerHistory: [{ userId: jobformidler.aadObjectId, from: conversationAt }],

@@ -4,6 +4,7 @@ import { InvalidInputError } from '../../domain/errors';
 import { common, type CommonKey } from '../../i18n/common';
 import { caseText, type CaseTextKey } from '../../i18n/case-common';
 import type { Locale } from '../../i18n/locale';
+import { CaseRefSchema } from '../screening/case-ref';
 
 /**
  * Reads what a card's inputs sent (Teams sends every input as text) and turns it into typed values,
@@ -13,13 +14,8 @@ import type { Locale } from '../../i18n/locale';
 export const FormValueSchema = z.union([z.string().max(5000), z.number(), z.boolean()]);
 export type FormValues = Readonly<Record<string, z.infer<typeof FormValueSchema> | undefined>>;
 
-/** A case reference: the municipality's own number or a generated one (no spaces, no slashes). */
-export const CaseRefSchema = z
-  .string()
-  .trim()
-  .min(3)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/);
+/** A case reference as stored: trimmed and upper-cased (the screening feature creates cases this way). */
+export { CaseRefSchema };
 
 export class FormReader {
   constructor(

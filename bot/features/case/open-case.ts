@@ -34,7 +34,6 @@ export function caseView(
     caseRef: caseDoc.caseRef,
     status: caseDoc.status,
     canWrite,
-    canTakeOver: canWrite && caseDoc.status === 'VISITED',
     readOnly: canWrite ? undefined : caseDoc.status === 'CLOSED' ? 'closed' : 'admin',
     followUp: followUpOfWork(work, settings, today),
     lastContactAt: lastCadenceContact(work.followUps),
