@@ -45,7 +45,7 @@ export const ChecklistStatusSchema = z.enum(CHECKLIST_STATUSES);
 export type ChecklistStatus = z.infer<typeof ChecklistStatusSchema>;
 
 /** Longest value of one item: the card with all 19 items filled must stay under Teams' 28 KB. */
-export const CHECKLIST_VALUE_MAX = 300;
+export const CHECKLIST_VALUE_MAX = 250;
 
 export const ChecklistEntrySchema = z.object({
   key: ChecklistKeySchema,

@@ -61,7 +61,8 @@ const statusChoices = (locale: Locale) => CHECKLIST_STATUSES.map((s) => ({ title
 function itemEditor(view: AgreementCardView, item: (typeof CHECKLIST_ITEMS)[number]): JsonObject {
   const { locale, draft } = view;
   const label = `${item.critical ? '★ ' : ''}${t(locale, `key.${item.key}`)}`;
-  const hint = ART9_ADJACENT.includes(item.key) ? t(locale, 'art9_hint') : t(locale, `hint.${item.kind}`);
+  // The placeholder names the item, so each value field can be told apart (screen readers, tests).
+  const hint = `${t(locale, `key.${item.key}`)}: ${ART9_ADJACENT.includes(item.key) ? t(locale, 'art9_hint') : t(locale, `hint.${item.kind}`)}`;
   return {
     ...columns([
       {

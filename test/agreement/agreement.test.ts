@@ -230,7 +230,7 @@ describe('work agreement (arbejdsaftale)', () => {
   it('stays under the card size limit with every item filled to the maximum', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
     const card = await newAgreement(caseRef);
-    const long = 'ø'.repeat(300);
+    const long = 'ø'.repeat(250);
     const fields: Record<string, string> = { ...CRITICAL };
     for (const item of CHECKLIST_ITEMS)
       if (item.kind !== 'hours') {
@@ -243,7 +243,7 @@ describe('work agreement (arbejdsaftale)', () => {
     expect(validateCard(r.card!).errors).toEqual([]);
     // The worst case: a conflict on every item, with the user's own long values listed too.
     const other = Object.fromEntries(
-      Object.entries(fields).map(([k, val]) => [k, k.startsWith('v_') && val === long ? 'å'.repeat(300) : val]),
+      Object.entries(fields).map(([k, val]) => [k, k.startsWith('v_') && val === long ? 'å'.repeat(250) : val]),
     );
     const conflict = await save(stale, other);
     expect(cardText(conflict.card)).toContain('En anden har gemt ændringer imens');
