@@ -7,6 +7,7 @@ import { AuditLog } from './store/audit-log';
 import { buildFeatures } from './features/registry';
 import { createAdapter } from './teams/adapter';
 import { createTeamsApp } from './teams/app';
+import { createInboundAuthenticator } from './teams/inbound-auth';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import { createHttpServer, type HttpRoute } from './server';
 import { Scheduler, type ScheduledJob } from './jobs/scheduler';
@@ -30,6 +31,11 @@ export interface StartOptions {
   readonly sharedStore?: Store;
   /** More HTTP routes on the same server (benchmarks mount a bare echo bot here as their baseline). */
   readonly extraRoutes?: readonly HttpRoute[];
+  /**
+   * Tests only: where the channel's token-signing keys are published (default: the Bot Framework's).
+   * Not reachable from the environment, so a deployment cannot be pointed at other keys.
+   */
+  readonly channelOpenIdMetadataUrl?: string;
 }
 
 /** Composition root: store → services → features → SDK edge → HTTP server → scheduler. */
@@ -47,7 +53,7 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const store = options.sharedStore ?? (await openStore(config, log, options.store));
   const directory = new DirectoryRepository(store);
   const audit = new AuditLog(store, async (tenantId) => (await directory.getSettings(tenantId)).auditRetentionDays);
-  const adapter = createAdapter(config);
+  const adapter = createAdapter(config, options.channelOpenIdMetadataUrl);
   const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory);
   const services: Services = { config, log, clock, store, directory, audit, notifier };
 
@@ -56,7 +62,8 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const jobs: ScheduledJob[] = buildJobs(services);
   const scheduler = new Scheduler(jobs, clock, log);
   const routes: HttpRoute[] = [...buildRoutes(services, scheduler), ...(options.extraRoutes ?? [])];
-  const http = createHttpServer({ adapter, app, store, log, routes });
+  const authenticate = createInboundAuthenticator(adapter, config, log);
+  const http = createHttpServer({ adapter, app, store, log, routes, ...(authenticate ? { authenticate } : {}) });
   const port = await http.listen(config.PORT, config.HOST);
   if (config.SCHEDULER_ENABLED) scheduler.start();
   log.info({ port, store: store.kind }, 'Fremdrift is listening on /api/messages');

@@ -59,6 +59,7 @@ export const EnvSchema = z
     ADMIN_AAD_OBJECT_IDS: guidList,
     ALLOWED_TENANT_IDS: csv,
     DIGEST_RUN_TOKEN: optionalText.pipe(z.string().min(32, 'expected a secret of at least 32 characters').optional()),
+    ADMIN_API_TOKEN: optionalText.pipe(z.string().min(32, 'expected a secret of at least 32 characters').optional()),
     CASE_REF_HASH_KEY: optionalText.pipe(z.string().min(32, 'expected a secret of at least 32 characters').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,

@@ -17,6 +17,9 @@ export interface HttpRoute {
 const ActivityEnvelope = z.object({
   type: z.string().min(1),
   serviceUrl: z.string().min(1),
+  // teams-ai keys turn state by channel, bot, conversation and user: without them a turn cannot run.
+  channelId: z.string().min(1),
+  recipient: z.object({ id: z.string().min(1) }),
   conversation: z.object({ id: z.string().min(1) }),
   from: z.object({ id: z.string().min(1) }),
 });
@@ -34,10 +37,16 @@ export function createHttpServer(deps: {
   store: Store;
   log: Logger;
   routes?: readonly HttpRoute[];
+  /** Verifies the Bot Framework token before anything is processed; absent when authentication is off. */
+  authenticate?: (authorization: string | undefined, activity: unknown) => Promise<boolean>;
 }): HttpServer {
   const { adapter, app, store, log } = deps;
   const server = restify.createServer({ name: 'fremdrift', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 256 * 1024 }));
+  // JSON only: Bot Framework and the admin API speak nothing else, and restify's full bodyParser would
+  // hand multipart uploads from unauthenticated callers to formidable 1.x (unmaintained), writing temp files.
+  // (bodyReader, which jsonBodyParser chains, honours maxBodySize; the typings omit it.)
+  const bodyOptions = { mapParams: false, maxBodySize: 256 * 1024 };
+  server.use(restify.plugins.jsonBodyParser(bodyOptions as restify.plugins.JsonBodyParserOptions));
 
   let inFlight = 0;
   let closing = false;
@@ -54,13 +63,16 @@ export function createHttpServer(deps: {
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
     if (closing) return void res.send(503, { error: 'shutting down' });
-    if (!ActivityEnvelope.safeParse(req.body).success)
-      return void res.send(400, { error: 'not a Bot Framework activity' });
     const started = performance.now();
-    const kind = turnKindOf((req.body as { type?: unknown }).type);
+    const kind = turnKindOf((req.body as { type?: unknown } | null | undefined)?.type);
     let outcome: TurnOutcome = 'ok';
     await track(async () => {
       try {
+        // Authentication first: an unauthenticated caller learns nothing, not even whether its body was valid.
+        if (deps.authenticate !== undefined && !(await deps.authenticate(req.headers.authorization, req.body)))
+          return void res.send(401, { error: 'unauthorized' });
+        if (!ActivityEnvelope.safeParse(req.body).success)
+          return void res.send(400, { error: 'not a Bot Framework activity' });
         await adapter.process(req, res, async (context) => {
           await app.run(context);
         });

@@ -105,6 +105,9 @@ export const CaseFactsSchema = z.object({
   ),
   nextProgressionDue: IsoDateSchema.optional(),
   closure: z.object({ date: IsoDateSchema, reason: ClosureReasonSchema }).optional(),
+  /** Retention stamp of a closed case (bot/features/retention): a rebuild keeps it. */
+  ttl: z.number().int().positive().optional(),
+  expiresAt: z.string().optional(),
 });
 export type CaseFacts = z.infer<typeof CaseFactsSchema>;
 
@@ -126,5 +129,8 @@ export const SensitiveFactsSchema = z.object({
       deliveredAt: IsoDateSchema.optional(),
     }),
   ),
+  /** Retention stamp of a closed case: kept when either part is rebuilt. */
+  ttl: z.number().int().positive().optional(),
+  expiresAt: z.string().optional(),
 });
 export type SensitiveFacts = z.infer<typeof SensitiveFactsSchema>;

@@ -15,6 +15,9 @@ export const caseWorkFields = {
   updatedAt: z.string(),
   updatedBy: z.string(),
   lastSubmissionId: z.string().optional(),
+  /** Retention stamp set when the case is closed (bot/features/retention); kept on every save. */
+  ttl: z.number().int().positive().optional(),
+  expiresAt: z.string().optional(),
 };
 
 /** The stamp of a new document written by `userId` at `at`. */

@@ -5,8 +5,21 @@
  * Time is passed in so a birth date "in the future" can be told from a real one.
  */
 
-// Digits that are not part of a longer run; an optional hyphen or space between date and serial.
-const CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})[-\s]?(\d)(\d{3})(?!\d)/g;
+// Digits that are not part of a longer run; between date and serial an optional hyphen (spaces
+// around it allowed) or one space.
+const CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})(?:\s*-\s*|\s)?(\d)(\d{3})(?!\d)/g;
+
+/**
+ * Text as a person meant it: full-width digits become ASCII (NFKC), invisible format characters
+ * (zero-width spaces, soft hyphens) are dropped, and every dash or minus sign is a hyphen. Word
+ * processors turn "-" into "–", and a CPR number must not slip through because of that.
+ */
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\u00AD]/gu, '')
+    .replace(/[\p{Pd}\u2212]/gu, '-');
+}
 
 function centuryFor(digit7: number, yy: number): number {
   if (digit7 <= 3) return 1900;
@@ -22,7 +35,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 /** True if `text` contains at least one CPR-shaped number with a real birth date not after `now`. */
 export function containsCpr(text: string, now: Date): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of normalise(text).matchAll(CANDIDATE)) {
     const [, dd, mm, yy, d7] = match;
     if (dd === undefined || mm === undefined || yy === undefined || d7 === undefined) continue;
     const year = centuryFor(Number(d7), Number(yy)) + Number(yy);

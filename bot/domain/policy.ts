@@ -48,7 +48,9 @@ export type Decision =
 /** Pure: may `actor` do `action` (on `resource`, when the action concerns one case)? */
 export function decide(actor: Actor, action: PolicyAction, resource?: CaseOwnership): Decision {
   if (actor.roles.length === 0) return { allowed: false, reason: 'no_role' };
-  const roles: readonly Role[] = POLICY[action];
+  // An action string that is not in POLICY (a stale card, a typo) is simply denied.
+  const roles: readonly Role[] | undefined = Object.hasOwn(POLICY, action) ? POLICY[action] : undefined;
+  if (roles === undefined) return { allowed: false, reason: 'role' };
   const granted = actor.roles.filter((r) => roles.includes(r));
   if (granted.length === 0) return { allowed: false, reason: 'role' };
   if (resource === undefined) return { allowed: true };

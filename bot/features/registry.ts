@@ -6,6 +6,7 @@ import { followUpFeature } from './followup/handlers';
 import { hkoFeature } from './hko/handlers';
 import { hoursFeature } from './hours/handlers';
 import { placementFeature } from './placement/handlers';
+import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
@@ -36,6 +37,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     hoursFeature,
     followUpFeature,
     hkoFeature,
+    privacyFeature,
   ];
   const router = new FeatureRouter(features);
   built.router = router;

@@ -47,6 +47,16 @@ export class FeatureRouter {
     return this.actions.has(verb);
   }
 
+  /** Every registered card verb (the hostile-input tests send malformed data to each). */
+  verbs(): string[] {
+    return [...this.actions.keys()];
+  }
+
+  /** Every registered command, in the order they are tried. */
+  listCommands(): readonly Command[] {
+    return this.commands;
+  }
+
   /** The command a message would run (before any permission check), or undefined. */
   commandFor(rawText: string): { command: Command; text: string; match: RegExpMatchArray } | undefined {
     const text = normaliseCommandText(rawText);

@@ -4,7 +4,7 @@ import { buildCaseFacts, buildSensitiveFacts, caseFactsDocId } from '../domain/c
 import type { CadenceSettings } from '../domain/follow-up-cadence';
 import type { TenantSettings } from '../domain/tenant-settings';
 import { ConflictError, StoreUnavailableError } from '../domain/errors';
-import { readCasePartition } from './case-partition';
+import { readCaseWork } from './case-work-partition';
 import { saveGuarded, withoutEtag } from './case-work-documents';
 import { HkoRepository } from './hko-repository';
 import type { Store } from './cosmos-store';
@@ -41,9 +41,11 @@ export class CaseFactsRepository {
   async rebuild(tenantId: string, caseRef: string, settings: FactsSettings, now: Date): Promise<CaseFacts | undefined> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.get(tenantId, caseRef);
-      const partition = await readCasePartition(this.store, tenantId, caseRef);
+      const partition = await readCaseWork(this.store, tenantId, caseRef);
       if (partition === undefined) return undefined;
-      const facts = buildCaseFacts(partition, settings, now);
+      const built = buildCaseFacts(partition, settings, now);
+      // A closed case's retention stamp is not derived from the partition: carry it over.
+      const facts = current?.ttl !== undefined ? { ...built, ttl: current.ttl, expiresAt: current.expiresAt } : built;
       await this.hooks.afterBuild?.();
       try {
         await saveGuarded(this.store.containers.cases, CaseFactsSchema.parse(facts), current?._etag);

@@ -35,7 +35,9 @@ export const CaseDocSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** Set by retention when the case is closed (bot/features/retention): Cosmos TTL, and the date the purge sweep uses. */
   ttl: z.number().int().positive().optional(),
+  expiresAt: z.string().optional(),
 });
 export type CaseDoc = z.infer<typeof CaseDocSchema>;
 

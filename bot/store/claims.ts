@@ -22,5 +22,7 @@ export async function claimOnce(
     claimedAt: now.toISOString(),
     holder,
     ttl: ttlDays * 86400,
+    // The purge sweep's clock where TTL is not honoured (the embedded server).
+    expiresAt: new Date(now.getTime() + ttlDays * 86400_000).toISOString(),
   });
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, type TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { Guard } from '../access/guard';
 import type { Actor } from '../domain/actor';
@@ -165,6 +165,19 @@ export function createTeamsApp(deps: {
       await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [attachment] });
     else await context.sendActivity(MessageFactory.attachment(attachment));
     if (outcome.followUps) await send(context, outcome.followUps);
+  });
+
+  // Any other invoke (an unknown name, or a card action without a verb) gets a clear answer
+  // instead of botbuilder's 501: a card saying it could not be read, or 400 for what we do not serve.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    const cardAction = context.activity.name === 'adaptiveCard/action';
+    const card = messageCard(common(localeOf(context), 'error.malformed'), { tone: 'attention' });
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: cardAction
+        ? { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card } }
+        : { status: 400, body: { error: 'unsupported invoke' } },
+    });
   });
 
   // Catch-all for text; registered last so the routes above win.

@@ -5,7 +5,7 @@ import { caseDocId } from '../../bot/domain/case';
 import { stampNew } from '../../bot/domain/case-work-doc';
 import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
-import { readCasePartition } from '../../bot/store/case-partition';
+import { readCaseWork } from '../../bot/store/case-work-partition';
 import { FollowUpRepository } from '../../bot/store/follow-up-repository';
 import { WeeklyHoursRepository } from '../../bot/store/weekly-hours-repository';
 import { HkoRepository } from '../../bot/store/hko-repository';
@@ -79,7 +79,7 @@ describe('case facts projection', () => {
       }),
     ]);
     const stored = await facts.get(tenantId, caseRef);
-    const partition = await readCasePartition(h.services.store, tenantId, caseRef);
+    const partition = await readCaseWork(h.services.store, tenantId, caseRef);
     const fresh = buildCaseFacts(partition!, settings, now);
     const { _etag, ...storedFacts } = stored!;
     expect(withoutTime(storedFacts)).toEqual(withoutTime(fresh));

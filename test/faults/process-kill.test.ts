@@ -38,7 +38,7 @@ function startBot(port: number, dataDir: string, admin: string): ChildProcess {
 }
 
 async function waitHealthy(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 300; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
       (r) => r.ok,
       () => false,
@@ -87,9 +87,10 @@ describe('the process is killed during a turn', () => {
       connector.delayNext(5000); // the next turn hangs on its reply...
       const hanging = grant(port, connector.url, admin, '0e0e0e0e-0000-4000-8000-000000000003').catch(() => undefined);
       await new Promise((r) => setTimeout(r, 300));
+      const exited = new Promise((r) => bot.once('exit', r));
       bot.kill('SIGKILL'); // ...and the process dies mid-turn
       await hanging;
-      await new Promise((r) => bot.once('exit', r));
+      await exited;
 
       const snapshot = JSON.parse(readFileSync(path.join(dataDir, 'cosmos-snapshot.json'), 'utf8')) as {
         containers: { directory: { id: string; roles?: string[] }[] };

@@ -1,7 +1,7 @@
 import { BotHarness, cardText, type TestUser } from '../harness/bot-harness';
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
-import { readCasePartition } from '../../bot/store/case-partition';
+import { readCaseWork } from '../../bot/store/case-work-partition';
 import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
 
 describe('follow-up log', () => {
@@ -81,7 +81,7 @@ describe('follow-up log', () => {
       [{ note: 'Borgerens cpr er 0101901234' }, 'CPR-nummer'],
     ];
     for (const [fields, message] of cases) expect(cardText((await log(caseRef, fields)).card)).toContain(message);
-    const partition = await readCasePartition(h.services.store, jf.tenantId, caseRef);
+    const partition = await readCaseWork(h.services.store, jf.tenantId, caseRef);
     expect(partition?.followUps).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('follow-up log', () => {
     const data = { ...buttonData(form, 'followup.save'), ...inputValues(form) };
     await Promise.all([h.execute(jf, 'followup.save', data), h.execute(jf, 'followup.save', data)]);
     await h.execute(jf, 'followup.save', data);
-    const partition = await readCasePartition(h.services.store, jf.tenantId, caseRef);
+    const partition = await readCaseWork(h.services.store, jf.tenantId, caseRef);
     expect(partition?.followUps).toHaveLength(1);
   });
 });

@@ -51,6 +51,8 @@ export interface ExecuteResult extends TurnResult {
 
 export interface HarnessOptions {
   readonly env?: Record<string, string>;
+  /** Where the app's pino logs go (to inspect them); LOG_LEVEL then defaults to debug. */
+  readonly logDestination?: { write(line: string): void };
   readonly clock?: Clock;
   readonly dataDir?: string;
   /** Passed to startFremdrift (e.g. store options for fault tests). */
@@ -136,11 +138,11 @@ export class BotHarness {
       DATA_DIR: this.dataDir,
       SNAPSHOT_INTERVAL_SECONDS: '0',
       SCHEDULER_ENABLED: 'false',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      LOG_LEVEL: this.options.logDestination ? 'debug' : (process.env.TEST_LOG_LEVEL ?? 'silent'),
       ...this.options.env,
     });
     this.running = await startFremdrift(this.config, {
-      logger: createLogger(this.config.LOG_LEVEL),
+      logger: createLogger(this.config.LOG_LEVEL, this.options.logDestination),
       ...(this.options.clock ? { clock: this.options.clock } : {}),
       ...this.options.startOptions,
       ...extra,

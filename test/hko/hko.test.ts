@@ -1,7 +1,7 @@
 import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
-import { readCasePartition } from '../../bot/store/case-partition';
+import { readCaseWork } from '../../bot/store/case-work-partition';
 import { HkoRepository } from '../../bot/store/hko-repository';
 import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
 
@@ -50,9 +50,7 @@ describe('compensation schemes (HKO)', () => {
       })
       .fetchAll();
     expect(partition.resources).toEqual([]);
-    expect(JSON.stringify(await readCasePartition(h.services.store, jf.tenantId, caseRef))).not.toContain(
-      'AID_WORK_TOOL',
-    );
+    expect(JSON.stringify(await readCaseWork(h.services.store, jf.tenantId, caseRef))).not.toContain('AID_WORK_TOOL');
     const sensitive = await new CaseFactsRepository(h.services.store).getSensitive(jf.tenantId, caseRef);
     expect(sensitive?.hko).toEqual([
       {

@@ -4,7 +4,7 @@ import { lastCadenceContact } from '../../domain/case-work';
 import { NotFoundError } from '../../domain/errors';
 import { byNewest } from '../../domain/follow-up';
 import { completeness, currentAgreement } from '../../domain/work-agreement';
-import { readCasePartition, type CasePartition } from '../../store/case-partition';
+import { readCaseWork, type CaseWorkPartition } from '../../store/case-work-partition';
 import { HkoRepository } from '../../store/hko-repository';
 import type { HkoDoc } from '../../domain/hko';
 import { caseCard, type CaseCardView } from '../../../cards/case/case-card';
@@ -21,7 +21,7 @@ export type Notice = CaseCardView['notice'];
 export function caseView(
   ctx: HandlerContext,
   scope: CaseScope,
-  work: CasePartition,
+  work: CaseWorkPartition,
   hko: readonly HkoDoc[] | undefined,
   notice?: Notice,
 ): CaseCardView {
@@ -64,7 +64,7 @@ export function caseView(
 /** The case card, read through the audited path; HKO (art. 9) is a separate audited read. */
 export async function caseCardFor(ctx: HandlerContext, caseRef: string, notice?: Notice): Promise<AdaptiveCard> {
   return readCase(ctx, caseRef, 'case.read', async (scope) => {
-    const work = await readCasePartition(ctx.services.store, ctx.actor.tenantId, caseRef);
+    const work = await readCaseWork(ctx.services.store, ctx.actor.tenantId, caseRef);
     if (work === undefined) throw new NotFoundError(`case ${caseRef}`);
     const resource = ownershipOf(scope.caseDoc);
     const hko = ctx.guard.allows('hko.read', resource)

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { privacyText as t } from '../../i18n/privacy';
+import { messageCard } from '../../../cards/common/message-card';
+import { auditExtractCard } from '../../../cards/privacy/audit-extract-card';
+import { eraseConfirmCard, exportConfirmCard, exportResultCard } from '../../../cards/privacy/case-request-cards';
+import type { AdaptiveCard } from '../../../cards/types';
+import { NotFoundError } from '../../domain/errors';
+import { cardReply, defineAction, textReply, type Feature, type HandlerContext, type Reply } from '../feature';
+import { auditExtract } from './audit-extract';
+import { describeCase, eraseCase, ErasureReasonSchema } from './erase-case';
+import { exportCase } from './export-case';
+import { auditCsv } from './csv';
+import { CASE_REF_PATTERN } from './rules';
+
+/**
+ * The DPO's and admin's tools for a citizen's requests: the access log of a case (art. 15), export
+ * (art. 15/20) and erasure (art. 17). Only in a 1:1 chat, so nothing lands in a shared conversation.
+ */
+const AUDIT = /^(?:log|adgangslog|access log|audit log) (?:for|over|of) (?:sag|sagen|case) (\S+)$/;
+const EXPORT = /^(?:eksportér|eksporter|export) (?:sag|sagen|case) (\S+)$/;
+const ERASE = /^(?:slet|erase|delete) (?:sag|sagen|case) (\S+)$/;
+
+const CaseRefSchema = z.string().regex(CASE_REF_PATTERN);
+
+const personalOnly = (ctx: HandlerContext): string | undefined =>
+  ctx.conversation.kind === 'personal' ? undefined : t(ctx.actor.locale, 'personal_only');
+
+/** Runs a case command; a case the tenant does not have gets the same answer as one that never existed. */
+async function forCase(
+  ctx: HandlerContext,
+  typed: string | undefined,
+  work: (caseRef: string) => Promise<Reply[]>,
+): Promise<Reply[]> {
+  const refused = personalOnly(ctx);
+  if (refused !== undefined) return [textReply(refused)];
+  const parsed = CaseRefSchema.safeParse(typed);
+  if (!parsed.success) return [textReply(t(ctx.actor.locale, 'bad_ref'))];
+  try {
+    return await work(parsed.data);
+  } catch (e) {
+    if (e instanceof NotFoundError) return [textReply(t(ctx.actor.locale, 'not_found', { caseRef: parsed.data }))];
+    throw e;
+  }
+}
+
+export const privacyFeature: Feature = {
+  name: 'privacy',
+  commands: [
+    {
+      id: 'privacy.audit',
+      patterns: [AUDIT],
+      permission: 'audit.extract',
+      help: {
+        da: t('da', 'cmd.audit'),
+        en: t('en', 'cmd.audit'),
+        example: { da: 'log for sag <sagsnummer>', en: 'log for case <case number>' },
+      },
+      handle: (ctx, { match }) =>
+        forCase(ctx, match[1], async (typed) => {
+          const extract = await auditExtract(ctx, typed);
+          return [
+            cardReply(
+              auditExtractCard({
+                locale: ctx.actor.locale,
+                tenantId: ctx.actor.tenantId,
+                caseRef: extract.caseRef,
+                rows: extract.rows,
+                retentionDays: extract.retentionDays,
+                csv: auditCsv(extract.rows, ctx.actor.locale),
+              }),
+            ),
+          ];
+        }),
+    },
+    {
+      id: 'privacy.export',
+      patterns: [EXPORT],
+      permission: 'case.export',
+      help: {
+        da: t('da', 'cmd.export'),
+        en: t('en', 'cmd.export'),
+        example: { da: 'eksportér sag <sagsnummer>', en: 'export case <case number>' },
+      },
+      handle: (ctx, { match }) =>
+        forCase(ctx, match[1], async (typed) => {
+          const found = await describeCase(ctx, typed, 'case.export.request');
+          return [cardReply(exportConfirmCard({ locale: ctx.actor.locale, tenantId: ctx.actor.tenantId, ...found }))];
+        }),
+    },
+    {
+      id: 'privacy.erase',
+      patterns: [ERASE],
+      permission: 'case.erase',
+      help: {
+        da: t('da', 'cmd.erase'),
+        en: t('en', 'cmd.erase'),
+        example: { da: 'slet sag <sagsnummer>', en: 'erase case <case number>' },
+      },
+      handle: (ctx, { match }) =>
+        forCase(ctx, match[1], async (typed) => {
+          const found = await describeCase(ctx, typed, 'case.erase.request');
+          return [cardReply(eraseConfirmCard({ locale: ctx.actor.locale, ...found }))];
+        }),
+    },
+  ],
+  actions: [
+    defineAction({
+      verb: 'privacy.export.confirm',
+      schema: z.object({ caseRef: CaseRefSchema }),
+      handle: async (ctx, data) => {
+        ctx.guard.require('case.export');
+        const card = await cardFor(ctx, data.caseRef, async () => {
+          const exported = await exportCase(ctx, data.caseRef, { includeSensitive: false });
+          return exportResultCard({
+            locale: ctx.actor.locale,
+            tenantId: ctx.actor.tenantId,
+            caseRef: exported.caseRef,
+            json: JSON.stringify(exported, null, 1),
+          });
+        });
+        return { card };
+      },
+    }),
+    defineAction({
+      verb: 'privacy.erase.confirm',
+      schema: z.object({
+        caseRef: CaseRefSchema,
+        confirmRef: z.string().trim().max(64).default(''),
+        reason: ErasureReasonSchema,
+      }),
+      handle: async (ctx, data) => {
+        ctx.guard.require('case.erase');
+        const locale = ctx.actor.locale;
+        const card = await cardFor(ctx, data.caseRef, async () => {
+          if (data.confirmRef.toUpperCase() !== data.caseRef.toUpperCase()) {
+            const found = await describeCase(ctx, data.caseRef, 'case.erase.request');
+            return eraseConfirmCard({
+              locale,
+              ...found,
+              error: t(locale, 'erase.mismatch', { caseRef: data.caseRef }),
+            });
+          }
+          const erased = await eraseCase(ctx, data.caseRef, data.reason);
+          return messageCard(t(locale, 'erase.done', { caseRef: data.caseRef, ...erased }), { tone: 'good' });
+        });
+        return { card };
+      },
+    }),
+    defineAction({
+      verb: 'privacy.cancel',
+      schema: z.object({}).catchall(z.unknown()),
+      handle: async (ctx) => ({ card: messageCard(t(ctx.actor.locale, 'cancelled')) }),
+    }),
+  ],
+};
+
+async function cardFor(ctx: HandlerContext, caseRef: string, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+  const refused = personalOnly(ctx);
+  if (refused !== undefined) return messageCard(refused, { tone: 'attention' });
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof NotFoundError)
+      return messageCard(t(ctx.actor.locale, 'not_found', { caseRef }), { tone: 'attention' });
+    throw e;
+  }
+}
