@@ -9,6 +9,7 @@ import { readCaseWork } from '../../bot/store/case-work-partition';
 import { FollowUpRepository } from '../../bot/store/follow-up-repository';
 import { WeeklyHoursRepository } from '../../bot/store/weekly-hours-repository';
 import { HkoRepository } from '../../bot/store/hko-repository';
+import { CasePartition } from '../../bot/store/case-partition';
 import { SensitiveFactsRepository } from '../../bot/store/sensitive-facts-repository';
 import { handedOverCase } from './fixtures';
 
@@ -167,6 +168,21 @@ describe('case facts projection', () => {
       { measuredAt: '2025-03-10', setId: 'gruppe1', setVersion: 1, meanScore: 4.5, context: 'BASELINE' },
     ]);
     expect(facts?.nextProgressionDue).toBe('2025-06-10'); // 92 days after the last one
+  });
+
+  it('keeps the retention stamp of a closed case when the facts are rebuilt', async () => {
+    const caseRef = await handedOverCase(h.services, jf);
+    const facts = new CaseFactsRepository(h.services.store);
+    await facts.rebuild(jf.tenantId, caseRef, settings, now);
+    await new CasePartition(h.services.store).stamp(jf.tenantId, caseRef, {
+      ttl: 86400 * 365,
+      expiresAt: '2026-06-02T00:00:00.000Z',
+    });
+    await facts.rebuild(jf.tenantId, caseRef, settings, now);
+    expect(await facts.get(jf.tenantId, caseRef)).toMatchObject({
+      ttl: 86400 * 365,
+      expiresAt: '2026-06-02T00:00:00.000Z',
+    });
   });
 
   it('keeps the screening part of the sensitive facts when HKO is rebuilt', async () => {
