@@ -70,6 +70,11 @@ export const CaseFactsSchema = z.object({
   lastCitizenContactAt: IsoDateSchema.optional(),
   /** Next follow-up due (explicit from the log, else from the cadence). */
   nextFollowUpDue: IsoDateSchema.optional(),
+  /**
+   * The next date planned in the follow-up log, if any. With it (and the placements) the due date
+   * can be worked out again for any later day without a rebuild (bot/domain/case-follow-up.ts).
+   */
+  plannedNextFollowUpDue: IsoDateSchema.optional(),
   /** Work agreements (M2, M3, M23). */
   agreements: z.array(
     z.object({
@@ -100,6 +105,9 @@ export const CaseFactsSchema = z.object({
   ),
   nextProgressionDue: IsoDateSchema.optional(),
   closure: z.object({ date: IsoDateSchema, reason: ClosureReasonSchema }).optional(),
+  /** Retention stamp of a closed case (bot/features/retention): a rebuild keeps it. */
+  ttl: z.number().int().positive().optional(),
+  expiresAt: z.string().optional(),
 });
 export type CaseFacts = z.infer<typeof CaseFactsSchema>;
 
@@ -121,5 +129,8 @@ export const SensitiveFactsSchema = z.object({
       deliveredAt: IsoDateSchema.optional(),
     }),
   ),
+  /** Retention stamp of a closed case: kept when either part is rebuilt. */
+  ttl: z.number().int().positive().optional(),
+  expiresAt: z.string().optional(),
 });
 export type SensitiveFacts = z.infer<typeof SensitiveFactsSchema>;

@@ -19,6 +19,8 @@ export const POLICY = {
   /** Case data: the assigned jobformidler, and admins for support (resource check). */
   'case.read': ['jobformidler', 'admin'],
   'case.write': ['jobformidler'],
+  /** HKO is art. 9 data: the case's jobformidler only, not admins (resource check). */
+  'hko.read': ['jobformidler'],
   'hko.write': ['jobformidler'],
   'progression.score': ['jobformidler'],
   'indicatorset.manage': ['admin'],

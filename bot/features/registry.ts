@@ -1,5 +1,12 @@
 import { adminFeature } from './admin/handlers';
 import { digestFeature } from './digest/handlers';
+import { agreementFeature } from './agreement/handlers';
+import { caseFeature } from './case/handlers';
+import { caseloadFeature } from './caseload/handlers';
+import { followUpFeature } from './followup/handlers';
+import { hkoFeature } from './hko/handlers';
+import { hoursFeature } from './hours/handlers';
+import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
@@ -24,6 +31,13 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     screeningFeature,
     visitationFeature,
     progressionFeature,
+    caseloadFeature,
+    caseFeature,
+    agreementFeature,
+    placementFeature,
+    hoursFeature,
+    followUpFeature,
+    hkoFeature,
     privacyFeature,
     digestFeature,
   ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { dailyNudgeJob } from '../features/nudge/daily-nudge';
 import type { Services } from '../services';
 import type { HttpRoute } from '../server';
 import type { Scheduler, ScheduledJob } from './scheduler';
@@ -13,7 +14,7 @@ const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** Every scheduled job (digests, nudges, purge). A new job adds one line here. */
 export function buildJobs(services: Services): ScheduledJob[] {
-  return [retentionPurgeJob(services), new DigestJob(services, { holder })];
+  return [dailyNudgeJob(services), retentionPurgeJob(services), new DigestJob(services, { holder })];
 }
 
 /** HTTP routes besides /api/messages and /healthz (each checks its own credential). */

@@ -46,13 +46,11 @@ const validate = (doc: object, schemaUrl: string): Promise<string[]> =>
   AppManifestUtils.validateAgainstSchema(doc as never, loadTeamsSchema(schemaUrl) as never);
 
 /**
- * Commands of features that are not on this branch yet (caseload, digest). They are in
+ * Commands of features that are not on this branch yet (digest). They are in
  * the manifest already so the package is complete; once their feature is merged its router
  * patterns must accept these titles, and they can be dropped from this list.
  */
 const PENDING = new Set([
-  'mine borgere',
-  'my citizens',
   'vis ugerapport',
   'show weekly digest',
   'abonnér på ugerapport',

@@ -1,6 +1,8 @@
 import { ManualClock } from '../../bot/domain/clock';
 import { caseDocId } from '../../bot/domain/case';
 import { ProgressionRepository } from '../../bot/store/progression-repository';
+import { WeeklyHoursRepository } from '../../bot/store/weekly-hours-repository';
+import { stampNew } from '../../bot/domain/case-work-doc';
 import type { AdaptiveCard, JsonObject } from '../../cards/types';
 import { BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import defaultSet from '../../bot/features/progression/default-sets/g1-vej-mod-ordinaere-timer.v1.json';
@@ -181,19 +183,27 @@ describe('scoring progression with the citizen over HTTP', () => {
 
   it('compares a later measurement with the baseline (native chart, PNG fallback, table) beside the ordinary-hours curve', async () => {
     clock.set(new Date('2025-04-12T10:00:00Z'));
-    const weeks = [5, 8, 8, 12, 15, 18].map((hours, i) => ({
-      isoWeek: `2025-W${String(9 + i).padStart(2, '0')}`,
-      ordinaryHours: hours,
-      practiceHours: 10,
-    }));
-    await h.services.store.containers.cases.items.create({
-      id: caseDocId(TEST_TENANT, 'facts'),
-      tenantId: TEST_TENANT,
-      type: 'case_facts',
-      schemaVersion: 1,
-      caseRef: 'FR-FLOW-1',
-      weeks,
-    });
+    // Hours as the jobformidler logs them; completing the measurement rebuilds the case facts from them.
+    const hoursRepository = new WeeklyHoursRepository(h.services.store);
+    for (const [i, hours] of [5, 8, 8, 12, 15, 18].entries()) {
+      const isoWeek = `2025-W${String(9 + i).padStart(2, '0')}`;
+      await hoursRepository.save(
+        {
+          id: caseDocId(TEST_TENANT, 'hours', isoWeek),
+          tenantId: TEST_TENANT,
+          caseRef: 'FR-FLOW-1',
+          type: 'weekly_hours',
+          ...stampNew(jo.aadObjectId, clock.now()),
+          isoWeek,
+          ordinaryHours: hours,
+          practiceHours: 10,
+          absenceHours: 0,
+          source: 'PAYSLIP',
+          corrections: [],
+        },
+        undefined,
+      );
+    }
     const card = await scoreMeasurement(h, jo, 'FR-FLOW-1', {
       context: 'ROUTINE_3M',
       measuredAt: '2025-04-12',

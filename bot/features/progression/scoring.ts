@@ -12,6 +12,7 @@ import type { HandlerContext } from '../feature';
 import { withCase } from './case-access';
 import { IndicatorSetCatalogue, choosableSets } from './indicator-sets';
 import { addDays, businessDate, meanScore } from './rules';
+import { CaseFactsRepository } from '../../store/case-facts-repository';
 
 /**
  * Scoring a measurement together with the citizen, as a resumable wizard: the start creates a
@@ -250,6 +251,9 @@ export async function completeMeasurement(
       };
     });
     if (saved === undefined) return { kind: 'gone' };
+    // The case facts projection carries the completed measurements (M22): rebuild it, as every write does.
+    const settings = await ctx.services.directory.getSettings(ctx.actor.tenantId);
+    await new CaseFactsRepository(ctx.services.store).rebuild(ctx.actor.tenantId, caseRef, settings, ctx.now);
     return { kind: wasCompleted ? 'already' : 'completed', doc: saved };
   });
 }

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { caseCardText } from '../../i18n/case';
+import { CvStatusRepository } from '../../store/job-goal-repository';
+import { stampNew } from '../../domain/case-work-doc';
+import { caseDocId } from '../../domain/case';
+import type { CvDoc } from '../../domain/job-goals';
+import { cvCard } from '../../../cards/case/cv-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { ActionOutcome, HandlerContext } from '../feature';
+import { readCase, writeCase } from './case-access';
+import { answerForm } from './form-action';
+import { FormReader, draftOf, type FormValues } from './form-reader';
+import { caseCardFor } from './open-case';
+import { readCv } from './rules';
+import { saveOnce } from './save-once';
+
+const LABELS = {
+  cvStatus: 'cv.form.status',
+  personalCvUpdatedAt: 'cv.personal_updated',
+  jobnetCvUpdatedAt: 'cv.jobnet_updated',
+} as const;
+
+export async function cvForm(ctx: HandlerContext, caseRef: string, error?: string): Promise<AdaptiveCard> {
+  return readCase(ctx, caseRef, 'cv_status.read', async () => {
+    const stored = await new CvStatusRepository(ctx.services.store).get(ctx.actor.tenantId, caseRef, '');
+    return cvCard({
+      locale: ctx.actor.locale,
+      caseRef,
+      draft: {
+        cvStatus: stored?.status ?? 'NONE',
+        personalCvUpdatedAt: stored?.personalCvUpdatedAt,
+        jobnetCvUpdatedAt: stored?.jobnetCvUpdatedAt,
+      },
+      etag: stored?._etag,
+      submissionId: randomUUID(),
+      error,
+    });
+  });
+}
+
+export function saveCv(
+  ctx: HandlerContext,
+  data: { caseRef: string; submissionId: string; etag: string } & FormValues,
+): Promise<ActionOutcome> {
+  const { locale } = ctx.actor;
+  const label = (field: string): string =>
+    field in LABELS ? caseCardText(locale, LABELS[field as keyof typeof LABELS]) : field;
+  return answerForm(ctx, {
+    catalogue: caseCardText,
+    invalid: (message) =>
+      cvCard({
+        locale,
+        caseRef: data.caseRef,
+        draft: draftOf(data),
+        etag: data.etag,
+        submissionId: data.submissionId,
+        error: message,
+      }),
+    conflict: async (message) => ({ card: await cvForm(ctx, data.caseRef, message) }),
+    save: async () => {
+      await writeCase(ctx, data.caseRef, 'cv_status.write', async ({ today }) => {
+        const cv = readCv(new FormReader(data, label), today);
+        await saveOnce(
+          new CvStatusRepository(ctx.services.store),
+          { tenantId: ctx.actor.tenantId, caseRef: data.caseRef, key: '' },
+          data,
+          (current): CvDoc => ({
+            ...(current ?? {
+              id: caseDocId(ctx.actor.tenantId, 'cv_status'),
+              tenantId: ctx.actor.tenantId,
+              caseRef: data.caseRef,
+              type: 'cv_status',
+              ...stampNew(ctx.actor.userId, ctx.now),
+            }),
+            status: cv.status,
+            personalCvUpdatedAt: cv.personalCvUpdatedAt,
+            jobnetCvUpdatedAt: cv.jobnetCvUpdatedAt,
+            lastReviewedAt: today,
+            updatedAt: ctx.now.toISOString(),
+            updatedBy: ctx.actor.userId,
+          }),
+        );
+      });
+      const card = await caseCardFor(ctx, data.caseRef, { text: caseCardText(locale, 'cv.saved'), tone: 'good' });
+      return { card, refreshFor: 'everyone' };
+    },
+  });
+}

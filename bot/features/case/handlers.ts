@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { caseloadText } from '../../i18n/caseload';
+import { cardReply, defineAction, textReply, type Feature } from '../feature';
+import { isPlaceholder } from '../screening/case-ref';
+import { CaseRefSchema, formActionSchema } from './form-reader';
+import { caseCardFor } from './open-case';
+import { cvForm, saveCv } from './cv-status';
+import { jobGoalsForm, saveJobGoals } from './job-goals';
+
+const CaseRefData = z.object({ caseRef: CaseRefSchema });
+
+/** The case card (`case.open`, linked from the visitation handover), ABC job goals and CV status. */
+export const caseFeature: Feature = {
+  name: 'case',
+  commands: [
+    {
+      id: 'case.open',
+      patterns: [/^(?:sag|åbn sag|case|open case)(?: (\S+))?$/],
+      permission: 'case.read',
+      help: {
+        da: caseloadText('da', 'cmd.case'),
+        en: caseloadText('en', 'cmd.case'),
+        example: { da: 'sag SAGSNUMMER', en: 'case CASE-NUMBER' },
+      },
+      handle: async (ctx, { match }) => {
+        const caseRef = CaseRefSchema.safeParse(match[1] ?? '');
+        if (!caseRef.success || isPlaceholder(caseRef.data))
+          return [textReply(caseloadText(ctx.actor.locale, 'cmd.case_usage'))];
+        return [cardReply(await caseCardFor(ctx, caseRef.data))];
+      },
+    },
+  ],
+  actions: [
+    defineAction({
+      verb: 'case.open',
+      schema: CaseRefData,
+      handle: async (ctx, data) => ({ card: await caseCardFor(ctx, data.caseRef) }),
+    }),
+    defineAction({
+      verb: 'case.goals.edit',
+      schema: CaseRefData,
+      handle: async (ctx, data) => ({ card: await jobGoalsForm(ctx, data.caseRef) }),
+    }),
+    defineAction({ verb: 'case.goals.save', schema: formActionSchema({}), handle: saveJobGoals }),
+    defineAction({
+      verb: 'case.cv.edit',
+      schema: CaseRefData,
+      handle: async (ctx, data) => ({ card: await cvForm(ctx, data.caseRef) }),
+    }),
+    defineAction({ verb: 'case.cv.save', schema: formActionSchema({}), handle: saveCv }),
+  ],
+};

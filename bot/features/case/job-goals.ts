@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { caseCardText } from '../../i18n/case';
+import { JobGoalRepository } from '../../store/job-goal-repository';
+import { stampNew } from '../../domain/case-work-doc';
+import { caseDocId } from '../../domain/case';
+import type { JobGoal, JobGoalsDoc } from '../../domain/job-goals';
+import { goalFields, jobGoalsCard } from '../../../cards/case/job-goals-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { ActionOutcome, HandlerContext } from '../feature';
+import { readCase, writeCase } from './case-access';
+import { answerForm } from './form-action';
+import { FormReader, draftOf, type FormValues } from './form-reader';
+import { caseCardFor } from './open-case';
+import { readJobGoals } from './rules';
+import { saveOnce } from './save-once';
+
+const draftOfGoals = (goals: readonly JobGoal[]): Record<string, string> =>
+  Object.fromEntries(
+    goals.flatMap((g) => {
+      const f = goalFields(g.level);
+      return [
+        [f.title, g.title],
+        [f.actions, g.actions.join('\n')],
+        [f.own, g.citizenOwned ? 'true' : 'false'],
+      ];
+    }),
+  );
+
+/** The ABC form filled with the stored goals (or a notice-bearing re-render of them). */
+export async function jobGoalsForm(ctx: HandlerContext, caseRef: string, error?: string): Promise<AdaptiveCard> {
+  return readCase(ctx, caseRef, 'job_goals.read', async () => {
+    const stored = await new JobGoalRepository(ctx.services.store).get(ctx.actor.tenantId, caseRef, '');
+    return jobGoalsCard({
+      locale: ctx.actor.locale,
+      caseRef,
+      draft: draftOfGoals(stored?.goals ?? []),
+      etag: stored?._etag,
+      submissionId: randomUUID(),
+      error,
+    });
+  });
+}
+
+export function saveJobGoals(
+  ctx: HandlerContext,
+  data: { caseRef: string; submissionId: string; etag: string } & FormValues,
+): Promise<ActionOutcome> {
+  const { locale } = ctx.actor;
+  const label = (field: string): string =>
+    caseCardText(locale, field.endsWith('_actions') ? 'goals.form.actions' : 'goals.form.job', {
+      level: field.slice(4, 5),
+    });
+  return answerForm(ctx, {
+    catalogue: caseCardText,
+    invalid: (message) =>
+      jobGoalsCard({
+        locale,
+        caseRef: data.caseRef,
+        draft: draftOf(data),
+        etag: data.etag,
+        submissionId: data.submissionId,
+        error: message,
+      }),
+    conflict: async (message) => ({ card: await jobGoalsForm(ctx, data.caseRef, message) }),
+    save: async () => {
+      await writeCase(ctx, data.caseRef, 'job_goals.write', async ({ today }) => {
+        const goals = readJobGoals(new FormReader(data, label), today);
+        const repository = new JobGoalRepository(ctx.services.store);
+        await saveOnce(
+          repository,
+          { tenantId: ctx.actor.tenantId, caseRef: data.caseRef, key: '' },
+          data,
+          (current): JobGoalsDoc => ({
+            ...(current ?? {
+              id: caseDocId(ctx.actor.tenantId, 'job_goals'),
+              tenantId: ctx.actor.tenantId,
+              caseRef: data.caseRef,
+              type: 'job_goals',
+              ...stampNew(ctx.actor.userId, ctx.now),
+            }),
+            goals,
+            updatedAt: ctx.now.toISOString(),
+            updatedBy: ctx.actor.userId,
+          }),
+        );
+      });
+      const card = await caseCardFor(ctx, data.caseRef, { text: caseCardText(locale, 'goals.saved'), tone: 'good' });
+      return { card, refreshFor: 'everyone' };
+    },
+  });
+}

@@ -1,0 +1,78 @@
+import { isoWeeksEndingAt } from '../../domain/calendar';
+import { followUpOfWork } from '../../domain/case-follow-up';
+import { lastCadenceContact } from '../../domain/case-work';
+import { NotFoundError } from '../../domain/errors';
+import { byNewest } from '../../domain/follow-up';
+import { completeness, currentAgreement } from '../../domain/work-agreement';
+import { readCaseWork, type CaseWorkPartition } from '../../store/case-work-partition';
+import { HkoRepository } from '../../store/hko-repository';
+import type { HkoDoc } from '../../domain/hko';
+import { caseCard, type CaseCardView } from '../../../cards/case/case-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { HandlerContext } from '../feature';
+import { mayWrite, ownershipOf, readCase, type CaseScope } from './case-access';
+
+/** Weeks of hours the case card's chart shows. */
+export const CHART_WEEKS = 12;
+
+export type Notice = CaseCardView['notice'];
+
+/** Builds the case card's view from the partition (and HKO, for the case's jobformidler only). */
+export function caseView(
+  ctx: HandlerContext,
+  scope: CaseScope,
+  work: CaseWorkPartition,
+  hko: readonly HkoDoc[] | undefined,
+  notice?: Notice,
+): CaseCardView {
+  const { caseDoc, settings, today } = scope;
+  const canWrite = mayWrite(ctx, caseDoc);
+  const agreement = currentAgreement(work.agreements);
+  const chartWeeks = new Set(isoWeeksEndingAt(today, CHART_WEEKS));
+  return {
+    locale: ctx.actor.locale,
+    caseRef: caseDoc.caseRef,
+    status: caseDoc.status,
+    canWrite,
+    readOnly: canWrite ? undefined : caseDoc.status === 'CLOSED' ? 'closed' : 'admin',
+    followUp: followUpOfWork(work, settings, today),
+    lastContactAt: lastCadenceContact(work.followUps),
+    goals: work.jobGoals?.goals ?? [],
+    cv: work.cv,
+    agreement:
+      agreement === undefined
+        ? undefined
+        : {
+            agreementId: agreement.agreementId,
+            companyName: agreement.company.name,
+            status: agreement.status,
+            completeness: completeness(agreement.checklist),
+          },
+    placements: [...work.placements].sort((a, b) => (a.startDate < b.startDate ? 1 : -1)),
+    hoursWeeks: work.hours
+      .filter((h) => chartWeeks.has(h.isoWeek))
+      .sort((a, b) => (a.isoWeek < b.isoWeek ? -1 : 1))
+      .map((h) => ({ isoWeek: h.isoWeek, ordinaryHours: h.ordinaryHours, practiceHours: h.practiceHours })),
+    hoursTarget: settings.ordinaryHoursTarget,
+    recentFollowUps: [...work.followUps].sort(byNewest).slice(0, 3),
+    hko,
+    hkoFastTrackDays: settings.hkoFastTrackDays,
+    notice,
+  };
+}
+
+/** The case card, read through the audited path; HKO (art. 9) is a separate audited read. */
+export async function caseCardFor(ctx: HandlerContext, caseRef: string, notice?: Notice): Promise<AdaptiveCard> {
+  return readCase(ctx, caseRef, 'case.read', async (scope) => {
+    const work = await readCaseWork(ctx.services.store, ctx.actor.tenantId, caseRef);
+    if (work === undefined) throw new NotFoundError(`case ${caseRef}`);
+    const resource = ownershipOf(scope.caseDoc);
+    const hko = ctx.guard.allows('hko.read', resource)
+      ? await ctx.guard.run(
+          { action: 'hko.read', kind: 'read', purpose: 'follow_up', caseRef, resource, auditAction: 'hko.read' },
+          () => new HkoRepository(ctx.services.store).listForCase(ctx.actor.tenantId, caseRef),
+        )
+      : undefined;
+    return caseCard(caseView(ctx, scope, work, hko, notice));
+  });
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { caseloadText as t } from '../../i18n/caseload';
+import { cardReply, defineAction, type Feature } from '../feature';
+import { caseloadPage } from './list-caseload';
+
+/** "Mine borgere" (`caseload.open`, also linked from the screening handover and the daily nudge). */
+export const caseloadFeature: Feature = {
+  name: 'caseload',
+  commands: [
+    {
+      id: 'caseload',
+      patterns: [/^(mine borgere|mine sager|sagsstamme|my citizens|my cases|caseload)$/],
+      permission: 'caseload.view',
+      help: { da: t('da', 'cmd.help'), en: t('en', 'cmd.help'), example: { da: 'mine borgere', en: 'my citizens' } },
+      quickAction: { da: t('da', 'quick'), en: t('en', 'quick') },
+      handle: async (ctx) => [cardReply(await caseloadPage(ctx))],
+    },
+  ],
+  actions: [
+    defineAction({
+      verb: 'caseload.open',
+      schema: z.object({ continuationToken: z.string().min(1).max(4000).optional() }),
+      handle: async (ctx, data) => ({ card: await caseloadPage(ctx, data.continuationToken) }),
+    }),
+  ],
+};

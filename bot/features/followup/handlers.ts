@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { defineAction, type Feature } from '../feature';
+import { CaseRefSchema, formActionSchema } from '../case/form-reader';
+import { followUpForm, logFollowUp } from './log-follow-up';
+
+/** The follow-up log: jobsamtaler, trepartssamtaler, workplace follow-ups and calls, with the next date. */
+export const followUpFeature: Feature = {
+  name: 'followup',
+  actions: [
+    defineAction({
+      verb: 'followup.new',
+      schema: z.object({ caseRef: CaseRefSchema }),
+      handle: async (ctx, data) => ({ card: await followUpForm(ctx, data.caseRef) }),
+    }),
+    defineAction({ verb: 'followup.save', schema: formActionSchema({}), handle: logFollowUp }),
+  ],
+};

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { caseDocId } from '../../domain/case';
+import { formatDate } from '../../domain/calendar';
+import { stampNew } from '../../domain/case-work-doc';
+import type { FollowUpDoc } from '../../domain/follow-up';
+import { activePlacementsOn } from '../../domain/placement';
+import { followUpText } from '../../i18n/followup';
+import { FollowUpRepository } from '../../store/follow-up-repository';
+import { PlacementRepository } from '../../store/placement-repository';
+import { followUpCard } from '../../../cards/followup/follow-up-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { ActionOutcome, HandlerContext } from '../feature';
+import { readCase, writeCase } from '../case/case-access';
+import { answerForm } from '../case/form-action';
+import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { caseCardFor } from '../case/open-case';
+import { saveOnce } from '../case/save-once';
+import { readFollowUp, suggestedNextDue } from './rules';
+
+type FollowUpSubmission = { caseRef: string; submissionId: string; etag: string } & FormValues;
+
+const label =
+  (ctx: HandlerContext) =>
+  (field: string): string => {
+    const key = `field.${field}`;
+    return (followUpText.keys as readonly string[]).includes(key)
+      ? followUpText(ctx.actor.locale, key as Parameters<typeof followUpText>[1])
+      : field;
+  };
+
+/** The follow-up form, with the next date suggested from the cadence (14 days in a placement, else 42). */
+export function followUpForm(
+  ctx: HandlerContext,
+  caseRef: string,
+  options: { error?: string; draft?: Record<string, string>; submissionId?: string } = {},
+): Promise<AdaptiveCard> {
+  return readCase(
+    ctx,
+    caseRef,
+    'followup.new',
+    async ({ today, settings }) => {
+      const placements = await new PlacementRepository(ctx.services.store).listForCase(ctx.actor.tenantId, caseRef);
+      const next = suggestedNextDue(today, placements, settings);
+      return followUpCard({
+        locale: ctx.actor.locale,
+        caseRef,
+        draft: options.draft ?? {
+          date: today,
+          contactType: 'JOB_CONVERSATION',
+          mode: 'IN_PERSON',
+          direction: 'CITIZEN_FACING',
+          outcome: 'CONTINUE',
+          nextFollowUpDue: next.date,
+        },
+        submissionId: options.submissionId ?? randomUUID(),
+        cadenceDays: next.days,
+        inPlacement: next.inPlacement,
+        error: options.error,
+      });
+    },
+    'case.write',
+  );
+}
+
+/** Logs a follow-up once (its id is the form's submission id) and answers with the case card. */
+export function logFollowUp(ctx: HandlerContext, data: FollowUpSubmission): Promise<ActionOutcome> {
+  const { locale, tenantId, userId } = ctx.actor;
+  return answerForm(ctx, {
+    catalogue: followUpText,
+    invalid: (message) =>
+      followUpForm(ctx, data.caseRef, { error: message, draft: draftOf(data), submissionId: data.submissionId }),
+    conflict: async (message) => ({ card: await followUpForm(ctx, data.caseRef, { error: message }) }),
+    save: async () => {
+      const saved = await writeCase(ctx, data.caseRef, 'followup.write', async ({ today, settings }) => {
+        const placements = await new PlacementRepository(ctx.services.store).listForCase(tenantId, data.caseRef);
+        const input = readFollowUp(new FormReader(data, label(ctx)), today, placements, settings);
+        const placement = activePlacementsOn(placements, input.date)[0];
+        return saveOnce(
+          new FollowUpRepository(ctx.services.store),
+          { tenantId, caseRef: data.caseRef, key: data.submissionId },
+          { submissionId: data.submissionId, etag: '' },
+          (): FollowUpDoc => ({
+            id: caseDocId(tenantId, 'followup', data.submissionId),
+            tenantId,
+            caseRef: data.caseRef,
+            type: 'follow_up',
+            ...stampNew(userId, ctx.now),
+            followUpId: data.submissionId,
+            ...input,
+            ...(placement !== undefined ? { placementId: placement.placementId } : {}),
+          }),
+        );
+      });
+      const card = await caseCardFor(ctx, data.caseRef, {
+        text: followUpText(locale, 'saved', { date: formatDate(saved.doc.nextFollowUpDue, locale) }),
+        tone: 'good',
+      });
+      return { card, refreshFor: 'everyone' };
+    },
+  });
+}

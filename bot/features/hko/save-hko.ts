@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { caseDocId } from '../../domain/case';
+import { stampNew } from '../../domain/case-work-doc';
+import { NotFoundError } from '../../domain/errors';
+import type { HkoDoc } from '../../domain/hko';
+import { hkoText } from '../../i18n/hko';
+import { HkoRepository } from '../../store/hko-repository';
+import { hkoCard } from '../../../cards/hko/hko-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { ActionOutcome, HandlerContext } from '../feature';
+import { readCase, writeCase } from '../case/case-access';
+import { answerForm } from '../case/form-action';
+import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { caseCardFor } from '../case/open-case';
+import { saveOnce } from '../case/save-once';
+import { readHko } from './rules';
+
+type HkoSubmission = { caseRef: string; submissionId: string; etag: string; hkoId?: string | undefined } & FormValues;
+
+const label =
+  (ctx: HandlerContext) =>
+  (field: string): string => {
+    const key = `field.${field}`;
+    return (hkoText.keys as readonly string[]).includes(key)
+      ? hkoText(ctx.actor.locale, key as Parameters<typeof hkoText>[1])
+      : field;
+  };
+
+/** The HKO form, new or filled with a stored application. Reading it is an art. 9 read (hko.read). */
+export function hkoForm(ctx: HandlerContext, caseRef: string, hkoId?: string, error?: string): Promise<AdaptiveCard> {
+  return readCase(
+    ctx,
+    caseRef,
+    'hko.read',
+    async ({ settings }) => {
+      let draft: Record<string, string> = {};
+      let etag: string | undefined;
+      if (hkoId !== undefined) {
+        const h = await new HkoRepository(ctx.services.store).get(ctx.actor.tenantId, caseRef, hkoId);
+        if (h === undefined) throw new NotFoundError(`hko ${hkoId}`);
+        etag = h._etag;
+        draft = Object.fromEntries(
+          Object.entries({
+            hkoType: h.hkoType,
+            consideredAt: h.consideredAt,
+            appliedAt: h.appliedAt,
+            decidedAt: h.decidedAt,
+            decision: h.decision,
+            deliveredAt: h.deliveredAt,
+          }).filter((e): e is [string, string] => e[1] !== undefined),
+        );
+      }
+      return hkoCard({
+        locale: ctx.actor.locale,
+        caseRef,
+        hkoId,
+        draft,
+        etag,
+        submissionId: randomUUID(),
+        fastTrackDays: settings.hkoFastTrackDays,
+        error,
+      });
+    },
+    'hko.read',
+  );
+}
+
+/** Saves an HKO application in the `sensitive` container and rebuilds the sensitive facts (HKO part). */
+export function saveHko(ctx: HandlerContext, data: HkoSubmission): Promise<ActionOutcome> {
+  const { locale, tenantId, userId } = ctx.actor;
+  const hkoId = data.hkoId ?? data.submissionId;
+  return answerForm(ctx, {
+    catalogue: hkoText,
+    invalid: async (message) => {
+      const settings = await ctx.services.directory.getSettings(tenantId);
+      return hkoCard({
+        locale,
+        caseRef: data.caseRef,
+        hkoId: data.hkoId,
+        draft: draftOf(data),
+        etag: data.etag,
+        submissionId: data.submissionId,
+        fastTrackDays: settings.hkoFastTrackDays,
+        error: message,
+      });
+    },
+    conflict: async (message) => ({ card: await hkoForm(ctx, data.caseRef, data.hkoId, message) }),
+    save: async () => {
+      await writeCase(
+        ctx,
+        data.caseRef,
+        'hko.write',
+        async ({ today }) => {
+          const input = readHko(new FormReader(data, label(ctx)), today);
+          await saveOnce(
+            new HkoRepository(ctx.services.store),
+            { tenantId, caseRef: data.caseRef, key: hkoId },
+            data,
+            (current): HkoDoc => {
+              if (data.hkoId !== undefined && current === undefined) throw new NotFoundError(`hko ${hkoId}`);
+              return {
+                ...(current ?? {
+                  id: caseDocId(tenantId, 'hko', hkoId),
+                  tenantId,
+                  caseRef: data.caseRef,
+                  type: 'hko_application' as const,
+                  ...stampNew(userId, ctx.now),
+                  hkoId,
+                }),
+                ...input,
+                updatedAt: ctx.now.toISOString(),
+                updatedBy: userId,
+              };
+            },
+          );
+        },
+        { action: 'hko.write', sensitive: true },
+      );
+      const card = await caseCardFor(ctx, data.caseRef, { text: hkoText(locale, 'saved'), tone: 'good' });
+      return { card, refreshFor: 'everyone' };
+    },
+  });
+}

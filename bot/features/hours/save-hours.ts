@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import {
+  addDays,
+  isoWeekEnd,
+  isoWeekNumber,
+  isoWeekOf,
+  isoWeekStart,
+  isoWeeksEndingAt,
+  previousIsoWeek,
+} from '../../domain/calendar';
+import { caseDocId } from '../../domain/case';
+import { ConflictError } from '../../domain/errors';
+import { stampNew } from '../../domain/case-work-doc';
+import { activePlacementsOn } from '../../domain/placement';
+import type { HoursValues, WeeklyHoursDoc } from '../../domain/weekly-hours';
+import { hoursText } from '../../i18n/hours';
+import { PlacementRepository } from '../../store/placement-repository';
+import { WeeklyHoursRepository } from '../../store/weekly-hours-repository';
+import { hoursCard } from '../../../cards/hours/hours-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { ActionOutcome, HandlerContext } from '../feature';
+import { readCase, writeCase } from '../case/case-access';
+import { answerForm } from '../case/form-action';
+import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { FORM_WEEKS, readWeek, sameHours } from './rules';
+
+type HoursSubmission = { caseRef: string; submissionId: string; etag: string } & FormValues;
+
+const hoursOf = (d: WeeklyHoursDoc): HoursValues => ({
+  ordinaryHours: d.ordinaryHours,
+  practiceHours: d.practiceHours,
+  absenceHours: d.absenceHours,
+  ...(d.absenceReason !== undefined ? { absenceReason: d.absenceReason } : {}),
+  source: d.source,
+});
+
+const draftOfHours = (isoWeek: string, d: WeeklyHoursDoc | undefined): Record<string, string> => ({
+  isoWeek,
+  ...(d === undefined
+    ? {}
+    : {
+        ordinaryHours: String(d.ordinaryHours),
+        practiceHours: String(d.practiceHours),
+        absenceHours: String(d.absenceHours),
+        ...(d.absenceReason ? { absenceReason: d.absenceReason } : {}),
+        source: d.source,
+      }),
+});
+
+const label =
+  (ctx: HandlerContext) =>
+  (field: string): string => {
+    const key = `field.${field}`;
+    return (hoursText.keys as readonly string[]).includes(key)
+      ? hoursText(ctx.actor.locale, key as Parameters<typeof hoursText>[1])
+      : field;
+  };
+
+/** The quick hours card for `isoWeek` (default: last week), with the week's stored values if any. */
+export function hoursForm(
+  ctx: HandlerContext,
+  caseRef: string,
+  options: {
+    isoWeek?: string;
+    notice?: string;
+    error?: string;
+    draft?: Record<string, string>;
+    submissionId?: string;
+  } = {},
+): Promise<AdaptiveCard> {
+  return readCase(
+    ctx,
+    caseRef,
+    'hours.read',
+    async ({ today }) => {
+      const weeks = isoWeeksEndingAt(today, FORM_WEEKS).reverse();
+      const stored = await new WeeklyHoursRepository(ctx.services.store).listSince(
+        ctx.actor.tenantId,
+        caseRef,
+        weeks[weeks.length - 1] ?? isoWeekOf(today),
+      );
+      const isoWeek = options.isoWeek ?? previousIsoWeek(today);
+      return hoursCard({
+        locale: ctx.actor.locale,
+        caseRef,
+        weeks,
+        logged: new Map(stored.map((d) => [d.isoWeek, d.ordinaryHours])),
+        recent: stored.map((d) => ({
+          isoWeek: d.isoWeek,
+          ordinaryHours: d.ordinaryHours,
+          practiceHours: d.practiceHours,
+        })),
+        draft:
+          options.draft ??
+          draftOfHours(
+            isoWeek,
+            stored.find((d) => d.isoWeek === isoWeek),
+          ),
+        submissionId: options.submissionId ?? randomUUID(),
+        notice: options.notice,
+        error: options.error,
+      });
+    },
+    'case.write',
+  );
+}
+
+/**
+ * Logs or corrects one week. The document's id is the week, so a second entry for a week is a
+ * correction (the earlier values are kept with it), never a duplicate; a repeated click or the same
+ * numbers again change nothing.
+ */
+export function saveHours(ctx: HandlerContext, data: HoursSubmission): Promise<ActionOutcome> {
+  const { locale, tenantId, userId } = ctx.actor;
+  return answerForm(ctx, {
+    catalogue: hoursText,
+    invalid: (message) =>
+      hoursForm(ctx, data.caseRef, { error: message, draft: draftOf(data), submissionId: data.submissionId }),
+    conflict: async (message) => ({
+      card: await hoursForm(ctx, data.caseRef, { error: message, isoWeek: String(data.isoWeek ?? '') || undefined }),
+    }),
+    save: async () => {
+      const outcome = await writeCase(ctx, data.caseRef, 'hours.write', async ({ today }) => {
+        const { isoWeek, values } = readWeek(new FormReader(data, label(ctx)), today);
+        const repository = new WeeklyHoursRepository(ctx.services.store);
+        const current = await repository.get(tenantId, data.caseRef, isoWeek);
+        const week = isoWeekNumber(isoWeek);
+        if (
+          current !== undefined &&
+          (current.lastSubmissionId === data.submissionId || sameHours(hoursOf(current), values))
+        )
+          return { isoWeek, today, notice: hoursText(locale, 'unchanged', { week }) };
+        const placements = await new PlacementRepository(ctx.services.store).listForCase(tenantId, data.caseRef);
+        const placement =
+          activePlacementsOn(placements, isoWeekEnd(isoWeek))[0] ??
+          activePlacementsOn(placements, isoWeekStart(isoWeek))[0];
+        const doc: WeeklyHoursDoc = {
+          ...(current ?? {
+            id: caseDocId(tenantId, 'hours', isoWeek),
+            tenantId,
+            caseRef: data.caseRef,
+            type: 'weekly_hours' as const,
+            ...stampNew(userId, ctx.now),
+            isoWeek,
+            corrections: [],
+          }),
+          ...values,
+          absenceReason: values.absenceReason,
+          placementId: placement?.placementId,
+          corrections:
+            current === undefined
+              ? []
+              : [...current.corrections, { at: ctx.now.toISOString(), by: userId, previous: hoursOf(current) }].slice(
+                  -10,
+                ),
+          lastSubmissionId: data.submissionId,
+          updatedAt: ctx.now.toISOString(),
+          updatedBy: userId,
+        };
+        try {
+          await repository.save(doc, current?._etag);
+        } catch (e) {
+          // The same click arriving twice at once: the copy that lost finds its own submission stored.
+          const now = e instanceof ConflictError ? await repository.get(tenantId, data.caseRef, isoWeek) : undefined;
+          if (now?.lastSubmissionId !== data.submissionId) throw e;
+        }
+        const hours = String(values.ordinaryHours).replace('.', ',');
+        return {
+          isoWeek,
+          today,
+          notice:
+            current === undefined
+              ? hoursText(locale, 'saved', { week, hours })
+              : hoursText(locale, 'corrected', {
+                  week,
+                  hours,
+                  before: String(current.ordinaryHours).replace('.', ','),
+                }),
+        };
+      });
+      // Suggest the following week next, so several weeks are logged in a row.
+      const following = isoWeekOf(addDays(isoWeekStart(outcome.isoWeek), 7));
+      const next = following <= isoWeekOf(outcome.today) ? following : outcome.isoWeek;
+      const card = await hoursForm(ctx, data.caseRef, { isoWeek: next, notice: outcome.notice });
+      return { card, refreshFor: 'everyone' };
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { caseDocId } from '../../domain/case';
+import { stampNew } from '../../domain/case-work-doc';
+import { NotFoundError } from '../../domain/errors';
+import type { PlacementDoc } from '../../domain/placement';
+import { placementText } from '../../i18n/placement';
+import { AgreementRepository } from '../../store/agreement-repository';
+import { PlacementRepository } from '../../store/placement-repository';
+import { placementCard } from '../../../cards/placement/placement-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { ActionOutcome, HandlerContext } from '../feature';
+import { readCase, writeCase } from '../case/case-access';
+import { answerForm } from '../case/form-action';
+import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { caseCardFor } from '../case/open-case';
+import { saveOnce } from '../case/save-once';
+import { readPlacement } from './rules';
+
+type PlacementSubmission = {
+  caseRef: string;
+  submissionId: string;
+  etag: string;
+  placementId?: string | undefined;
+  agreementId?: string | undefined;
+} & FormValues;
+
+const label =
+  (ctx: HandlerContext) =>
+  (field: string): string => {
+    const key = `field.${field}`;
+    return (placementText.keys as readonly string[]).includes(key)
+      ? placementText(ctx.actor.locale, key as Parameters<typeof placementText>[1])
+      : field;
+  };
+
+/**
+ * The placement form: a new one (prefilled from a work agreement when started from it) or an
+ * existing one to change status and end dates.
+ */
+export function placementForm(
+  ctx: HandlerContext,
+  caseRef: string,
+  ids: { placementId?: string | undefined; agreementId?: string | undefined },
+  error?: string,
+): Promise<AdaptiveCard> {
+  return readCase(
+    ctx,
+    caseRef,
+    'placement.read',
+    async ({ settings, today }) => {
+      const store = ctx.services.store;
+      const draft: Record<string, string> = { startDate: today, status: 'PLANNED' };
+      let etag: string | undefined;
+      if (ids.placementId !== undefined) {
+        const p = await new PlacementRepository(store).get(ctx.actor.tenantId, caseRef, ids.placementId);
+        if (p === undefined) throw new NotFoundError(`placement ${ids.placementId}`);
+        etag = p._etag;
+        Object.assign(draft, {
+          placementType: p.placementType,
+          companyName: p.companyName ?? '',
+          startDate: p.startDate,
+          plannedEndDate: p.plannedEndDate ?? '',
+          actualEndDate: p.actualEndDate ?? '',
+          status: p.status,
+        });
+      } else if (ids.agreementId !== undefined) {
+        const a = await new AgreementRepository(store).get(ctx.actor.tenantId, caseRef, ids.agreementId);
+        if (a !== undefined) Object.assign(draft, { placementType: a.placementType, companyName: a.company.name });
+      }
+      return placementCard({
+        locale: ctx.actor.locale,
+        caseRef,
+        placementId: ids.placementId,
+        agreementId: ids.agreementId,
+        draft,
+        etag,
+        submissionId: randomUUID(),
+        placementCadenceDays: settings.cadenceDaysInPlacement,
+        error,
+      });
+    },
+    'case.write',
+  );
+}
+
+/** Creates a placement (its id is the form's submission id: a double click creates one) or saves a change. */
+export function savePlacement(ctx: HandlerContext, data: PlacementSubmission): Promise<ActionOutcome> {
+  const { locale, tenantId, userId } = ctx.actor;
+  const placementId = data.placementId ?? data.submissionId;
+  return answerForm(ctx, {
+    catalogue: placementText,
+    invalid: async (message) => {
+      const settings = await ctx.services.directory.getSettings(tenantId);
+      return placementCard({
+        locale,
+        caseRef: data.caseRef,
+        placementId: data.placementId,
+        agreementId: data.agreementId,
+        draft: draftOf(data),
+        etag: data.etag,
+        submissionId: data.submissionId,
+        placementCadenceDays: settings.cadenceDaysInPlacement,
+        error: message,
+      });
+    },
+    conflict: async (message) => ({
+      card: await placementForm(ctx, data.caseRef, { placementId: data.placementId }, message),
+    }),
+    save: async () => {
+      await writeCase(ctx, data.caseRef, 'placement.write', async ({ today }) => {
+        const input = readPlacement(new FormReader(data, label(ctx)), today);
+        await saveOnce(
+          new PlacementRepository(ctx.services.store),
+          { tenantId, caseRef: data.caseRef, key: placementId },
+          data,
+          (current): PlacementDoc => {
+            if (data.placementId !== undefined && current === undefined)
+              throw new NotFoundError(`placement ${placementId}`);
+            const base = current ?? {
+              id: caseDocId(tenantId, 'placement', placementId),
+              tenantId,
+              caseRef: data.caseRef,
+              type: 'placement' as const,
+              ...stampNew(userId, ctx.now),
+              placementId,
+              ...(data.agreementId !== undefined ? { agreementId: data.agreementId } : {}),
+            };
+            return {
+              ...base,
+              placementType: input.placementType,
+              companyName: input.companyName,
+              startDate: input.startDate,
+              plannedEndDate: input.plannedEndDate,
+              actualEndDate: input.actualEndDate,
+              status: input.status,
+              updatedAt: ctx.now.toISOString(),
+              updatedBy: userId,
+            };
+          },
+        );
+      });
+      const card = await caseCardFor(ctx, data.caseRef, { text: placementText(locale, 'saved'), tone: 'good' });
+      return { card, refreshFor: 'everyone' };
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import type { Locale } from '../../bot/i18n/locale';
+import { caseCardText as t } from '../../bot/i18n/case';
+import { isoWeekNumber } from '../../bot/domain/calendar';
+import { text } from '../common/elements';
+import type { JsonObject } from '../types';
+
+export interface HoursPoint {
+  readonly isoWeek: string;
+  readonly ordinaryHours: number;
+  readonly practiceHours: number;
+}
+
+const formatHours = (h: number): string => String(Math.round(h * 10) / 10).replace('.', ',');
+
+function cell(value: string, options: JsonObject = {}): JsonObject {
+  return { type: 'TableCell', items: [text(value, { spacing: 'None', ...options })] };
+}
+
+/** The same weeks as a table: what clients without native charts (Playground, mobile) show instead. */
+export function hoursTable(locale: Locale, weeks: readonly HoursPoint[]): JsonObject {
+  return {
+    type: 'Table',
+    firstRowAsHeader: true,
+    showGridLines: false,
+    columns: [{ width: 1 }, { width: 1 }, { width: 1 }],
+    rows: [
+      {
+        type: 'TableRow',
+        cells: [
+          cell(t(locale, 'hours.week'), { weight: 'Bolder' }),
+          cell(t(locale, 'hours.ordinary'), { weight: 'Bolder' }),
+          cell(t(locale, 'hours.practice'), { weight: 'Bolder' }),
+        ],
+      },
+      ...weeks.map((w) => ({
+        type: 'TableRow',
+        cells: [
+          cell(t(locale, 'hours.week_label', { week: isoWeekNumber(w.isoWeek) })),
+          cell(formatHours(w.ordinaryHours)),
+          cell(formatHours(w.practiceHours)),
+        ],
+      })),
+    ],
+  };
+}
+
+/**
+ * Ordinary hours per ISO week as a native Teams line chart, with the municipality's goal (30 hours
+ * by default) as a second, flat series; the table above is its fallback.
+ */
+export function hoursChart(locale: Locale, weeks: readonly HoursPoint[], target: number): JsonObject {
+  const x = (w: HoursPoint): string => t(locale, 'hours.week_label', { week: isoWeekNumber(w.isoWeek) });
+  return {
+    type: 'Chart.Line',
+    title: t(locale, 'hours.title'),
+    xAxisTitle: t(locale, 'hours.week'),
+    yAxisTitle: t(locale, 'hours.hours'),
+    data: [
+      { legend: t(locale, 'hours.series'), values: weeks.map((w) => ({ x: x(w), y: w.ordinaryHours })) },
+      { legend: t(locale, 'hours.goal', { target }), values: weeks.map((w) => ({ x: x(w), y: target })) },
+    ],
+    fallback: hoursTable(locale, weeks),
+  };
+}

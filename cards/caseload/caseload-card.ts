@@ -1,0 +1,84 @@
+import type { Locale } from '../../bot/i18n/locale';
+import { caseloadText as t } from '../../bot/i18n/caseload';
+import { caseText as v } from '../../bot/i18n/case-common';
+import type { CaseStatus, PlacementType } from '../../bot/domain/case';
+import { formatDate } from '../../bot/domain/calendar';
+import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
+import { actionSet, adaptiveCard, columns, container, executeAction, heading, note, text } from '../common/elements';
+import type { AdaptiveCard, JsonObject } from '../types';
+import { followUpFlag } from '../case/follow-up-flag';
+
+export interface CaseloadRow {
+  readonly caseRef: string;
+  readonly status: CaseStatus;
+  readonly placementType?: PlacementType | undefined;
+  readonly ordinaryHoursLastWeek?: number | undefined;
+  readonly followUp?: FollowUpStatus | undefined;
+}
+
+function row(locale: Locale, r: CaseloadRow): JsonObject {
+  const flag = followUpFlag(locale, r.followUp);
+  const hours =
+    r.ordinaryHoursLastWeek === undefined
+      ? t(locale, 'row.no_hours')
+      : v(locale, 'hours.unit', { hours: String(r.ordinaryHoursLastWeek).replace('.', ',') });
+  return container(
+    [
+      columns([
+        {
+          items: [
+            text(`**${r.caseRef}** · ${v(locale, `status.${r.status}`)}`),
+            text(
+              `${r.placementType ? v(locale, `placementType.${r.placementType}`) : t(locale, 'row.no_placement')} · ${t(locale, 'row.hours')}: ${hours}`,
+              { size: 'Small', isSubtle: true, spacing: 'None' },
+            ),
+            text(
+              `${t(locale, 'row.next')}: ${r.followUp ? formatDate(r.followUp.dueDate, locale) : v(locale, 'followUp.none')}`,
+              { size: 'Small', spacing: 'None' },
+            ),
+            ...(flag ? [{ ...flag, spacing: 'None', size: 'Small' }] : []),
+          ],
+        },
+        {
+          width: 'auto',
+          items: [actionSet([executeAction(t(locale, 'open'), 'case.open', { caseRef: r.caseRef })])],
+        },
+      ]),
+    ],
+    { separator: true },
+  );
+}
+
+/** "Mine borgere": one page of the caseload, flags for due and overdue follow-ups, and a next-page button. */
+export function caseloadCard(input: {
+  locale: Locale;
+  rows: readonly CaseloadRow[];
+  cadenceDays: number;
+  placementCadenceDays: number;
+  nextPageToken?: string | undefined;
+  isFirstPage: boolean;
+}): AdaptiveCard {
+  const { locale, rows } = input;
+  const count = (state: string): number => rows.filter((r) => r.followUp?.state === state).length;
+  const body: JsonObject[] = [
+    heading(t(locale, 'title')),
+    note(t(locale, 'intro', { days: input.cadenceDays, placementDays: input.placementCadenceDays })),
+  ];
+  if (rows.length === 0 && input.isFirstPage) body.push(text(t(locale, 'empty')));
+  else {
+    body.push(
+      text(t(locale, 'page_summary', { overdue: count('overdue'), due: count('due'), soon: count('soon') }), {
+        weight: 'Bolder',
+        color: count('overdue') > 0 ? 'Attention' : 'Default',
+      }),
+      ...rows.map((r) => row(locale, r)),
+    );
+  }
+  const actions = [
+    ...(input.nextPageToken !== undefined
+      ? [executeAction(t(locale, 'next_page'), 'caseload.open', { continuationToken: input.nextPageToken })]
+      : []),
+    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), 'caseload.open')] : []),
+  ];
+  return adaptiveCard(body, actions);
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BotHarness, cardText, actionsOf, type TestUser } from '../harness/bot-harness';
+import { ManualClock } from '../../bot/domain/clock';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/log';
+import { startFremdrift, type RunningApp } from '../../bot/app-host';
+import { dailyNudgeJob } from '../../bot/features/nudge/daily-nudge';
+import { nudgeDate } from '../../bot/features/nudge/rules';
+import type { AdaptiveCard } from '../../cards/types';
+import { handedOverCase } from '../case/fixtures';
+
+describe('daily nudge', () => {
+  // Monday 10 March 2025, 08:05 in Copenhagen (07:05 UTC, winter time).
+  const monday = new Date('2025-03-10T07:05:00Z');
+  const clock = new ManualClock(monday);
+  let h: BotHarness;
+  let second: RunningApp;
+  let dataDir: string;
+  let anna: TestUser;
+  let bo: TestUser;
+
+  beforeAll(async () => {
+    h = await BotHarness.start({ clock });
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-second-'));
+    // A second instance of the bot on the same store, as when the service is scaled out.
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SNAPSHOT_INTERVAL_SECONDS: '0',
+      SCHEDULER_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+    });
+    second = await startFremdrift(config, { clock, logger: createLogger('silent'), sharedStore: h.services.store });
+
+    anna = await h.userWithRoles('Anna', ['jobformidler']);
+    bo = await h.userWithRoles('Bo', ['jobformidler']);
+    await h.install(anna);
+    await h.install(bo);
+    // Anna: one case due today (42 days after 27 January), one overdue, one fine, one closed.
+    await handedOverCase(h.services, anna, { caseRef: 'AN-DUE', conversationAt: '2025-01-27', status: 'ACTIVE' });
+    await handedOverCase(h.services, anna, { caseRef: 'AN-LATE', conversationAt: '2025-01-10', status: 'ACTIVE' });
+    await handedOverCase(h.services, anna, { caseRef: 'AN-FINE', conversationAt: '2025-03-01', status: 'ACTIVE' });
+    await handedOverCase(h.services, anna, { caseRef: 'AN-CLOSED', conversationAt: '2024-01-10', status: 'CLOSED' });
+    // Bo: nothing due.
+    await handedOverCase(h.services, bo, { caseRef: 'BO-FINE', conversationAt: '2025-03-05', status: 'ACTIVE' });
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await h?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const nudgesTo = (user: TestUser, since: number): AdaptiveCard[] =>
+    h.connector
+      .sentSince(since)
+      .filter((c) => c.conversationId === h.personalConversationId(user))
+      .flatMap((c) => ((c.body.attachments as { content: AdaptiveCard }[] | undefined) ?? []).map((a) => a.content));
+
+  /** Both instances run their own job at the same moment. */
+  const race = () =>
+    Promise.all([dailyNudgeJob(h.services).run(clock.now()), dailyNudgeJob(second.services).run(clock.now())]);
+
+  it('sends each jobformidler with due or overdue follow-ups exactly one message, even with two schedulers', async () => {
+    const since = h.connector.calls.length;
+    await race();
+    await race(); // a later tick the same morning
+    const toAnna = nudgesTo(anna, since);
+    expect(toAnna).toHaveLength(1);
+    const text = cardText(toAnna[0]);
+    expect(text).toContain('2 af dine borgere skal følges op i dag eller er overskredet');
+    expect(text.indexOf('AN-LATE')).toBeLessThan(text.indexOf('AN-DUE')); // most overdue first
+    expect(text).toContain('Opfølgning overskredet med 17 dage');
+    expect(text).toContain('Opfølgning i dag');
+    expect(text).not.toContain('AN-FINE');
+    expect(text).not.toContain('AN-CLOSED');
+    expect(actionsOf(toAnna[0]).map((a) => a.verb)).toEqual(['case.open', 'case.open', 'caseload.open']);
+    expect(nudgesTo(bo, since)).toEqual([]); // nothing when nothing is due
+
+    const log = await h.services.audit.listForCase(anna.tenantId, 'AN-LATE', { maxItemCount: 50 });
+    expect(log.items.filter((e) => e.action === 'nudge.read')).toEqual([
+      expect.objectContaining({ actorId: 'system:daily-nudge', channel: 'system', purpose: 'follow_up' }),
+    ]);
+  });
+
+  it('sends again the next working day, but not at the weekend or before 08:00', async () => {
+    let since = h.connector.calls.length;
+    clock.set(new Date('2025-03-15T09:00:00Z')); // Saturday
+    await race();
+    clock.set(new Date('2025-03-11T06:55:00Z')); // Tuesday 07:55
+    await race();
+    expect(nudgesTo(anna, since)).toEqual([]);
+    since = h.connector.calls.length;
+    clock.set(new Date('2025-03-11T07:00:00Z')); // Tuesday 08:00
+    await race();
+    expect(nudgesTo(anna, since)).toHaveLength(1);
+  });
+
+  it('retries a throttled message and still sends it once', async () => {
+    clock.set(new Date('2025-03-12T07:30:00Z')); // Wednesday 08:30
+    const since = h.connector.calls.length;
+    h.connector.injectFailures({ status: 429, retryAfterSeconds: 0, pathIncludes: h.personalConversationId(anna) });
+    await race();
+    const delivered = nudgesTo(anna, since);
+    expect(delivered).toHaveLength(1);
+    expect(h.connector.calls.slice(since).filter((c) => c.status === 429)).toHaveLength(1);
+  });
+
+  it('knows the 08:00 working-day window in Copenhagen, summer time included', () => {
+    expect(nudgeDate(new Date('2025-03-10T07:00:00Z'), 'Europe/Copenhagen')).toBe('2025-03-10');
+    expect(nudgeDate(new Date('2025-03-10T06:59:00Z'), 'Europe/Copenhagen')).toBeUndefined();
+    expect(nudgeDate(new Date('2025-06-02T06:00:00Z'), 'Europe/Copenhagen')).toBe('2025-06-02'); // CEST
+    expect(nudgeDate(new Date('2025-06-02T05:59:00Z'), 'Europe/Copenhagen')).toBeUndefined();
+    expect(nudgeDate(new Date('2025-06-01T09:00:00Z'), 'Europe/Copenhagen')).toBeUndefined(); // Sunday
+    expect(nudgeDate(new Date('2025-03-10T16:00:00Z'), 'Europe/Copenhagen')).toBeUndefined(); // 17:00
+  });
+});
