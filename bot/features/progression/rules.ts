@@ -52,6 +52,18 @@ export function progressionDueState(due: string | undefined, today: string): Due
   return late >= 0 ? { state: 'due', daysLate: late } : { state: 'upcoming', daysLate: late };
 }
 
+/**
+ * The due date of a followed-up case's progression measurement when it is due on `today` (or late),
+ * for "Mine borgere" and the daily nudge; undefined when none is due.
+ */
+export function progressionDueOn(
+  facts: Pick<CaseFacts, 'nextProgressionDue'> | undefined,
+  today: string,
+): string | undefined {
+  const due = facts?.nextProgressionDue;
+  return progressionDueState(due, today).state === 'due' ? due : undefined;
+}
+
 export interface Score {
   readonly indicatorId: string;
   readonly value: number;
