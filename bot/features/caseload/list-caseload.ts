@@ -24,7 +24,7 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
   const today = businessDate(ctx.now, settings.timeZone);
   const cases = new CaseRepository(ctx.services.store);
   const list = (token?: string): Promise<Page<WithEtag<CaseDoc>>> =>
-    cases.listForJobformidler(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
+    cases.listOpenForJobformidler(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
   let page: Page<WithEtag<CaseDoc>>;
   let isFirstPage = continuationToken === undefined;
   try {
