@@ -3,7 +3,7 @@ import type { CaseDoc } from '../../store/case-repository';
 import type { CaseAccess } from '../../access/guard';
 import type { HandlerContext } from '../feature';
 import { rebuildCaseFacts } from '../case/rebuild-facts';
-import { businessDate } from '../screening/business-dates';
+import { businessDate } from '../../domain/calendar';
 import { repositoriesOf } from '../screening/repositories';
 import { notifyJobformidler, type HandoverDelivery } from './handover';
 import { parseBasics, parseGroupDetails, type DecisionBasics, type FieldError, type GroupDetails } from './rules';
