@@ -4,7 +4,7 @@ import { loadConfig } from '../bot/config';
 import { startFremdrift } from '../bot/app-host';
 import { createLogger } from '../bot/log';
 import { snapshotFile } from '../bot/store/cosmos-snapshot';
-import { BUSINESS_ZONE } from '../bot/features/screening/business-dates';
+import { DEFAULT_TIME_ZONE } from '../bot/domain/calendar';
 import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from '../bot/local/playground-config';
 import { describePlan, planMunicipality } from './municipality/plan';
 import { seedMunicipality } from './municipality/seed-municipality';
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const cases = intArg(args.cases, 'cases', 200);
   const seed = intArg(args.seed, 'seed', 1);
-  const today = typeof args.today === 'string' ? args.today : (DateTime.now().setZone(BUSINESS_ZONE).toISODate() ?? '');
+  const today =
+    typeof args.today === 'string' ? args.today : (DateTime.now().setZone(DEFAULT_TIME_ZONE).toISODate() ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`--today expects YYYY-MM-DD\n${USAGE}`);
   const tenantId = typeof args.tenant === 'string' ? args.tenant : PLAYGROUND_TENANT_ID;
   const config = loadConfig({

@@ -1,4 +1,4 @@
-import { addDays, businessDate } from '../../bot/features/screening/business-dates';
+import { addDays, businessDate } from '../../bot/domain/calendar';
 import type { BenchApp, BenchUser } from './bench-app';
 import { actionData, invokeCard, type CardJson } from './cards';
 

@@ -8,7 +8,7 @@ import { pause, recordAnswer } from '../../bot/features/screening/record-step';
 import { suggestOutcome } from '../../bot/features/screening/rules';
 import { questionnaireOf, type ScreeningView } from '../../bot/features/screening/views';
 import { saveVisitation } from '../../bot/features/visitation/decide-visitation';
-import { BUSINESS_ZONE } from '../../bot/features/screening/business-dates';
+import { DEFAULT_TIME_ZONE } from '../../bot/domain/calendar';
 import type { ScreeningDoc } from '../../bot/store/screening-repository';
 import { actingAs } from '../lib/acting-as';
 import type { CasePlan, MunicipalityPlan, ScreeningPlan } from './plan';
@@ -20,7 +20,7 @@ import type { CasePlan, MunicipalityPlan, ScreeningPlan } from './plan';
  * and the sensitive facts all come from the app itself.
  */
 export const at = (isoDate: string, hour: number, minute = 0): Date =>
-  DateTime.fromISO(isoDate, { zone: BUSINESS_ZONE }).set({ hour, minute }).toJSDate();
+  DateTime.fromISO(isoDate, { zone: DEFAULT_TIME_ZONE }).set({ hour, minute }).toJSDate();
 
 const OVERRIDE: Partial<Record<ScreeningOutcome, ScreeningOutcome>> = {
   NO_INDICATION: 'INDICATION_NO_JOB_IMPACT',

@@ -87,3 +87,20 @@ export function formatDate(isoDate: string, locale: 'da' | 'en'): string {
   const d = utcDate(isoDate);
   return locale === 'da' ? d.toFormat('dd.MM.yyyy') : d.setLocale('en-GB').toFormat('d LLL yyyy');
 }
+
+/** "5. januar 2026" / "5 January 2026": the long form screening and visitation cards use. */
+export function formatLongDate(isoDate: string, locale: 'da' | 'en'): string {
+  const d = utcDate(isoDate.slice(0, 10));
+  if (!d.isValid) return isoDate;
+  return locale === 'da' ? d.setLocale('da').toFormat('d. MMMM yyyy') : d.setLocale('en-GB').toFormat('d MMMM yyyy');
+}
+
+/** The calendar day in `zone` of a stored instant (ISO string). */
+export function businessDateOf(instant: string, zone: string = DEFAULT_TIME_ZONE): string {
+  return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).toISODate() ?? instant.slice(0, 10);
+}
+
+/** Monday 00:00 of the ISO week containing `now`, in `zone`, as an instant. */
+export function startOfIsoWeek(now: Date, zone: string = DEFAULT_TIME_ZONE): Date {
+  return DateTime.fromJSDate(now, { zone }).startOf('week').toJSDate();
+}

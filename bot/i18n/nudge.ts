@@ -6,10 +6,14 @@ export const nudgeText = defineCatalogue({
     title: 'Godmorgen – opfølgninger i dag',
     intro: '{count} af dine borgere skal følges op i dag eller er overskredet:',
     caseload: 'Mine borgere',
+    progression_intro: '{count} af dine borgere skal have en progressionsmåling:',
+    progression_due: 'Progressionsmåling forfalden',
   },
   en: {
     title: 'Good morning – follow-ups today',
     intro: '{count} of your citizens are due for follow-up today or overdue:',
     caseload: 'My citizens',
+    progression_intro: '{count} of your citizens are due for a progression measurement:',
+    progression_due: 'Progression measurement due',
   },
 });

@@ -86,6 +86,15 @@ export class CaseRepository {
     return this.listBy('assignedJobformidlerId', userId, 'c.caseRef', tenantId, options);
   }
 
+  /** The jobformidler's cases that are not closed ("Mine borgere": a closed case leaves the list). */
+  listOpenForJobformidler(
+    tenantId: string,
+    userId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<CaseDoc>>> {
+    return this.listBy('assignedJobformidlerId', userId, 'c.caseRef', tenantId, options, true);
+  }
+
   listForScreener(
     tenantId: string,
     userId: string,
@@ -100,11 +109,13 @@ export class CaseRepository {
     orderBy: string,
     tenantId: string,
     options: { maxItemCount: number; continuationToken?: string },
+    openOnly = false,
   ): Promise<Page<WithEtag<CaseDoc>>> {
+    const open = openOnly ? ' AND c.status != "CLOSED"' : '';
     return queryPage(
       this.container,
       {
-        query: `SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.${field} = @v ORDER BY ${orderBy}`,
+        query: `SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND c.${field} = @v${open} ORDER BY ${orderBy}`,
         parameters: [
           { name: '@t', value: tenantId },
           { name: '@v', value },

@@ -1,5 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { caseCardText as t } from '../../bot/i18n/case';
+import { closingText } from '../../bot/i18n/closing';
 import { caseText as v } from '../../bot/i18n/case-common';
 import { agreementText } from '../../bot/i18n/agreement';
 import { followUpText } from '../../bot/i18n/followup';
@@ -281,5 +282,8 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
   return adaptiveCard(body, [
     executeAction(t(locale, 'card.refresh'), 'case.open', { caseRef: view.caseRef }),
     ...(view.canWrite ? [executeAction(t(locale, 'card.caseload'), 'caseload.open')] : []),
+    ...(view.canWrite
+      ? [executeAction(closingText(locale, 'open'), 'case.close.open', { caseRef: view.caseRef })]
+      : []),
   ]);
 }

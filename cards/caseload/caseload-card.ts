@@ -14,6 +14,8 @@ export interface CaseloadRow {
   readonly placementType?: PlacementType | undefined;
   readonly ordinaryHoursLastWeek?: number | undefined;
   readonly followUp?: FollowUpStatus | undefined;
+  /** Due date of a progression measurement that is due today or late (issue 6 item 4). */
+  readonly progressionDue?: string | undefined;
 }
 
 function row(locale: Locale, r: CaseloadRow): JsonObject {
@@ -37,6 +39,15 @@ function row(locale: Locale, r: CaseloadRow): JsonObject {
               { size: 'Small', spacing: 'None' },
             ),
             ...(flag ? [{ ...flag, spacing: 'None', size: 'Small' }] : []),
+            ...(r.progressionDue !== undefined
+              ? [
+                  text(t(locale, 'row.progression_due', { date: formatDate(r.progressionDue, locale) }), {
+                    size: 'Small',
+                    spacing: 'None',
+                    color: 'Warning',
+                  }),
+                ]
+              : []),
           ],
         },
         {

@@ -3,7 +3,7 @@ import { screeningText as t } from '../../bot/i18n/screening';
 import { localized, type Question, type Questionnaire } from '../../bot/features/screening/questionnaire';
 import type { Answers } from '../../bot/features/screening/rules';
 import type { ScreeningOutcome } from '../../bot/domain/case';
-import { formatDate } from '../../bot/features/screening/business-dates';
+import { formatLongDate } from '../../bot/domain/calendar';
 import { adaptiveCard, executeAction, facts, heading, note, subheading, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 
@@ -23,7 +23,7 @@ function answerText(locale: Locale, q: Question, value: Answers[string] | undefi
     case 'confirm':
       return t(locale, value === true ? 'step.yes' : 'step.no');
     case 'date':
-      return typeof value === 'string' ? formatDate(value, locale) : t(locale, 'answers.none');
+      return typeof value === 'string' ? formatLongDate(value, locale) : t(locale, 'answers.none');
     case 'choice':
     case 'multi': {
       const codes = Array.isArray(value) ? value : [String(value)];

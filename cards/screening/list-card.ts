@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { screeningText as t } from '../../bot/i18n/screening';
-import { formatDate } from '../../bot/features/screening/business-dates';
+import { formatLongDate } from '../../bot/domain/calendar';
 import { actionSet, adaptiveCard, columns, executeAction, heading, note, subheading, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 
@@ -41,7 +41,7 @@ export function myScreeningsCard(locale: Locale, list: MyScreenings): AdaptiveCa
           t(locale, 'list.row.progress', {
             n: r.stepNumber,
             total: r.totalSteps,
-            date: formatDate(r.startedOn, locale),
+            date: formatLongDate(r.startedOn, locale),
           }),
           executeAction(t(locale, 'list.resume'), 'screening.resume', { caseRef: r.caseRef }),
         ),
@@ -53,7 +53,7 @@ export function myScreeningsCard(locale: Locale, list: MyScreenings): AdaptiveCa
       body.push(
         row(
           r.caseRef,
-          t(locale, 'list.row.awaiting', { date: formatDate(r.screenedOn, locale) }),
+          t(locale, 'list.row.awaiting', { date: formatLongDate(r.screenedOn, locale) }),
           executeAction(t(locale, 'list.visit'), 'visitation.open', { caseRef: r.caseRef }),
         ),
       );
@@ -66,7 +66,7 @@ export function myScreeningsCard(locale: Locale, list: MyScreenings): AdaptiveCa
           r.caseRef,
           t(locale, 'list.row.done', {
             status: t(locale, `answers.status.${r.status}`),
-            date: formatDate(r.finishedOn, locale),
+            date: formatLongDate(r.finishedOn, locale),
           }),
         ),
       );

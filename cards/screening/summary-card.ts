@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { screeningText as t } from '../../bot/i18n/screening';
-import { formatDate } from '../../bot/features/screening/business-dates';
+import { formatLongDate } from '../../bot/domain/calendar';
 import { adaptiveCard, executeAction, facts, heading, note } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 
@@ -21,14 +21,14 @@ export interface ScreeningSummary {
 export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): AdaptiveCard {
   const rows: [string, string][] = [
     [t(locale, 'summary.case'), s.caseRef],
-    [t(locale, 'summary.date'), formatDate(s.conductedOn, locale)],
+    [t(locale, 'summary.date'), formatLongDate(s.conductedOn, locale)],
     [t(locale, 'summary.questionnaire'), s.questionnaireName],
   ];
   if (s.nextStep !== undefined)
     rows.push([
       t(locale, 'summary.next'),
       t(locale, `summary.next.${s.nextStep.type}`, {
-        date: s.nextStep.bookedFor ? formatDate(s.nextStep.bookedFor, locale) : '',
+        date: s.nextStep.bookedFor ? formatLongDate(s.nextStep.bookedFor, locale) : '',
       }),
     ]);
   const actions: JsonObject[] = [

@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { visitationText as t } from '../../bot/i18n/visitation';
-import { formatDate } from '../../bot/features/screening/business-dates';
+import { formatLongDate } from '../../bot/domain/calendar';
 import type { CaseDoc } from '../../bot/store/case-repository';
 import type { HandoverDelivery } from '../../bot/features/visitation/handover';
 import { adaptiveCard, executeAction, facts, goodText, heading, note, text } from '../common/elements';
@@ -24,23 +24,23 @@ export function visitationDecidedCard(input: {
   if (v !== undefined) {
     rows.push(
       [t(locale, 'decided.group'), t(locale, `group.${v.group}`)],
-      [t(locale, 'decided.conversation_at'), formatDate(v.conversationAt, locale)],
+      [t(locale, 'decided.conversation_at'), formatLongDate(v.conversationAt, locale)],
     );
     const rationale = str(v.rationaleCode);
     if (rationale)
       rows.push([t(locale, 'decided.rationale'), t(locale, `rationale.${rationale}` as 'rationale.OTHER')]);
     if (input.jobformidlerName) rows.push([t(locale, 'decided.jobformidler'), input.jobformidlerName]);
     const first = str(v.firstJobConversationBookedFor);
-    if (first) rows.push([t(locale, 'decided.first_job_conversation'), formatDate(first, locale)]);
+    if (first) rows.push([t(locale, 'decided.first_job_conversation'), formatLongDate(first, locale)]);
     const meeting = sub(v.g2, 'rehabTeamMeetingAt');
-    if (meeting) rows.push([t(locale, 'decided.rehab_team_meeting_at'), formatDate(meeting, locale)]);
+    if (meeting) rows.push([t(locale, 'decided.rehab_team_meeting_at'), formatLongDate(meeting, locale)]);
     const plan = sub(v.g2, 'rehabPlanStartedAt');
-    if (plan) rows.push([t(locale, 'decided.rehab_plan_started_at'), formatDate(plan, locale)]);
+    if (plan) rows.push([t(locale, 'decided.rehab_plan_started_at'), formatLongDate(plan, locale)]);
     const recipient = sub(v.g3, 'recipient');
     if (recipient) {
       const date = sub(v.g3, 'notificationDate');
       const what = t(locale, `g3.recipient.${recipient}` as 'g3.recipient.NOT_RELEVANT');
-      rows.push([t(locale, 'decided.notification'), date ? `${what}, ${formatDate(date, locale)}` : what]);
+      rows.push([t(locale, 'decided.notification'), date ? `${what}, ${formatLongDate(date, locale)}` : what]);
     }
   }
   const body: JsonObject[] = [heading(t(locale, 'decided.title'))];

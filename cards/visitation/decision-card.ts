@@ -1,7 +1,7 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { visitationText as t } from '../../bot/i18n/visitation';
 import { VISITATION_GROUPS } from '../../bot/domain/case';
-import { formatDate } from '../../bot/features/screening/business-dates';
+import { formatLongDate } from '../../bot/domain/calendar';
 import {
   G3_RECIPIENTS,
   NOTE_MAX,
@@ -112,7 +112,7 @@ export function visitationDetailsCard(input: {
     text(t(locale, 'step', { n: 2 }), { weight: 'Bolder', spacing: 'Small' }),
     facts([
       [t(locale, 'group'), t(locale, `group.${basics.group}`)],
-      [t(locale, 'conversation_at'), formatDate(basics.conversationAt, locale)],
+      [t(locale, 'conversation_at'), formatLongDate(basics.conversationAt, locale)],
       [t(locale, 'rationale'), t(locale, `rationale.${basics.rationale}`)],
     ]),
     ...(errors.length > 0 ? [errorText(t(locale, 'errors'))] : []),

@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { visitationText as t } from '../../bot/i18n/visitation';
-import { formatDate } from '../../bot/features/screening/business-dates';
+import { formatLongDate } from '../../bot/domain/calendar';
 import { adaptiveCard, executeAction, facts, heading, note, text } from '../common/elements';
 import type { AdaptiveCard } from '../types';
 
@@ -13,7 +13,7 @@ export function handoverCard(
   locale: Locale,
   input: { caseRef: string; firstJobConversationAt: string; screenerName: string },
 ): AdaptiveCard {
-  const date = formatDate(input.firstJobConversationAt, locale);
+  const date = formatLongDate(input.firstJobConversationAt, locale);
   return adaptiveCard(
     [
       heading(t(locale, 'handover.title')),

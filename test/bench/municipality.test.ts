@@ -1,5 +1,5 @@
 import { BotHarness, TEST_TENANT, cardText, type TestUser } from '../harness/bot-harness';
-import { businessDate } from '../../bot/features/screening/business-dates';
+import { businessDate } from '../../bot/domain/calendar';
 import { caseDocId } from '../../bot/domain/case';
 import { stripSystemFields } from '../../bot/store/documents';
 import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bench/municipality/plan';

@@ -5,6 +5,7 @@ import { stampNew } from '../../bot/domain/case-work-doc';
 import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { PlacementRepository } from '../../bot/store/placement-repository';
+import { ProgressionRepository, measurementDocId } from '../../bot/store/progression-repository';
 import { handedOverCase } from '../case/fixtures';
 
 describe('Mine borgere', () => {
@@ -78,6 +79,40 @@ describe('Mine borgere', () => {
     const after = await h.execute(jf, 'case.open', { caseRef });
     expect(cardText(after.card)).toContain('Opfølgning overskredet med 4 dage');
     expect(cardText(after.card)).toContain('hver 14. dag (i forløb)');
+  });
+
+  it('flags a due progression measurement, and no longer once it is measured', async () => {
+    const kim = await h.userWithRoles('Kim', ['jobformidler']);
+    await handedOverCase(h.services, kim, { caseRef: 'PR-BASE', conversationAt: '2025-03-05', status: 'ACTIVE' });
+    const before = cardText((await h.say(kim, 'mine borgere')).cards[0]);
+    expect(before).toContain('Progressionsmåling forfalden (05.03.2025)');
+
+    await new ProgressionRepository(h.services.store).createDraft({
+      id: measurementDocId(kim.tenantId, 'm-pr-base'),
+      tenantId: kim.tenantId,
+      type: 'progression_measurement',
+      schemaVersion: 1,
+      caseRef: 'PR-BASE',
+      measurementId: 'm-pr-base',
+      status: 'COMPLETED',
+      indicatorSetId: 'g1-vej-mod-ordinaere-timer',
+      indicatorSetVersion: 1,
+      context: 'BASELINE',
+      participants: ['CITIZEN'],
+      measuredAt: '2025-03-07',
+      scores: [],
+      cursor: 0,
+      agreedWithCitizen: true,
+      meanScore: 5,
+      conductedBy: kim.aadObjectId,
+      startedAt: '2025-03-07T10:00:00.000Z',
+      updatedAt: '2025-03-07T10:00:00.000Z',
+      completedAt: '2025-03-07T10:00:00.000Z',
+    });
+    await new CaseFactsRepository(h.services.store).rebuild(kim.tenantId, 'PR-BASE', defaultTenantSettings(), now);
+    const after = cardText((await h.say(kim, 'mine borgere')).cards[0]);
+    expect(after).toContain('PR-BASE');
+    expect(after).not.toContain('Progressionsmåling forfalden');
   });
 
   it('is for jobformidlere only', async () => {

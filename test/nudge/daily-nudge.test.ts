@@ -10,6 +10,35 @@ import { dailyNudgeJob } from '../../bot/features/nudge/daily-nudge';
 import { nudgeDate } from '../../bot/features/nudge/rules';
 import type { AdaptiveCard } from '../../cards/types';
 import { handedOverCase } from '../case/fixtures';
+import { ProgressionRepository, measurementDocId } from '../../bot/store/progression-repository';
+import type { Services } from '../../bot/services';
+
+/** A completed baseline measurement, so the case's progression measurement is not due (issue 6 item 4). */
+async function baselineMeasured(services: Services, tenantId: string, caseRef: string, measuredAt: string) {
+  const measurementId = `m-${caseRef}`;
+  await new ProgressionRepository(services.store).createDraft({
+    id: measurementDocId(tenantId, measurementId),
+    tenantId,
+    type: 'progression_measurement',
+    schemaVersion: 1,
+    caseRef,
+    measurementId,
+    status: 'COMPLETED',
+    indicatorSetId: 'g1-vej-mod-ordinaere-timer',
+    indicatorSetVersion: 1,
+    context: 'BASELINE',
+    participants: ['CITIZEN', 'JOBFORMIDLER'],
+    measuredAt,
+    scores: [],
+    cursor: 0,
+    agreedWithCitizen: true,
+    meanScore: 5,
+    conductedBy: 'jf',
+    startedAt: `${measuredAt}T10:00:00.000Z`,
+    updatedAt: `${measuredAt}T10:00:00.000Z`,
+    completedAt: `${measuredAt}T10:00:00.000Z`,
+  });
+}
 
 describe('daily nudge', () => {
   // Monday 10 March 2025, 08:05 in Copenhagen (07:05 UTC, winter time).
@@ -47,6 +76,14 @@ describe('daily nudge', () => {
     await handedOverCase(h.services, anna, { caseRef: 'AN-CLOSED', conversationAt: '2024-01-10', status: 'CLOSED' });
     // Bo: nothing due.
     await handedOverCase(h.services, bo, { caseRef: 'BO-FINE', conversationAt: '2025-03-05', status: 'ACTIVE' });
+    // Baselines measured: these cases are about follow-ups only.
+    for (const [caseRef, at] of [
+      ['AN-DUE', '2025-01-27'],
+      ['AN-LATE', '2025-01-10'],
+      ['AN-FINE', '2025-03-01'],
+      ['BO-FINE', '2025-03-05'],
+    ] as const)
+      await baselineMeasured(h.services, anna.tenantId, caseRef, at);
   });
   afterAll(async () => {
     await second?.stop();
@@ -107,6 +144,23 @@ describe('daily nudge', () => {
     const delivered = nudgesTo(anna, since);
     expect(delivered).toHaveLength(1);
     expect(h.connector.calls.slice(since).filter((c) => c.status === 429)).toHaveLength(1);
+  });
+
+  it('lists a case whose progression measurement is due, even when its follow-up is not', async () => {
+    const cia = await h.userWithRoles('Cia', ['jobformidler']);
+    await h.install(cia);
+    clock.set(new Date('2025-03-13T07:30:00Z')); // Thursday 08:30
+    // Handed over on 5 March with no baseline measurement yet: due since the start of group 1.
+    await handedOverCase(h.services, cia, { caseRef: 'CI-BASE', conversationAt: '2025-03-05', status: 'ACTIVE' });
+    const since = h.connector.calls.length;
+    await race();
+    const toCia = nudgesTo(cia, since);
+    expect(toCia).toHaveLength(1);
+    const text = cardText(toCia[0]);
+    expect(text).toContain('1 af dine borgere skal have en progressionsmåling');
+    expect(text).toContain('CI-BASE');
+    expect(text).toContain('Progressionsmåling forfalden · 05.03.2025');
+    expect(text).not.toContain('skal følges op i dag');
   });
 
   it('knows the 08:00 working-day window in Copenhagen, summer time included', () => {

@@ -4,10 +4,17 @@ import { cardReply, defineAction, textReply, type Feature } from '../feature';
 import { isPlaceholder } from '../screening/case-ref';
 import { CaseRefSchema, formActionSchema } from './form-reader';
 import { caseCardFor } from './open-case';
+import { closeForm, confirmClose, reviewClose } from './close-case-flow';
 import { cvForm, saveCv } from './cv-status';
 import { jobGoalsForm, saveJobGoals } from './job-goals';
 
 const CaseRefData = z.object({ caseRef: CaseRefSchema });
+/** Reason and date are read (and refused inline) by the closing flow, so the form keeps what was typed. */
+const CloseData = z.object({
+  caseRef: CaseRefSchema,
+  reason: z.string().max(40).optional(),
+  date: z.string().max(40).optional(),
+});
 
 /** The case card (`case.open`, linked from the visitation handover), ABC job goals and CV status. */
 export const caseFeature: Feature = {
@@ -48,5 +55,16 @@ export const caseFeature: Feature = {
       handle: async (ctx, data) => ({ card: await cvForm(ctx, data.caseRef) }),
     }),
     defineAction({ verb: 'case.cv.save', schema: formActionSchema({}), handle: saveCv }),
+    defineAction({ verb: 'case.close.open', schema: CaseRefData, handle: (ctx, data) => closeForm(ctx, data.caseRef) }),
+    defineAction({
+      verb: 'case.close.review',
+      schema: CloseData,
+      handle: (ctx, { caseRef, ...values }) => reviewClose(ctx, caseRef, values),
+    }),
+    defineAction({
+      verb: 'case.close.confirm',
+      schema: CloseData,
+      handle: (ctx, { caseRef, ...values }) => confirmClose(ctx, caseRef, values),
+    }),
   ],
 };

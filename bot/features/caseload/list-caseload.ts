@@ -1,5 +1,5 @@
 import { businessDate, previousIsoWeek } from '../../domain/calendar';
-import { followUpOfFacts } from '../../domain/case-follow-up';
+import { FOLLOWED_UP_STATUSES, followUpOfFacts } from '../../domain/case-follow-up';
 import { activePlacementsOn } from '../../domain/placement';
 import { CaseRepository, type CaseDoc } from '../../store/case-repository';
 import { CaseFactsRepository } from '../../store/case-facts-repository';
@@ -8,6 +8,7 @@ import { caseloadCard, type CaseloadRow } from '../../../cards/caseload/caseload
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
 import { ownershipOf } from '../case/case-access';
+import { progressionDueOn } from '../progression/rules';
 
 /** Cases per page of "Mine borgere"; large caseloads page with continuation tokens. */
 export const CASELOAD_PAGE_SIZE = 10;
@@ -23,7 +24,7 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
   const today = businessDate(ctx.now, settings.timeZone);
   const cases = new CaseRepository(ctx.services.store);
   const list = (token?: string): Promise<Page<WithEtag<CaseDoc>>> =>
-    cases.listForJobformidler(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
+    cases.listOpenForJobformidler(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
   let page: Page<WithEtag<CaseDoc>>;
   let isFirstPage = continuationToken === undefined;
   try {
@@ -57,6 +58,7 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
             placementType: active[0]?.type,
             ordinaryHoursLastWeek: f?.weeks.find((w) => w.isoWeek === lastWeek)?.ordinaryHours,
             followUp: f === undefined ? undefined : followUpOfFacts(f, c.status, settings, today),
+            progressionDue: FOLLOWED_UP_STATUSES.includes(c.status) ? progressionDueOn(f, today) : undefined,
           };
         },
       ),

@@ -14,6 +14,7 @@ import { readDoc } from '../../store/documents';
 import { staffWithRole } from '../../store/staff-index';
 import type { UserDoc } from '../../store/directory-repository';
 import { nudgeCard, type NudgeRow } from '../../../cards/nudge/nudge-card';
+import { progressionDueOn } from '../progression/rules';
 import { NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
 
 /**
@@ -40,7 +41,10 @@ async function casesOf(services: Services, tenantId: string, userId: string): Pr
   return all;
 }
 
-/** The cases of one jobformidler whose follow-up is due today or overdue, most overdue first. */
+/**
+ * The cases of one jobformidler whose follow-up is due today or overdue, most overdue first, then
+ * those where only a progression measurement is due.
+ */
 export async function dueFollowUps(
   services: Services,
   user: Pick<UserDoc, 'tenantId' | 'userId'>,
@@ -54,9 +58,13 @@ export async function dueFollowUps(
     if (!FOLLOWED_UP_STATUSES.includes(c.status)) continue;
     const f = await facts.getOrRebuild(user.tenantId, c.caseRef, settings, now);
     const status = f === undefined ? undefined : followUpOfFacts(f, c.status, settings, today);
-    if (status !== undefined && needsNudge(status)) rows.push({ caseRef: c.caseRef, followUp: status });
+    const followUp = status !== undefined && needsNudge(status) ? status : undefined;
+    const progressionDue = progressionDueOn(f, today);
+    if (followUp !== undefined || progressionDue !== undefined)
+      rows.push({ caseRef: c.caseRef, followUp, progressionDue });
   }
-  return rows.sort((a, b) => b.followUp.daysPastDue - a.followUp.daysPastDue || (a.caseRef < b.caseRef ? -1 : 1));
+  const lateness = (r: NudgeRow): number => r.followUp?.daysPastDue ?? Number.NEGATIVE_INFINITY;
+  return rows.sort((a, b) => lateness(b) - lateness(a) || (a.caseRef < b.caseRef ? -1 : 1));
 }
 
 async function sendWithRetry(send: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
@@ -103,7 +111,12 @@ export function dailyNudgeJob(services: Services): ScheduledJob {
         outcome: 'ok',
         correlationId,
       });
-    const card = nudgeCard({ locale: 'da', rows: rows.slice(0, NUDGE_MAX_ROWS), total: rows.length });
+    const card = nudgeCard({
+      locale: 'da',
+      rows: rows.slice(0, NUDGE_MAX_ROWS),
+      followUps: rows.filter((r) => r.followUp !== undefined).length,
+      progressions: rows.filter((r) => r.progressionDue !== undefined).length,
+    });
     const result = await sendWithRetry(() => services.notifier.sendToUser(user.tenantId, user.userId, { card }));
     const log = { tenantId: user.tenantId, date, cases: rows.length, status: result.status, correlationId };
     if (result.status === 'sent') services.log.info(log, 'Daily nudge sent');

@@ -1,5 +1,6 @@
 import type { CaseFacts } from '../../domain/case-facts';
-import { addDays, comparablePair, daysBetween } from './rules';
+import { addDays, daysBetween } from '../../domain/calendar';
+import { comparablePair } from './rules';
 
 /**
  * M22 PROGRESSION_COVERAGE (domain-research §6.4), pure over the case-facts projection. It returns

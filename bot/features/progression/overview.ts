@@ -8,8 +8,8 @@ import type { Store } from '../../store/cosmos-store';
 import type { HandlerContext } from '../feature';
 import { g1StartOf, withCase } from './case-access';
 import { IndicatorSetCatalogue } from './indicator-sets';
+import { businessDate } from '../../domain/calendar';
 import {
-  businessDate,
   compareMeasurements,
   comparablePair,
   nextProgressionDue,

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { addDays, daysBetween } from '../../domain/calendar';
 import type { CaseFacts } from '../../domain/case-facts';
 import { orientedScore, type IndicatorSet } from '../../domain/indicator-set';
 import type { MeasurementContext } from '../../domain/progression';
@@ -8,20 +8,6 @@ import type { TenantSettings } from '../../domain/tenant-settings';
  * Pure rules of progression measurement: the cadence, the mean score, and which two measurements
  * may be compared. No I/O and no clock: dates come in as arguments (ISO business dates).
  */
-
-/** The business date (YYYY-MM-DD) of an instant in the municipality's time zone. */
-export function businessDate(now: Date, timeZone: string): string {
-  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return DateTime.fromISO(isoDate, { zone: 'utc' }).plus({ days }).toISODate() ?? isoDate;
-}
-
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'utc' }).diff(DateTime.fromISO(from, { zone: 'utc' }), 'days').days);
-}
 
 /**
  * When the next measurement is due: the baseline at the start of group 1, then `progressionCadenceDays`
@@ -50,6 +36,18 @@ export function progressionDueState(due: string | undefined, today: string): Due
   if (due === undefined) return { state: 'none' };
   const late = daysBetween(due, today);
   return late >= 0 ? { state: 'due', daysLate: late } : { state: 'upcoming', daysLate: late };
+}
+
+/**
+ * The due date of a followed-up case's progression measurement when it is due on `today` (or late),
+ * for "Mine borgere" and the daily nudge; undefined when none is due.
+ */
+export function progressionDueOn(
+  facts: Pick<CaseFacts, 'nextProgressionDue'> | undefined,
+  today: string,
+): string | undefined {
+  const due = facts?.nextProgressionDue;
+  return progressionDueState(due, today).state === 'due' ? due : undefined;
 }
 
 export interface Score {

@@ -11,7 +11,8 @@ import {
 import type { HandlerContext } from '../feature';
 import { withCase } from './case-access';
 import { IndicatorSetCatalogue, choosableSets } from './indicator-sets';
-import { addDays, businessDate, meanScore } from './rules';
+import { addDays, businessDate } from '../../domain/calendar';
+import { meanScore } from './rules';
 import { CaseFactsRepository } from '../../store/case-facts-repository';
 
 /**

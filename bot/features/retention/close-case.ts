@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClosureReasonSchema, IsoDateSchema } from '../../domain/case';
-import { NotFoundError } from '../../domain/errors';
+import { InvalidInputError, NotFoundError } from '../../domain/errors';
 import { CaseRepository } from '../../store/case-repository';
 import type { HandlerContext } from '../feature';
 import { applyRetention, type RetentionResult } from './apply-retention';
@@ -28,6 +28,8 @@ export async function closeCase(ctx: HandlerContext, caseRef: string, closure: C
       resource: theCase,
     },
     async () => {
+      // An old confirmation card must not restart the retention clock of a case closed already.
+      if (theCase.status === 'CLOSED') throw new InvalidInputError('input.case_closed');
       await cases.replace({
         ...theCase,
         status: 'CLOSED',

@@ -1,6 +1,7 @@
 import { ConflictError } from '../../domain/errors';
 import type { ScreeningDoc } from '../../store/screening-repository';
 import type { HandlerContext } from '../feature';
+import { rebuildCaseFacts } from '../case/rebuild-facts';
 import { repositoriesOf } from './repositories';
 
 /**
@@ -31,6 +32,7 @@ export async function settleFinishedScreening(ctx: HandlerContext, screening: Sc
         updatedAt: ctx.now.toISOString(),
         updatedBy: ctx.actor.userId,
       });
+      await rebuildCaseFacts(ctx, screening.caseRef);
       return true;
     } catch (e) {
       if (!(e instanceof ConflictError)) throw e;

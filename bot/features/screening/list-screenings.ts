@@ -1,6 +1,6 @@
 import type { MyScreenings } from '../../../cards/screening/list-card';
 import type { HandlerContext } from '../feature';
-import { businessDateOf, startOfIsoWeek } from './business-dates';
+import { businessDateOf, startOfIsoWeek } from '../../domain/calendar';
 import { repositoriesOf } from './repositories';
 import { questionnaireOf } from './views';
 

@@ -6,7 +6,7 @@ import type { CaseAccess } from '../../access/guard';
 import { screeningText } from '../../i18n/screening';
 import { OUTCOME_INPUT } from '../../../cards/screening/step-card';
 import type { HandlerContext } from '../feature';
-import { businessDate } from './business-dates';
+import { businessDate } from '../../domain/calendar';
 import { settleFinishedScreening } from './complete-screening';
 import { questionsWithRole, type NextStepType, type Questionnaire } from './questionnaire';
 import { repositoriesOf } from './repositories';

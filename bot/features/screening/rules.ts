@@ -1,5 +1,5 @@
 import type { ScreeningOutcome } from '../../domain/case';
-import { addDays, isIsoDate } from './business-dates';
+import { addDays, isValidIsoDate } from '../../domain/calendar';
 import {
   questionsWithRole,
   type Condition,
@@ -122,7 +122,7 @@ export function parseStepInput(
           if (strict && conditionHolds(question.requiredWhen, merged())) fail('required');
           break;
         }
-        if (!isIsoDate(text)) {
+        if (!isValidIsoDate(text)) {
           fail('invalid_date');
           break;
         }

@@ -2,7 +2,8 @@ import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { CaseDoc } from '../../store/case-repository';
 import type { CaseAccess } from '../../access/guard';
 import type { HandlerContext } from '../feature';
-import { businessDate } from '../screening/business-dates';
+import { rebuildCaseFacts } from '../case/rebuild-facts';
+import { businessDate } from '../../domain/calendar';
 import { repositoriesOf } from '../screening/repositories';
 import { notifyJobformidler, type HandoverDelivery } from './handover';
 import { parseBasics, parseGroupDetails, type DecisionBasics, type FieldError, type GroupDetails } from './rules';
@@ -190,6 +191,8 @@ export async function saveVisitation(
           ...decided(current, chosen.basics, chosen.details, ctx),
           _etag: current._etag,
         });
+        // The digest and "Mine borgere" read the facts projection: the group and its interval start here.
+        await rebuildCaseFacts(ctx, caseRef);
         return { won: true as const, saved };
       } catch (e) {
         if (!(e instanceof ConflictError)) throw e;

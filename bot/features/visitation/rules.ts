@@ -1,5 +1,5 @@
 import { VISITATION_GROUPS, type VisitationGroup } from '../../domain/case';
-import { addDays, isIsoDate } from '../screening/business-dates';
+import { addDays, isValidIsoDate } from '../../domain/calendar';
 
 /**
  * Pure rules of the visitation decision (domain-research §2.2): what each group needs, and which
@@ -71,7 +71,7 @@ function checkDate(
     if (required) errors.push({ field, key: 'required' });
     return undefined;
   }
-  if (!isIsoDate(value)) errors.push({ field, key: 'invalid_date' });
+  if (!isValidIsoDate(value)) errors.push({ field, key: 'invalid_date' });
   else if (value < window.from) errors.push({ field, key: 'date_too_early', params: { date: window.from } });
   else if (value > window.to) errors.push({ field, key: 'date_too_late', params: { date: window.to } });
   else return value;
