@@ -1,10 +1,11 @@
 /**
  * Teams allows a bot 50 requests/s per tenant. The digest job posts one channel after another as
  * fast as the store lets it, which on a fast machine is more than that; a token bucket per tenant
- * keeps it under. Pure: the caller passes the time and does the waiting.
+ * keeps it under. 30/s with a burst of 5 leaves room for the connector's own retries (unpaced,
+ * up to 3 per post) inside 50. Pure: the caller passes the time and does the waiting.
  */
-export const DIGEST_POSTS_PER_SECOND = 40;
-const BURST = 10;
+export const DIGEST_POSTS_PER_SECOND = 30;
+const BURST = 5;
 
 export class TokenBucket {
   private tokens: number;
