@@ -3,12 +3,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatLatency, runTurnLatency } from './turn-latency';
 import { formatThroughput, runThroughput } from './throughput';
+import { formatFanOut, runFanOut } from './fan-out';
 import { machine } from './lib/stats';
 
 /**
  * `npm run bench`: every benchmark, printed as markdown tables with the machine, date and the
  * command (with the BENCH_* settings used), and saved as JSON in bench/results/.
- * BENCH_ONLY=latency,throughput runs a subset.
+ * BENCH_ONLY=latency,throughput runs a subset (latency, throughput, fanout, digest).
  */
 interface Section {
   readonly id: string;
@@ -31,6 +32,14 @@ const SECTIONS: Section[] = [
     run: async () => {
       const result = await runThroughput();
       return { text: formatThroughput(result), data: result };
+    },
+  },
+  {
+    id: 'fanout',
+    title: 'Fan-out: the digest to 200 channels with injected 429 (Retry-After) and 5xx',
+    run: async () => {
+      const result = await runFanOut();
+      return { text: formatFanOut(result), data: result };
     },
   },
   {

@@ -1,7 +1,11 @@
 import { BenchApp, type BenchUser } from './lib/bench-app';
 import { fmt, summarise, type LatencySummary } from './lib/stats';
-import { actionData } from './lib/cards';
+import { actionData, cardText } from './lib/cards';
 import { answerStep, click, startScreening } from './lib/screening-clicks';
+import { inputValues } from './lib/card-clicker';
+import { handedOverCase } from './lib/jobformidler-cases';
+import { BENCH_TENANT } from './lib/bench-app';
+import { addDays, businessDate } from '../bot/features/screening/business-dates';
 
 /**
  * Turn latency of each flow as a ratio to a bare teams-ai echo turn measured in the same run on the
@@ -60,6 +64,78 @@ export const SCENARIOS: Scenario[] = [
           inputId: 'roles0',
           roles0: i % 2 === 0 ? 'leder' : 'screener',
         });
+    },
+  },
+  {
+    name: 'checklist change (agreement.save, write + revision + facts)',
+    setup: async (app) => {
+      const jf = await app.user('Aftale', ['jobformidler']);
+      const caseRef = await handedOverCase(
+        app.app.services,
+        BENCH_TENANT,
+        jf.aadObjectId,
+        addDays(businessDate(new Date()), -14),
+      );
+      const form = await click(app, jf, 'agreement.new', { caseRef });
+      const created = await click(app, jf, 'agreement.create', {
+        ...actionData(form.card, 'agreement.create'),
+        placementType: 'COMPANY_INTERNSHIP',
+        cvr: '10150817',
+        companyName: 'Lageret A/S',
+        contactName: 'Bo Hansen',
+      });
+      let card = created.card;
+      return async (i) => {
+        // Each timed save changes one checklist item on the card the last save returned (its ETag).
+        const r = await click(app, jf, 'agreement.save', {
+          ...actionData(card, 'agreement.save'),
+          ...inputValues(card),
+          s_TASKS: 'AGREED',
+          v_TASKS: i % 2 === 0 ? 'Plukke varer' : 'Pakke varer',
+        });
+        const saved = r.card !== undefined && cardText(r.card).includes('Arbejdsaftalen er gemt');
+        if (saved) card = r.card;
+        return { status: saved ? r.status : 599, ms: r.ms };
+      };
+    },
+  },
+  {
+    name: 'hours entry (hours.save, write + facts)',
+    setup: async (app) => {
+      const jf = await app.user('Timer', ['jobformidler']);
+      const caseRef = await handedOverCase(
+        app.app.services,
+        BENCH_TENANT,
+        jf.aadObjectId,
+        addDays(businessDate(new Date()), -28),
+      );
+      return async (i) => {
+        // Untimed: a fresh form (new submission id); timed: saving last week's hours, a correction each time.
+        const form = await click(app, jf, 'hours.new', { caseRef });
+        const r = await click(app, jf, 'hours.save', {
+          ...actionData(form.card, 'hours.save'),
+          ...inputValues(form.card),
+          source: 'PAYSLIP',
+          ordinaryHours: String(8 + (i % 2)),
+          practiceHours: '20',
+          absenceHours: '0',
+        });
+        const saved = r.card !== undefined && /Uge \d+ (er gemt|er rettet)/.test(cardText(r.card));
+        return { status: saved ? r.status : 599, ms: r.ms };
+      };
+    },
+  },
+  {
+    name: '"Mine borgere" with 40 cases (read, audited)',
+    setup: async (app) => {
+      const jf = await app.user('Sagsstamme', ['jobformidler']);
+      for (let c = 0; c < 40; c++)
+        await handedOverCase(app.app.services, BENCH_TENANT, jf.aadObjectId, addDays(businessDate(new Date()), -7 - c));
+      return async () => {
+        const r = await app.ask(jf, 'mine borgere');
+        const listed = r.replies.some((reply) => cardText(reply).includes('Mine borgere'));
+        return { status: listed ? r.status : 599, ms: r.ms };
+      };
     },
   },
 ];

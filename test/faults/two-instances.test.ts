@@ -6,6 +6,9 @@ import { CaseRepository } from '../../bot/store/case-repository';
 import { ScreeningRepository } from '../../bot/store/screening-repository';
 import { BotHarness, TEST_TENANT, cardText, type TestUser } from '../harness/bot-harness';
 import { actionOf, completeScreening, startScreening } from '../screening/screening-driver';
+import { AgreementRepository } from '../../bot/store/agreement-repository';
+import type { AdaptiveCard } from '../../cards/types';
+import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
 
 /**
  * Two bot instances on one store (as with two App Service instances on one Cosmos account), and
@@ -110,5 +113,57 @@ describe('two bot instances on one store', () => {
     expect(doc).toMatchObject({ seq: 1, stepIndex: 1, answers: { mode: 'PHONE', participation: 'YES' } });
     // Both users' cards show the step after it; neither shows an error.
     for (const card of cards) expect(cardText(card)).not.toMatch(/prøv igen|fejl/i);
+  });
+
+  it('loses no update on a shared agreement: the stale save gets the conflict notice and the current card', async () => {
+    clock.set(new Date('2026-03-10T09:00:00Z'));
+    const jf = await h.userWithRoles('Jonas Jobformidler', ['jobformidler']);
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE', conversationAt: '2026-03-02' });
+    const form = await h.execute(jf, 'agreement.new', { caseRef });
+    const created = await h.execute(jf, 'agreement.create', {
+      ...buttonData(form.card, 'agreement.create'),
+      placementType: 'COMPANY_INTERNSHIP',
+      cvr: '10150817',
+      companyName: 'Lageret A/S',
+      contactName: 'Bo Hansen',
+    });
+    // The same card open twice (laptop and phone, or a card shared in a chat); each click reaches another instance.
+    const shown = created.card!;
+    const saveOn = async (url: string, card: AdaptiveCard, fields: Record<string, string>) => {
+      const activity = invoke(jf, 'agreement.save', {
+        ...buttonData(card, 'agreement.save'),
+        ...inputValues(card),
+        ...fields,
+      });
+      const r = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      expect(r.status).toBe(200);
+      return ((await r.json()) as { value: AdaptiveCard }).value;
+    };
+
+    const first = await saveOn(h.app.url, shown, { s_TASKS: 'AGREED', v_TASKS: 'Plukke varer' });
+    expect(cardText(first)).toContain('Arbejdsaftalen er gemt.');
+    const stale = await saveOn(second.url, shown, { s_PAYSLIP_TO_BENEFITS: 'AGREED' });
+    const staleText = cardText(stale);
+    expect(staleText).toContain('En anden har gemt ændringer imens');
+    expect(inputValues(stale).v_TASKS).toBe('Plukke varer'); // the current version, with the other save in it
+    expect(staleText).toContain('Det, du prøvede at gemme (ikke gemt):');
+
+    const repo = new AgreementRepository(h.services.store);
+    const agreementId = String(buttonData(shown, 'agreement.save').agreementId);
+    const between = await repo.get(TEST_TENANT, caseRef, agreementId);
+    const item = (key: string) => between?.checklist.find((c) => c.key === key);
+    expect(item('TASKS')).toMatchObject({ status: 'AGREED', value: 'Plukke varer' });
+    expect(item('PAYSLIP_TO_BENEFITS')?.status).not.toBe('AGREED');
+
+    // Saving again on the card the conflict returned keeps both changes.
+    const again = await saveOn(second.url, stale, { s_PAYSLIP_TO_BENEFITS: 'AGREED' });
+    expect(cardText(again)).toContain('Arbejdsaftalen er gemt.');
+    const after = await repo.get(TEST_TENANT, caseRef, agreementId);
+    expect(after?.checklist.find((c) => c.key === 'TASKS')).toMatchObject({ status: 'AGREED', value: 'Plukke varer' });
+    expect(after?.checklist.find((c) => c.key === 'PAYSLIP_TO_BENEFITS')?.status).toBe('AGREED');
   });
 });

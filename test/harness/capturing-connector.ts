@@ -29,6 +29,7 @@ export class CapturingConnector {
   readonly calls: CapturedCall[] = [];
   private failures: InjectedFailure[] = [];
   private delays: number[] = [];
+  private periodic: { every: number; failures: InjectedFailure[]; seen: number; used: number } | undefined;
   private readonly rosters = new Map<string, { id: string; aadObjectId: string; name: string }[]>();
   private server?: http.Server;
   url = '';
@@ -49,6 +50,16 @@ export class CapturingConnector {
     this.failures.push(...failures);
   }
 
+  /**
+   * Mixes failures into a long run: every `every`-th call from now on fails, with `failures` in turn,
+   * until each has been used `rounds` times (for load and fan-out runs; tests use injectFailures).
+   */
+  injectEvery(every: number, rounds: number, ...failures: InjectedFailure[]): void {
+    const list: InjectedFailure[] = [];
+    for (let r = 0; r < rounds; r++) list.push(...failures);
+    this.periodic = { every, failures: list, seen: 0, used: 0 };
+  }
+
   /** The next calls are answered only after these delays (ms), e.g. to hold a turn in flight. */
   delayNext(...ms: number[]): void {
     this.delays.push(...ms);
@@ -67,6 +78,17 @@ export class CapturingConnector {
     return this.calls
       .slice(since)
       .filter((c) => c.status < 300 && (c.kind === 'reply' || c.kind === 'send' || c.kind === 'create'));
+  }
+
+  private nextPeriodic(path: string): InjectedFailure | undefined {
+    const p = this.periodic;
+    if (p === undefined || p.used >= p.failures.length) return undefined;
+    const next = p.failures[p.used]!;
+    if (next.pathIncludes !== undefined && !path.includes(next.pathIncludes)) return undefined;
+    p.seen++;
+    if (p.seen % p.every !== 0) return undefined;
+    p.used++;
+    return next;
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -95,7 +117,7 @@ export class CapturingConnector {
       const failureIndex = this.failures.findIndex(
         (f) => f.pathIncludes === undefined || path.includes(f.pathIncludes),
       );
-      const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : undefined;
+      const failure = failureIndex >= 0 ? this.failures.splice(failureIndex, 1)[0] : this.nextPeriodic(path);
       const status = failure?.status ?? (kind === 'create' ? 201 : 200);
       this.calls.push({
         method: req.method ?? '',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConflictError } from '../../domain/errors';
 import type { CaseDocRepository } from '../../store/case-doc-repository';
 import type { WithEtag } from '../../store/documents';
@@ -5,6 +6,9 @@ import type { WithEtag } from '../../store/documents';
 /**
  * Saves a document edited on a card, exactly once and never over someone else's newer save:
  * - the same submission again (a double click, a retried request) returns what is stored;
+ *   "the same" means the same card (submission id) AND the same values: a card shown to two people
+ *   (shared in a chat, open on two devices) carries one submission id, and the second person's
+ *   different values must meet the ETag check, not be taken for a repeat and silently dropped;
  * - a document changed since the card was rendered (its ETag differs) is a ConflictError;
  * - otherwise the new version is written with IfMatch, so a race after the check is caught too.
  */
@@ -15,23 +19,32 @@ export async function saveOnce<T extends { id: string; caseRef: string; lastSubm
   /** The new version; undefined when nothing changed (then nothing is written). */
   build: (current: WithEtag<T> | undefined) => T | undefined,
 ): Promise<{ doc: WithEtag<T>; previous?: WithEtag<T> | undefined; duplicate: boolean; unchanged?: boolean }> {
+  const stamp = submissionStamp(submission);
+  const isRepeat = (doc: WithEtag<T> | undefined): boolean =>
+    doc !== undefined && (doc.lastSubmissionId === stamp || doc.lastSubmissionId === submission.submissionId);
   const current = await repository.get(at.tenantId, at.caseRef, at.key);
-  if (current !== undefined && current.lastSubmissionId === submission.submissionId)
-    return { doc: current, duplicate: true };
+  if (isRepeat(current)) return { doc: current!, duplicate: true };
   if (current !== undefined && current._etag !== submission.etag) throw new ConflictError(current.id);
   const built = build(current);
   if (built === undefined) {
     if (current === undefined) throw new Error('Nothing to save and nothing stored');
     return { doc: current, duplicate: false, unchanged: true };
   }
-  const next = { ...built, lastSubmissionId: submission.submissionId };
+  const next = { ...built, lastSubmissionId: stamp };
   try {
     const doc = await repository.save(next, current?._etag);
     return { doc, previous: current, duplicate: false };
   } catch (e) {
     // Two copies of the same click racing: the one that lost finds its own submission stored.
     const now = e instanceof ConflictError ? await repository.get(at.tenantId, at.caseRef, at.key) : undefined;
-    if (now !== undefined && now.lastSubmissionId === submission.submissionId) return { doc: now, duplicate: true };
+    if (isRepeat(now)) return { doc: now!, duplicate: true };
     throw e;
   }
+}
+
+/** The submission id with a fingerprint of the submitted values (a plain id is read as written by older code). */
+function submissionStamp(submission: { submissionId: string }): string {
+  const entries = Object.entries(submission).sort(([a], [b]) => a.localeCompare(b));
+  const fingerprint = createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
+  return `${submission.submissionId}#${fingerprint}`;
 }

@@ -28,6 +28,8 @@ export async function deliverDigest(
     readonly sleep?: (ms: number) => Promise<void>;
     readonly random?: () => number;
     readonly policy?: RetryPolicy;
+    /** Waits for the tenant's turn to post (bot/features/digest/pacing.ts); each attempt waits. */
+    readonly pace?: () => Promise<void>;
   },
   defaultSleep: (ms: number) => Promise<void>,
 ): Promise<'sent' | 'gone' | 'failed'> {
@@ -42,7 +44,10 @@ export async function deliverDigest(
     run = { ...run, attempts: [...run.attempts, { at: now(), outcome: 'no_reference' }] };
   } else {
     result = await deliverWithRetry(
-      () => services.notifier.postToChannel(installation, subscription.channelId, { card }),
+      async () => {
+        await options.pace?.();
+        return services.notifier.postToChannel(installation, subscription.channelId, { card });
+      },
       {
         sleep: options.sleep ?? defaultSleep,
         random: options.random ?? Math.random,

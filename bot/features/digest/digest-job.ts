@@ -10,6 +10,7 @@ import { deliverDigest } from './delivery';
 import { isDue } from './rules';
 import { scopeOf } from './subscriptions';
 import type { RetryPolicy } from './retry-policy';
+import { TokenBucket } from './pacing';
 
 /**
  * The weekly digest job, in every instance. Each minute it looks for subscriptions whose slot this
@@ -52,6 +53,8 @@ export class DigestJob implements ScheduledJob {
   readonly name = 'digest';
   readonly everyMs = 60_000;
   private scheduledRun: Promise<unknown> | undefined;
+  /** Per tenant, in wall-clock time: Teams counts real requests, whatever the job's clock says. */
+  private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly services: Services,
@@ -157,7 +160,7 @@ export class DigestJob implements ScheduledJob {
       const outcome = await deliverDigest(
         services,
         { subscription, installation, card, run, runs },
-        this.options,
+        { ...this.options, pace: () => this.pace(subscription.tenantId) },
         sleepFor,
       );
       return outcome;
@@ -173,6 +176,13 @@ export class DigestJob implements ScheduledJob {
         .catch(() => undefined);
       throw e;
     }
+  }
+
+  private async pace(tenantId: string): Promise<void> {
+    const bucket = this.buckets.get(tenantId) ?? new TokenBucket();
+    this.buckets.set(tenantId, bucket);
+    const waitMs = bucket.take(Date.now());
+    if (waitMs > 0) await sleepFor(waitMs);
   }
 
   /** Computes (once per scope and run) and records one audit entry for the read of case facts. */
