@@ -5,7 +5,7 @@ import { answerStep, click, startScreening } from './lib/screening-clicks';
 import { inputValues } from './lib/card-clicker';
 import { handedOverCase } from './lib/jobformidler-cases';
 import { BENCH_TENANT } from './lib/bench-app';
-import { addDays, businessDate } from '../bot/features/screening/business-dates';
+import { addDays, businessDate } from '../bot/domain/calendar';
 
 /**
  * Turn latency of each flow as a ratio to a bare teams-ai echo turn measured in the same run on the
