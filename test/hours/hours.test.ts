@@ -68,6 +68,23 @@ describe('weekly hours', () => {
     expect(stored?.corrections).toEqual([]);
   });
 
+  it('a second save from the same card with other numbers is a correction, not a repeat', async () => {
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
+    const form = (await h.execute(jf, 'hours.new', { caseRef })).card;
+    const data = {
+      ...buttonData(form, 'hours.save'),
+      isoWeek: '2025-W10',
+      source: 'EMPLOYER',
+      practiceHours: '0',
+      absenceHours: '0',
+    };
+    await h.execute(jf, 'hours.save', { ...data, ordinaryHours: '12' });
+    const second = await h.execute(jf, 'hours.save', { ...data, ordinaryHours: '15' });
+    expect(cardText(second.card)).toContain('Uge 10 er rettet: 15 ordinære timer (før 12).');
+    const stored = await new WeeklyHoursRepository(h.services.store).get(jf.tenantId, caseRef, '2025-W10');
+    expect(stored?.ordinaryHours).toBe(15);
+  });
+
   it('refuses hours out of bounds, weeks that have not begun or are too old, with clear messages and nothing written', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
     const cases: [Record<string, string>, string][] = [

@@ -125,10 +125,9 @@ export function saveHours(ctx: HandlerContext, data: HoursSubmission): Promise<A
         const repository = new WeeklyHoursRepository(ctx.services.store);
         const current = await repository.get(tenantId, data.caseRef, isoWeek);
         const week = isoWeekNumber(isoWeek);
-        if (
-          current !== undefined &&
-          (current.lastSubmissionId === data.submissionId || sameHours(hoursOf(current), values))
-        )
+        // Only the same numbers are a repeat: the same card saved again with other numbers (a second
+        // person on a shared card, or a second thought) is a correction, never silently dropped.
+        if (current !== undefined && sameHours(hoursOf(current), values))
           return { isoWeek, today, notice: hoursText(locale, 'unchanged', { week }) };
         const placements = await new PlacementRepository(ctx.services.store).listForCase(tenantId, data.caseRef);
         const placement =
@@ -162,7 +161,8 @@ export function saveHours(ctx: HandlerContext, data: HoursSubmission): Promise<A
         } catch (e) {
           // The same click arriving twice at once: the copy that lost finds its own submission stored.
           const now = e instanceof ConflictError ? await repository.get(tenantId, data.caseRef, isoWeek) : undefined;
-          if (now?.lastSubmissionId !== data.submissionId) throw e;
+          if (now === undefined || now.lastSubmissionId !== data.submissionId || !sameHours(hoursOf(now), values))
+            throw e;
         }
         const hours = String(values.ordinaryHours).replace('.', ',');
         return {
