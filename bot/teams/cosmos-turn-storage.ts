@@ -16,7 +16,7 @@ const TurnStateDocSchema = z.object({
 const TURN_STATE_TTL_SECONDS = 90 * 86400;
 
 /**
- * Durable teams-ai turn state in Cosmos (never MemoryStorage), so any instance can take the next
+ * Durable teams-ai turn state in Cosmos (never process memory), so any instance can take the next
  * turn. Keys are hashed: Teams conversation keys can exceed Cosmos' 255-character id limit.
  */
 export class CosmosTurnStorage implements Storage {
