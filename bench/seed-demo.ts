@@ -90,9 +90,8 @@ async function main(): Promise<void> {
       today,
       ...report,
       plan: describePlan(plan),
-      // The plan already holds each group-1 citizen's placements, hours and follow-ups; recording them
-      // needs the jobformidler features' cards, which this build does not have yet.
-      recorded: 'staff roles, screenings, visitation decisions and handovers',
+      recorded:
+        'staff roles, screenings, visitation decisions, handovers, and (clicked as the jobformidler) work agreements, placements, weekly hours and follow-ups',
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } finally {

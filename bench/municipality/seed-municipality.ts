@@ -1,12 +1,16 @@
 import type { Services } from '../../bot/services';
 import { setRoles } from '../../bot/features/admin/set-roles';
 import { actingAs } from '../lib/acting-as';
+import { buildFeatures } from '../../bot/features/registry';
 import { applyScreeningAndVisitation, at } from './apply-screening';
+import { applyWork } from './apply-work';
 import type { MunicipalityPlan } from './plan';
 
 export interface SeedReport {
   readonly created: number;
   readonly existed: number;
+  /** Card actions sent as the jobformidlere (agreements, placements, hours, follow-ups). */
+  readonly workActions: number;
   readonly ms: number;
 }
 
@@ -25,7 +29,9 @@ export async function inBatches<T>(items: readonly T[], limit: number, work: (it
 
 /**
  * Puts a planned municipality into a running app's store through its use cases: the key person
- * grants the staff their roles (as "roller" does), then every citizen is screened and visited.
+ * grants the staff their roles (as "roller" does), then every citizen is screened and visited, and
+ * each group-1 citizen's planned work is clicked through the cards by their jobformidler. A case
+ * that already exists is left alone, so a second run adds nothing.
  */
 export async function seedMunicipality(
   services: Services,
@@ -42,11 +48,16 @@ export async function seedMunicipality(
 
   let created = 0;
   let existed = 0;
+  let workActions = 0;
+  const { router } = buildFeatures();
   await inBatches(plan.cases, options.concurrency ?? 8, async (c, i) => {
     const outcome = await applyScreeningAndVisitation(services, plan, c, i);
-    if (outcome === 'created') created++;
-    else existed++;
+    if (outcome === 'created') {
+      created++;
+      const sent = await applyWork(services, router, plan, c);
+      workActions += sent;
+    } else existed++;
     options.onProgress?.(created + existed);
   });
-  return { created, existed, ms: performance.now() - started };
+  return { created, existed, workActions, ms: performance.now() - started };
 }

@@ -2,6 +2,8 @@ import { BotHarness, TEST_TENANT, cardText, type TestUser } from '../harness/bot
 import { businessDate } from '../../bot/domain/calendar';
 import { caseDocId } from '../../bot/domain/case';
 import { stripSystemFields } from '../../bot/store/documents';
+import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
+import { addDays } from '../../bot/domain/calendar';
 import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bench/municipality/plan';
 import { seedMunicipality } from '../../bench/municipality/seed-municipality';
 
@@ -59,11 +61,12 @@ describe('seeding a municipality through the app', () => {
     await h?.stop();
   });
 
-  it('records every planned screening and visitation as the app does, and a second run adds nothing', async () => {
+  it('records every planned screening, visitation and jobformidler’s work as the app does, and a second run adds nothing', async () => {
     const alex = await h.userWithRoles('Alex', []);
-    const p = plan(3, 40, alex);
+    const p = plan(3, 20, alex);
     const first = await seedMunicipality(h.services, p);
-    expect(first).toMatchObject({ created: 40, existed: 0 });
+    expect(first).toMatchObject({ created: 20, existed: 0 });
+    expect(first.workActions).toBeGreaterThan(0);
 
     const { cases } = h.services.store.containers;
     for (const c of p.cases) {
@@ -89,7 +92,42 @@ describe('seeding a municipality through the app', () => {
     expect(opened).toContain('Sagen var allerede visiteret');
     expect(opened).toContain(jf!.displayName);
 
+    // A group-1 citizen in a placement: the agreement, the placement, the weeks of hours and the
+    // follow-ups the plan holds were recorded by the jobformidler's card clicks, and the case facts
+    // (what Mine borgere, the nudge and the digest read) show them.
+    const placed = p.cases.find((c) => (c.work?.placement?.weeks.length ?? 0) > 2)!;
+    expect(placed).toBeDefined();
+    const placement = placed.work!.placement!;
+    const factsRepo = new CaseFactsRepository(h.services.store);
+    const facts = (await factsRepo.get(TEST_TENANT, placed.caseNumber))!;
+    expect(facts.assignedJobformidlerId).toBe(placed.visitation!.jobformidlerId);
+    expect(facts.agreements).toHaveLength(1);
+    expect(facts.agreements[0]).toMatchObject({
+      placementType: placement.type,
+      agreedAt: placement.startOn,
+      signedAt: placement.startOn,
+      complete: placement.agreementComplete,
+    });
+    expect(facts.placements).toEqual([
+      expect.objectContaining({
+        type: placement.type,
+        startDate: placement.startOn,
+        status: placement.end?.status ?? 'ACTIVE',
+        ...(placement.end !== undefined ? { actualEndDate: placement.end.on } : {}),
+      }),
+    ]);
+    const loggedWeeks = placement.weeks.filter((w) => addDays(w.monday, 7) <= p.today);
+    expect(facts.weeks.map((w) => [w.isoWeek, w.ordinaryHours, w.practiceHours])).toEqual(
+      loggedWeeks.map((w) => [w.isoWeek, w.ordinary, w.practice]),
+    );
+    // The facts keep the contacts of the half year before their last rebuild: the latest of the planned ones.
+    const planned = placed.work!.contacts.map((c) => [c.on, c.type]);
+    expect(facts.contacts.length).toBeGreaterThan(0);
+    expect(facts.contacts.map((c) => [c.date, c.type])).toEqual(planned.slice(-facts.contacts.length));
+    expect(facts.lastCitizenContactAt).toBeDefined();
+
     const again = await seedMunicipality(h.services, p);
-    expect(again).toMatchObject({ created: 0, existed: 40 });
+    expect(again).toMatchObject({ created: 0, existed: 20, workActions: 0 });
+    expect(await factsRepo.get(TEST_TENANT, placed.caseNumber)).toEqual(facts);
   });
 });
