@@ -1,4 +1,4 @@
-import { CaseRepository, generateCaseRef } from '../../bot/store/case-repository';
+import { CaseRepository, generateCaseRef, type CaseDoc } from '../../bot/store/case-repository';
 import type { Services } from '../../bot/services';
 
 /**
@@ -11,25 +11,27 @@ export async function handedOverCase(
   tenantId: string,
   jobformidlerId: string,
   conversationAt: string,
+  options: { caseRef?: string; status?: CaseDoc['status']; screenerId?: string } = {},
 ): Promise<string> {
-  const caseRef = generateCaseRef();
+  const caseRef = options.caseRef ?? generateCaseRef();
+  const screenerId = options.screenerId ?? 'bench-screener';
   const created = await new CaseRepository(services.store).create({
     tenantId,
     caseRef,
-    status: 'ACTIVE',
-    screenerId: 'bench-screener',
+    status: options.status ?? 'ACTIVE',
+    screenerId,
     assignedJobformidlerId: jobformidlerId,
     jobformidlerHistory: [{ userId: jobformidlerId, from: conversationAt }],
     visitation: {
       group: 'G1_INTERVENTION',
       conversationAt,
       decidedAt: `${conversationAt}T10:00:00.000Z`,
-      decidedBy: 'bench-screener',
+      decidedBy: screenerId,
       effectiveFrom: conversationAt,
     },
     createdAt: `${conversationAt}T09:00:00.000Z`,
     updatedAt: `${conversationAt}T10:00:00.000Z`,
-    updatedBy: 'bench-screener',
+    updatedBy: screenerId,
   });
   if (created === undefined) throw new Error(`case ${caseRef} exists`);
   return caseRef;

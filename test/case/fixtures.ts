@@ -1,4 +1,5 @@
-import { CaseRepository, generateCaseRef, type CaseDoc } from '../../bot/store/case-repository';
+import type { CaseDoc } from '../../bot/store/case-repository';
+import { handedOverCase as handedOverCaseDoc } from '../../bench/lib/jobformidler-cases';
 import type { Services } from '../../bot/services';
 import type { TestUser } from '../harness/bot-harness';
 import type { AdaptiveCard } from '../../cards/types';
@@ -8,33 +9,22 @@ import { actionsOf } from '../harness/bot-harness';
  * A case as the visitation handover leaves it: group 1, assigned to a jobformidler, status ACTIVE.
  * Written straight through CaseRepository, as the visitation feature does.
  */
-export async function handedOverCase(
+export function handedOverCase(
   services: Services,
   jobformidler: TestUser,
   options: { caseRef?: string; conversationAt?: string; status?: CaseDoc['status']; tenantId?: string } = {},
 ): Promise<string> {
-  const caseRef = options.caseRef ?? generateCaseRef();
-  const conversationAt = options.conversationAt ?? '2025-03-03';
-  const created = await new CaseRepository(services.store).create({
-    tenantId: options.tenantId ?? jobformidler.tenantId,
-    caseRef,
-    status: options.status ?? 'ACTIVE',
-    screenerId: 'screener-1',
-    assignedJobformidlerId: jobformidler.aadObjectId,
-    jobformidlerHistory: [{ userId: jobformidler.aadObjectId, from: conversationAt }],
-    visitation: {
-      group: 'G1_INTERVENTION',
-      conversationAt,
-      decidedAt: `${conversationAt}T10:00:00.000Z`,
-      decidedBy: 'screener-1',
-      effectiveFrom: conversationAt,
+  return handedOverCaseDoc(
+    services,
+    options.tenantId ?? jobformidler.tenantId,
+    jobformidler.aadObjectId,
+    options.conversationAt ?? '2025-03-03',
+    {
+      screenerId: 'screener-1',
+      ...(options.caseRef ? { caseRef: options.caseRef } : {}),
+      ...(options.status ? { status: options.status } : {}),
     },
-    createdAt: `${conversationAt}T09:00:00.000Z`,
-    updatedAt: `${conversationAt}T10:00:00.000Z`,
-    updatedBy: 'screener-1',
-  });
-  if (created === undefined) throw new Error(`case ${caseRef} exists`);
-  return caseRef;
+  );
 }
 
 /** The data of the button with this verb on a card (the form's hidden fields: caseRef, submissionId, etag, …). */
