@@ -5,6 +5,7 @@ import type { Guard } from '../access/guard';
 import type { Logger } from '../log';
 import type { Services } from '../services';
 import type { AdaptiveCard } from '../../cards/types';
+import type { ConversationKind } from '../domain/venue';
 
 /**
  * The contract between the SDK edge (bot/teams) and the features. A feature sees plain data only:
@@ -13,7 +14,9 @@ import type { AdaptiveCard } from '../../cards/types';
  */
 export interface ConversationInfo {
   readonly id: string;
-  readonly kind: 'personal' | 'groupChat' | 'channel';
+  readonly kind: ConversationKind;
+  /** The bot's id in this conversation (`28:<app id>` in Teams), for the link that opens the 1:1 chat with it. */
+  readonly botId: string;
   readonly teamId?: string | undefined;
   readonly channelId?: string | undefined;
 }
@@ -36,7 +39,15 @@ export type Reply =
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
 export const cardReply = (card: AdaptiveCard): Reply => ({ kind: 'card', card });
 
-export interface Command {
+/**
+ * Where a route may run. Undefined means the 1:1 chat only (deny by default): a route that should work
+ * in group chats and channels, where everyone reads along, must say so, and then shows nothing of a case.
+ */
+export interface RouteScope {
+  readonly conversations?: readonly ConversationKind[];
+}
+
+export interface Command extends RouteScope {
   readonly id: string;
   /** Matched against the message text with the bot mention removed, trimmed and lower-cased. Danish and English both work. */
   readonly patterns: readonly RegExp[];
@@ -69,7 +80,7 @@ export interface InboundFile {
   read(): Promise<string>;
 }
 
-export interface FileHandler {
+export interface FileHandler extends RouteScope {
   readonly id: string;
   readonly permission: PolicyAction;
   accepts(file: Pick<InboundFile, 'name' | 'fileType'>): boolean;
@@ -84,7 +95,7 @@ export interface ActionOutcome {
   readonly followUps?: readonly Reply[];
 }
 
-export interface CardAction<S extends z.ZodType = z.ZodType> {
+export interface CardAction<S extends z.ZodType = z.ZodType> extends RouteScope {
   readonly verb: string;
   /** Validates the card's data (inputs merged in). A mismatch gets a friendly message and writes nothing. */
   readonly schema: S;

@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { CprInTextError, ForbiddenError } from '../domain/errors';
 import { fieldsWithCpr } from '../domain/cpr-guard';
 import { decide } from '../domain/policy';
+import { PERSONAL_ONLY, type ConversationKind } from '../domain/venue';
 import { common } from '../i18n/common';
 import { messageCard } from '../../cards/common/message-card';
+import { personalChatCard } from '../../cards/common/personal-chat-card';
 import { errorToText, isExpectedError } from './errors-to-text';
+import type { AdaptiveCard } from '../../cards/types';
 import type {
   ActionOutcome,
   CardAction,
@@ -14,6 +17,7 @@ import type {
   HandlerContext,
   InboundFile,
   Reply,
+  RouteScope,
 } from './feature';
 
 /**
@@ -39,7 +43,8 @@ export class FeatureRouter {
   visibleCommands(ctx: Pick<HandlerContext, 'actor'>): Command[] {
     if (ctx.actor.roles.length === 0) return [];
     return this.commands.filter(
-      (c) => c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission).allowed),
+      (c) =>
+        c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission, 'personal').allowed),
     );
   }
 
@@ -50,6 +55,16 @@ export class FeatureRouter {
   /** Every registered card verb (the hostile-input tests send malformed data to each). */
   verbs(): string[] {
     return [...this.actions.keys()];
+  }
+
+  /** Every route with the conversations it may run in (the conversation-kind test walks all of them). */
+  routes(): { kind: 'command' | 'action' | 'file'; id: string; conversations: readonly ConversationKind[] }[] {
+    const scope = (r: RouteScope) => r.conversations ?? PERSONAL_ONLY;
+    return [
+      ...this.commands.map((c) => ({ kind: 'command' as const, id: c.id, conversations: scope(c) })),
+      ...[...this.actions.values()].map((a) => ({ kind: 'action' as const, id: a.verb, conversations: scope(a) })),
+      ...this.files.map((f) => ({ kind: 'file' as const, id: f.id, conversations: scope(f) })),
+    ];
   }
 
   /** Every registered command, in the order they are tried. */
@@ -75,6 +90,8 @@ export class FeatureRouter {
       const found = this.commandFor(rawText);
       if (found !== undefined) {
         const { command, text, match } = found;
+        const elsewhere = await this.refuseOutsideScope(ctx, command, command.id);
+        if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
         if (command.permission !== undefined) ctx.guard.require(command.permission);
         else if (ctx.actor.roles.length === 0 && command.id !== 'help') throw new ForbiddenError(command.id, 'no_role');
         return await command.handle(ctx, { text, match, rawText });
@@ -94,6 +111,8 @@ export class FeatureRouter {
       if (fieldsWithCpr(file.name, ctx.now).length > 0) throw new CprInTextError('file.name');
       const handler = this.files.find((h) => h.accepts(file));
       if (handler === undefined) return [{ kind: 'text', text: common(ctx.actor.locale, 'error.file_unsupported') }];
+      const elsewhere = await this.refuseOutsideScope(ctx, handler, handler.id);
+      if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
       ctx.guard.require(handler.permission);
       const checked: InboundFile = {
         name: file.name,
@@ -115,6 +134,9 @@ export class FeatureRouter {
     const action = this.actions.get(verb);
     if (action === undefined)
       return { card: messageCard(common(locale, 'error.unknown_action'), { tone: 'attention' }) };
+    // Before the payload is even read: in a shared conversation the answer must not depend on it.
+    const elsewhere = await this.refuseOutsideScope(ctx, action, verb);
+    if (elsewhere !== undefined) return { card: elsewhere };
     try {
       const cprFields = fieldsWithCpr(rawData, ctx.now);
       if (cprFields.length > 0) throw new CprInTextError(cprFields[0]);
@@ -127,6 +149,24 @@ export class FeatureRouter {
     } catch (error) {
       return { card: messageCard(await this.explain(ctx, error), { tone: 'attention' }) };
     }
+  }
+
+  /**
+   * The kind of conversation is checked before anything else of a route runs, so a case command in a
+   * channel or group chat answers the same whether the case exists or not: a pointer to the 1:1 chat.
+   */
+  private async refuseOutsideScope(
+    ctx: HandlerContext,
+    route: RouteScope,
+    what: string,
+  ): Promise<AdaptiveCard | undefined> {
+    const allowed = route.conversations ?? PERSONAL_ONLY;
+    if (allowed.includes(ctx.conversation.kind)) return undefined;
+    await ctx.guard
+      .recordRefusal(new ForbiddenError(what, 'conversation'))
+      .catch((e: unknown) => ctx.log.error({ err: e }, 'Could not log a refusal'));
+    ctx.log.info({ route: what, conversation: ctx.conversation.kind }, 'Route refused outside the 1:1 chat');
+    return personalChatCard({ locale: ctx.actor.locale, botId: ctx.conversation.botId });
   }
 
   private async explain(ctx: HandlerContext, error: unknown): Promise<string> {
