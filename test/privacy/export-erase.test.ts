@@ -67,7 +67,7 @@ describe('export of a case (art. 15/20)', () => {
     expect(cardText(forged.card)).toContain('Det har din rolle ikke adgang til');
     const dpo = await h.userWithRoles('Dorte', ['admin']);
     const group = await h.say(dpo, 'export case FR-EXP1-AAAA', { kind: 'groupChat' });
-    expect(group.texts.join()).toContain('kun i din 1:1-chat');
+    expect(cardText(group.cards[0])).toContain('vises kun i din 1:1-chat');
     expect((await h.say(dpo, 'eksportér sag FR-NOPE-0000')).texts.join()).toContain('ingen data om sag');
   });
 });

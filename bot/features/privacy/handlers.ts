@@ -14,7 +14,7 @@ import { CASE_REF_PATTERN } from './rules';
 
 /**
  * The DPO's and admin's tools for a citizen's requests: the access log of a case (art. 15), export
- * (art. 15/20) and erasure (art. 17). Only in a 1:1 chat, so nothing lands in a shared conversation.
+ * (art. 15/20) and erasure (art. 17). Like every case route, only in a 1:1 chat (the router's rule).
  */
 const AUDIT = /^(?:log|adgangslog|access log|audit log) (?:for|over|of) (?:sag|sagen|case) (\S+)$/;
 const EXPORT = /^(?:eksportér|eksporter|export) (?:sag|sagen|case) (\S+)$/;
@@ -22,17 +22,12 @@ const ERASE = /^(?:slet|erase|delete) (?:sag|sagen|case) (\S+)$/;
 
 const CaseRefSchema = z.string().regex(CASE_REF_PATTERN);
 
-const personalOnly = (ctx: HandlerContext): string | undefined =>
-  ctx.conversation.kind === 'personal' ? undefined : t(ctx.actor.locale, 'personal_only');
-
 /** Runs a case command; a case the tenant does not have gets the same answer as one that never existed. */
 async function forCase(
   ctx: HandlerContext,
   typed: string | undefined,
   work: (caseRef: string) => Promise<Reply[]>,
 ): Promise<Reply[]> {
-  const refused = personalOnly(ctx);
-  if (refused !== undefined) return [textReply(refused)];
   const parsed = CaseRefSchema.safeParse(typed);
   if (!parsed.success) return [textReply(t(ctx.actor.locale, 'bad_ref'))];
   try {
@@ -155,8 +150,6 @@ export const privacyFeature: Feature = {
 };
 
 async function cardFor(ctx: HandlerContext, caseRef: string, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-  const refused = personalOnly(ctx);
-  if (refused !== undefined) return messageCard(refused, { tone: 'attention' });
   try {
     return await work();
   } catch (e) {
