@@ -95,11 +95,24 @@ export interface ActionOutcome {
   readonly followUps?: readonly Reply[];
 }
 
+/** Input the router refused before any handler ran: a CPR-shaped number in what the user typed. */
+export interface InputRefusal {
+  readonly kind: 'cpr';
+  /** The card data keys that held one (their values are masked in the data the form gets back). */
+  readonly fields: readonly string[];
+}
+
 export interface CardAction<S extends z.ZodType = z.ZodType> extends RouteScope {
   readonly verb: string;
   /** Validates the card's data (inputs merged in). A mismatch gets a friendly message and writes nothing. */
   readonly schema: S;
   handle(ctx: HandlerContext, data: z.output<S>): Promise<ActionOutcome>;
+  /**
+   * Gives a form back after the router refused its input, with the user's values (the offending
+   * numbers masked) and the field named, so nothing has to be typed again. Must not write anything.
+   * Without it the user gets the refusal as a message instead of the form.
+   */
+  refusedInput?(ctx: HandlerContext, data: z.output<S>, refusal: InputRefusal): Promise<ActionOutcome>;
 }
 
 export interface Feature {

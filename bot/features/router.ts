@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CprInTextError, ForbiddenError } from '../domain/errors';
-import { fieldsWithCpr } from '../domain/cpr-guard';
+import { fieldsWithCpr, maskCprIn } from '../domain/cpr-guard';
 import { decide } from '../domain/policy';
 import { PERSONAL_ONLY, type ConversationKind } from '../domain/venue';
 import { common } from '../i18n/common';
@@ -50,6 +50,11 @@ export class FeatureRouter {
 
   hasVerb(verb: string): boolean {
     return this.actions.has(verb);
+  }
+
+  /** The action behind a verb (tests check its schema to know which payloads must write nothing). */
+  action(verb: string): CardAction | undefined {
+    return this.actions.get(verb);
   }
 
   /** Every registered card verb (the hostile-input tests send malformed data to each). */
@@ -139,7 +144,7 @@ export class FeatureRouter {
     if (elsewhere !== undefined) return { card: elsewhere };
     try {
       const cprFields = fieldsWithCpr(rawData, ctx.now);
-      if (cprFields.length > 0) throw new CprInTextError(cprFields[0]);
+      if (cprFields.length > 0) return await this.refuseCpr(ctx, action, rawData, cprFields);
       const parsed = action.schema.safeParse(stripTransportFields(rawData));
       if (!parsed.success) {
         ctx.log.info({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'Card payload rejected');
@@ -149,6 +154,24 @@ export class FeatureRouter {
     } catch (error) {
       return { card: messageCard(await this.explain(ctx, error), { tone: 'attention' }) };
     }
+  }
+
+  /**
+   * A CPR-shaped number in what the user typed: nothing is stored or logged. A form that can take
+   * its values back is shown again with the numbers masked and the field named; otherwise a message.
+   */
+  private async refuseCpr(
+    ctx: HandlerContext,
+    action: CardAction,
+    rawData: unknown,
+    fields: readonly string[],
+  ): Promise<ActionOutcome> {
+    ctx.log.info({ verb: action.verb, fields: fields.length }, 'CPR-shaped number refused');
+    if (action.refusedInput !== undefined) {
+      const parsed = action.schema.safeParse(stripTransportFields(maskCprIn(rawData, ctx.now)));
+      if (parsed.success) return action.refusedInput(ctx, parsed.data, { kind: 'cpr', fields });
+    }
+    throw new CprInTextError(fields[0]);
   }
 
   /**
