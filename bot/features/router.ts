@@ -14,6 +14,7 @@ import type {
   Command,
   Feature,
   FileHandler,
+  FileProducer,
   HandlerContext,
   InboundFile,
   Reply,
@@ -29,10 +30,15 @@ export class FeatureRouter {
   private readonly commands: Command[];
   private readonly actions = new Map<string, CardAction>();
   private readonly files: FileHandler[];
+  private readonly producers = new Map<string, FileProducer>();
 
   constructor(features: readonly Feature[]) {
     this.commands = features.flatMap((f) => f.commands ?? []);
     this.files = features.flatMap((f) => f.files ?? []);
+    for (const producer of features.flatMap((f) => f.producers ?? [])) {
+      if (this.producers.has(producer.id)) throw new Error(`Duplicate file producer: ${producer.id}`);
+      this.producers.set(producer.id, producer);
+    }
     for (const action of features.flatMap((f) => f.actions ?? [])) {
       if (this.actions.has(action.verb)) throw new Error(`Duplicate card verb: ${action.verb}`);
       this.actions.set(action.verb, action);
@@ -46,6 +52,11 @@ export class FeatureRouter {
       (c) =>
         c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission, 'personal').allowed),
     );
+  }
+
+  /** The producer that makes a file again when the user takes it (undefined: unknown or stale). */
+  producer(id: string): FileProducer | undefined {
+    return this.producers.get(id);
   }
 
   hasVerb(verb: string): boolean {

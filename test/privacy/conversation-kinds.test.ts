@@ -34,6 +34,9 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'privacy.audit': { text: 'log for sag {ref}', where: ONE_TO_ONE },
   'privacy.export': { text: 'eksportér sag {ref}', where: ONE_TO_ONE },
   'privacy.erase': { text: 'slet sag {ref}', where: ONE_TO_ONE },
+  // The copies are case data (and the citizen's copy holds agreed accommodations): a file in the 1:1 chat only.
+  'copies.citizen': { text: 'borgerkopi {ref}', where: ONE_TO_ONE },
+  'copies.employer': { text: 'arbejdsgiverkopi {ref}', where: ONE_TO_ONE },
   'digest.subscribe': { text: 'abonnér på ugerapport', where: ALL },
   'digest.unsubscribe': { text: 'afmeld ugerapport', where: ALL },
   'digest.preview': { text: 'vis ugerapport', where: ALL },
