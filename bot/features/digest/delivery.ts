@@ -5,7 +5,7 @@ import type { InstallationDoc } from '../../store/directory-repository';
 import type { DeliveryAttempt, DigestRun, DigestRunRepository } from '../../store/digest-run-repository';
 import { DigestSubscriptionRepository, type DigestSubscription } from '../../store/digest-subscription-repository';
 import type { AdaptiveCard } from '../../../cards/types';
-import { deliverWithRetry, type RetryPolicy } from './retry-policy';
+import { deliverWithRetry, retryPolicyFor, type RetryPolicy } from '../delivery/retry-policy';
 
 /**
  * Posts the digest as a new thread in the channel, retrying throttling and server errors as the
@@ -51,7 +51,7 @@ export async function deliverDigest(
       {
         sleep: options.sleep ?? defaultSleep,
         random: options.random ?? Math.random,
-        ...(options.policy ? { policy: options.policy } : {}),
+        policy: options.policy ?? retryPolicyFor(services.config),
         onAttempt: async ({ result: r, waitMs }) => {
           run = { ...run, attempts: [...run.attempts, attemptOf(r, now(), waitMs)] };
           await runs.saveRun(run);
