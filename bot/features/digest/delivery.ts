@@ -6,6 +6,7 @@ import type { DeliveryAttempt, DigestRun, DigestRunRepository } from '../../stor
 import { DigestSubscriptionRepository, type DigestSubscription } from '../../store/digest-subscription-repository';
 import type { AdaptiveCard } from '../../../cards/types';
 import { deliverWithRetry, retryPolicyFor, type RetryPolicy } from '../delivery/retry-policy';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
 
 /**
  * Posts the digest as a new thread in the channel, retrying throttling and server errors as the
@@ -112,9 +113,11 @@ async function tellAdmins(services: Services, subscription: DigestSubscription):
     ...services.config.ADMIN_AAD_OBJECT_IDS.map((id) => id.toLowerCase()),
   ]);
   for (const userId of admins) {
-    const sent = await services.notifier.sendToUser(subscription.tenantId, userId, {
-      text: t(subscription.locale, 'admin.gone'),
-    });
+    const sent = await sendToUserWithRetry(
+      services,
+      { tenantId: subscription.tenantId, userId },
+      { text: t(subscription.locale, 'admin.gone') },
+    );
     if (sent.status !== 'sent')
       services.log.warn({ outcome: sent.status }, 'Could not tell an admin that a digest stopped');
   }
