@@ -101,6 +101,22 @@ export class DirectoryRepository {
     },
     now: Date,
   ): Promise<WithEtag<UserDoc>> {
+    // Two turns of one user at once (Teams re-sends install events together) may both change the
+    // document; the one that loses the ETag race reads again and applies its change on top.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.recordSeenOnce(tenantId, seen, now);
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private async recordSeenOnce(
+    tenantId: string,
+    seen: Parameters<DirectoryRepository['recordSeen']>[1],
+    now: Date,
+  ): Promise<WithEtag<UserDoc>> {
     const existing = await this.getUser(tenantId, seen.userId);
     if (
       existing !== undefined &&

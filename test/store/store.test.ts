@@ -91,6 +91,18 @@ describe('store on the embedded Cosmos server (real @azure/cosmos SDK)', () => {
     expect(await claimWork(runs, 't1', 'job:y', at(1), 'b', options)).toBeUndefined();
   });
 
+  it('records a user seen from two personal chats at the same moment: neither turn fails', async () => {
+    const directory = new DirectoryRepository(store);
+    const now = new Date('2025-03-10T08:00:00Z');
+    await directory.recordSeen('t1', { userId: 'u1', displayName: 'Ulla' }, now);
+    const seen = ['a:first', 'a:second'].map((personalConversationId) =>
+      directory.recordSeen('t1', { userId: 'u1', displayName: 'Ulla', personalConversationId }, now),
+    );
+    const outcomes = await Promise.allSettled(seen);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(['a:first', 'a:second']).toContain((await directory.getUser('t1', 'u1'))?.personalConversationId);
+  });
+
   it('pages a query with continuation tokens (no OFFSET/LIMIT)', async () => {
     for (let n = 0; n < 7; n++)
       await createDoc(store.containers.runs, { id: `n${n}`, tenantId: 't1', type: 'note', schemaVersion: 1, n });
