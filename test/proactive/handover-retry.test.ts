@@ -166,4 +166,29 @@ describe('the handover message when Teams refuses it', () => {
     expect(delivered.map((c) => c.conversationId)).toEqual([created[0]!.conversationId]);
     expect(await pendingFor(caseRef)).toEqual([]);
   });
+
+  it('delivers to a jobformidler once they open Fremdrift, and drops a notice no scheduler saw in time', async () => {
+    const anna = await h.userWithRoles('Anna Screener', ['screener']);
+    const pia = await h.userWithRoles('Pia Jobformidler', ['jobformidler']); // has not opened Fremdrift yet
+    const first = await handOver(anna, pia);
+    expect(first.decided).toContain(
+      'Pia Jobformidler har ikke åbnet Fremdrift endnu og ser sagen i "Mine borgere". Fremdrift prøver at give Pia Jobformidler besked de næste dage',
+    );
+    clock.set(new Date('2026-03-10T11:00:00Z'));
+    await h.install(pia); // she opens Fremdrift
+    const since = h.connector.calls.length;
+    await pass();
+    expect(handoversSince(since, first.caseRef).map((c) => c.conversationId)).toEqual([h.personalConversationId(pia)]);
+    expect(await pendingFor(first.caseRef)).toEqual([]);
+
+    const rasmus = await h.userWithRoles('Rasmus Jobformidler', ['jobformidler']); // never opens it
+    const second = await handOver(anna, rasmus);
+    expect(await pendingFor(second.caseRef)).toHaveLength(1);
+    // No pass ran until five days later (the service was down): dropped, and nobody is told days late.
+    clock.set(new Date('2026-03-15T10:00:00Z'));
+    const later = h.connector.calls.length;
+    await pass();
+    expect(h.connector.calls.slice(later)).toEqual([]);
+    expect(await pendingFor(second.caseRef)).toEqual([]);
+  });
 });

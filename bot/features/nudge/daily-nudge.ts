@@ -113,9 +113,11 @@ export function dailyNudgeJob(services: Services, timing: RetryTiming = {}): Sch
     const result = await sendToUserWithRetry(services, user, { card }, timing);
     const sent = result.status === 'sent';
     await settleWork(runs, claim, services.clock.now(), { done: sent, detail: result.status });
-    const log = { tenantId: user.tenantId, date, cases: rows.length, status: result.status, correlationId };
+    const pass = (claim.doc.failures ?? 0) + 1;
+    const log = { tenantId: user.tenantId, date, cases: rows.length, status: result.status, pass, correlationId };
     if (sent) services.log.info(log, 'Daily nudge sent');
-    else services.log.warn(log, 'Daily nudge not delivered; the next pass tries again');
+    else if (pass < NUDGE_MAX_PASSES) services.log.warn(log, 'Daily nudge not delivered; the next pass tries again');
+    else services.log.warn(log, 'Daily nudge not delivered; given up for today');
   }
 
   return {

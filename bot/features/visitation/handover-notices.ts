@@ -11,6 +11,12 @@ import { gaveUpText, handoverMessage } from './handover';
 export const HANDOVER_NOTICES_EVERY_MS = 5 * 60_000;
 /** A pass holds a notice this long; if its instance dies meanwhile, a later pass takes over. */
 const LEASE_MS = 4 * 60_000;
+/**
+ * A notice first found this long after its give-up time is dropped without telling the screener:
+ * no scheduler ran meanwhile (a long outage, or decisions recorded after the fact, as seed:demo
+ * does), and a "could not reach" days late would only be noise.
+ */
+export const HANDOVER_STALE_AFTER_MS = 24 * 3600_000;
 
 /** One claim per notice (a later handover of the same case is a new notice with a new claim). */
 const claimKey = (notice: HandoverNotice): string => `handover:${notice.caseRef}:${Date.parse(notice.createdAt)}`;
@@ -20,7 +26,8 @@ const claimKey = (notice: HandoverNotice): string => `handover:${notice.caseRef}
  * (bot/features/visitation/handover.ts). Every instance runs it; each notice is claimed for one
  * pass at a time (bot/store/claims.ts `claimWork`), so two instances never both send it, and a
  * pass that fails leaves it for the next. A notice is dropped when delivered, when the case is
- * gone or has another jobformidler, or after HANDOVER_GIVE_UP_AFTER_MS, when the screener is told.
+ * gone or has another jobformidler, or after HANDOVER_GIVE_UP_AFTER_MS, when the screener is told
+ * (unless it is stale: HANDOVER_STALE_AFTER_MS).
  */
 export function handoverNoticeJob(services: Services, timing: RetryTiming = {}): ScheduledJob {
   const holder = `handover-${randomUUID()}`;
@@ -52,7 +59,9 @@ export function handoverNoticeJob(services: Services, timing: RetryTiming = {}):
       return finish(notice, claim, 'obsolete');
     const jobformidler = await services.directory.getUser(notice.tenantId, notice.toUserId);
     const name = jobformidler?.displayName ?? '';
-    if (now.getTime() >= Date.parse(notice.giveUpAt)) {
+    const pastGiveUp = now.getTime() - Date.parse(notice.giveUpAt);
+    if (pastGiveUp >= HANDOVER_STALE_AFTER_MS) return finish(notice, claim, 'stale');
+    if (pastGiveUp >= 0) {
       const told = await sendToUserWithRetry(
         services,
         { tenantId: notice.tenantId, userId: notice.fromUserId },
