@@ -12,7 +12,7 @@ import { staffWithRole } from '../../store/staff-index';
 import type { UserDoc } from '../../store/directory-repository';
 import { nudgeCard, type NudgeRow } from '../../../cards/nudge/nudge-card';
 import { progressionDueOn } from '../progression/rules';
-import { sendToUserWithRetry, type RetryTiming } from '../delivery/send-to-user';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
 import { NUDGE_MAX_PASSES, NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
 
 /**
@@ -72,7 +72,7 @@ export async function dueFollowUps(
  * still refuses after the retry policy marks the claim failed: the next pass the same day tries
  * again (at most NUDGE_MAX_PASSES passes), and once one succeeds the claim is done.
  */
-export function dailyNudgeJob(services: Services, timing: RetryTiming = {}): ScheduledJob {
+export function dailyNudgeJob(services: Services): ScheduledJob {
   const holder = `nudge-${randomUUID()}`;
   const allowed = (tenantId: string): boolean =>
     services.config.ALLOWED_TENANT_IDS.length === 0 || services.config.ALLOWED_TENANT_IDS.includes(tenantId);
@@ -110,7 +110,11 @@ export function dailyNudgeJob(services: Services, timing: RetryTiming = {}): Sch
       followUps: rows.filter((r) => r.followUp !== undefined).length,
       progressions: rows.filter((r) => r.progressionDue !== undefined).length,
     });
-    const result = await sendToUserWithRetry(services, user, { card }, timing);
+    const result = await sendToUserWithRetry(services, user, { card }).catch(async (e: unknown) => {
+      // Not sent (the store failed on the way): open for the next pass at once, not after the lease.
+      await settleWork(runs, claim, services.clock.now(), { done: false, detail: 'error' }).catch(() => undefined);
+      throw e;
+    });
     const sent = result.status === 'sent';
     await settleWork(runs, claim, services.clock.now(), { done: sent, detail: result.status });
     const pass = (claim.doc.failures ?? 0) + 1;

@@ -4,7 +4,7 @@ import type { Services } from '../../services';
 import { CaseRepository } from '../../store/case-repository';
 import { claimWork, readClaim, settleWork, workStatus } from '../../store/claims';
 import { PendingNoticeRepository, type HandoverNotice } from '../../store/pending-notice-repository';
-import { sendToUserWithRetry, type RetryTiming } from '../delivery/send-to-user';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
 import { gaveUpText, handoverMessage } from './handover';
 
 /** How often the scheduler looks for handover messages Teams refused. */
@@ -29,7 +29,7 @@ const claimKey = (notice: HandoverNotice): string => `handover:${notice.caseRef}
  * gone or has another jobformidler, or after HANDOVER_GIVE_UP_AFTER_MS, when the screener is told
  * (unless it is stale: HANDOVER_STALE_AFTER_MS).
  */
-export function handoverNoticeJob(services: Services, timing: RetryTiming = {}): ScheduledJob {
+export function handoverNoticeJob(services: Services): ScheduledJob {
   const holder = `handover-${randomUUID()}`;
   const notices = new PendingNoticeRepository(services.store);
   const runs = services.store.containers.runs;
@@ -66,7 +66,6 @@ export function handoverNoticeJob(services: Services, timing: RetryTiming = {}):
         services,
         { tenantId: notice.tenantId, userId: notice.fromUserId },
         { text: gaveUpText(notice, name) },
-        timing,
       );
       services.log.warn(
         { tenantId: notice.tenantId, screenerTold: told.status },
@@ -93,8 +92,11 @@ export function handoverNoticeJob(services: Services, timing: RetryTiming = {}):
       services,
       { tenantId: notice.tenantId, userId: notice.toUserId },
       await handoverMessage(services, notice.tenantId, notice),
-      timing,
-    );
+    ).catch(async (e: unknown) => {
+      // Not sent (the store failed on the way): open for the next pass at once, not after the lease.
+      await settleWork(runs, claim, services.clock.now(), { done: false, detail: 'error' }).catch(() => undefined);
+      throw e;
+    });
     services.log.info(
       { tenantId: notice.tenantId, delivery: result.status, correlationId },
       'Handover message retried',
