@@ -69,6 +69,12 @@ export const EnvSchema = z
       .min(0)
       .max(86400)
       .default(60),
+    PROACTIVE_RETRY_BASE_MS: z.coerce
+      .number({ message: 'expected a number of milliseconds' })
+      .int()
+      .min(0, 'expected 0-60000')
+      .max(60_000, 'expected 0-60000')
+      .default(1000),
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('true')
