@@ -21,7 +21,7 @@ export function actingAs(
     services,
     now,
     correlationId,
-    conversation: { id: `seed:${actor.userId}`, kind: 'personal' },
+    conversation: { id: `seed:${actor.userId}`, kind: 'personal', botId: '28:fremdrift-seed' },
     guard: new Guard(services.audit, full, { correlationId, channel: 'personal', now: () => now }),
     log: services.log,
   };

@@ -31,16 +31,16 @@ export class Guard {
 
   /** Throws ForbiddenError unless the actor may do `action`; no case data involved, nothing logged. */
   require(action: PolicyAction): void {
-    const d = decide(this.actor, action);
+    const d = decide(this.actor, action, this.meta.channel);
     if (!d.allowed) throw new ForbiddenError(action, d.reason);
   }
 
   allows(action: PolicyAction, resource?: CaseOwnership): boolean {
-    return decide(this.actor, action, resource).allowed;
+    return decide(this.actor, action, this.meta.channel, resource).allowed;
   }
 
   async run<T>(access: CaseAccess, work: () => Promise<T>): Promise<T> {
-    const decision = decide(this.actor, access.action, access.resource);
+    const decision = decide(this.actor, access.action, this.meta.channel, access.resource);
     if (!decision.allowed) {
       await this.log(access, 'denied');
       throw new ForbiddenError(access.action, decision.reason, true);

@@ -1,5 +1,6 @@
 import type { Actor } from './actor';
 import type { Role } from './roles';
+import { isPrivateVenue, type Venue } from './venue';
 
 /**
  * The one policy function. Every handler asks `decide` before it reads or writes; anything not
@@ -29,10 +30,29 @@ export const POLICY = {
   'audit.extract': ['admin'],
   'case.export': ['admin'],
   'case.erase': ['admin'],
+  /** The citizen's copy and the employer's copy (PDF files): the case's jobformidler (resource check). */
+  'case.citizen_copy': ['jobformidler'],
+  'case.employer_copy': ['jobformidler'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof POLICY;
 export const POLICY_ACTIONS = Object.keys(POLICY) as PolicyAction[];
+
+/**
+ * The only actions allowed where others read along (group chats and team channels): help and the
+ * leader's digest subscription and preview request (the preview itself is sent 1:1). Everything else,
+ * above all case data and art. 9 data, needs a private venue: the 1:1 chat with the bot, the DPO's
+ * admin API, or the bot's own jobs. Deny by default: an action added to POLICY is private until it
+ * is listed here.
+ */
+export const SHARED_CONVERSATION_ACTIONS = [
+  'help.view',
+  'digest.subscribe',
+  'digest.preview',
+] as const satisfies readonly PolicyAction[];
+
+export const allowedInSharedConversation = (action: PolicyAction): boolean =>
+  (SHARED_CONVERSATION_ACTIONS as readonly string[]).includes(action);
 
 /** What a decision may depend on beyond the role: the case's owners. */
 export interface CaseOwnership {
@@ -41,18 +61,19 @@ export interface CaseOwnership {
   readonly assignedJobformidlerId?: string | undefined;
 }
 
-export type Decision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly reason: 'no_role' | 'role' | 'tenant' | 'not_owner' };
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
 
-/** Pure: may `actor` do `action` (on `resource`, when the action concerns one case)? */
-export function decide(actor: Actor, action: PolicyAction, resource?: CaseOwnership): Decision {
+export type DenialReason = 'no_role' | 'role' | 'conversation' | 'tenant' | 'not_owner';
+
+/** Pure: may `actor` do `action` in `venue` (on `resource`, when the action concerns one case)? */
+export function decide(actor: Actor, action: PolicyAction, venue: Venue, resource?: CaseOwnership): Decision {
   if (actor.roles.length === 0) return { allowed: false, reason: 'no_role' };
   // An action string that is not in POLICY (a stale card, a typo) is simply denied.
   const roles: readonly Role[] | undefined = Object.hasOwn(POLICY, action) ? POLICY[action] : undefined;
   if (roles === undefined) return { allowed: false, reason: 'role' };
   const granted = actor.roles.filter((r) => roles.includes(r));
   if (granted.length === 0) return { allowed: false, reason: 'role' };
+  if (!isPrivateVenue(venue) && !allowedInSharedConversation(action)) return { allowed: false, reason: 'conversation' };
   if (resource === undefined) return { allowed: true };
   if (resource.tenantId !== actor.tenantId) return { allowed: false, reason: 'tenant' };
   return granted.some((role) => ownsResource(actor, role, resource))
@@ -74,6 +95,3 @@ function ownsResource(actor: Actor, role: Role, resource: CaseOwnership): boolea
       return false;
   }
 }
-
-export const can = (actor: Actor, action: PolicyAction, resource?: CaseOwnership): boolean =>
-  decide(actor, action, resource).allowed;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 /**
+ * The smallest number a channel may show (Danmarks Statistik's discretion rule, PRODUCT.md §4). A
+ * municipality may raise it, never lower it; an older stored value below it is read as the floor.
+ */
+export const K_SUPPRESSION_FLOOR = 5;
+
+/**
  * A municipality's thresholds. Defaults are the model's headline numbers (PRODUCT.md §1,
  * domain-research §5.3 Tenant.thresholds); an admin may change them per municipality.
  */
@@ -13,7 +19,12 @@ export const TenantSettingsSchema = z.object({
   cadenceDaysWarnInPlacement: z.number().int().min(1).max(90).default(10),
   caseloadBand: z.tuple([z.number().int().min(1), z.number().int().min(1)]).default([30, 40]),
   hkoFastTrackDays: z.number().int().min(1).max(90).default(7),
-  kSuppression: z.number().int().min(3).max(20).default(5),
+  kSuppression: z
+    .number()
+    .int()
+    .max(20)
+    .default(K_SUPPRESSION_FLOOR)
+    .transform((k) => Math.max(k, K_SUPPRESSION_FLOOR)),
   progressionCadenceDays: z.number().int().min(14).max(366).default(92),
   retentionDaysAfterClosure: z.number().int().min(1).max(3650).default(365),
   auditRetentionDays: z.number().int().min(183).max(3650).default(183),

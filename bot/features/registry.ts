@@ -8,6 +8,7 @@ import { hkoFeature } from './hko/handlers';
 import { hoursFeature } from './hours/handlers';
 import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
+import { copiesFeature } from './copies/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
@@ -39,6 +40,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     followUpFeature,
     hkoFeature,
     privacyFeature,
+    copiesFeature,
     digestFeature,
   ];
   const router = new FeatureRouter(features);

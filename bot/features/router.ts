@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { CprInTextError, ForbiddenError } from '../domain/errors';
-import { fieldsWithCpr } from '../domain/cpr-guard';
+import { fieldsWithCpr, maskCprIn } from '../domain/cpr-guard';
 import { decide } from '../domain/policy';
+import { PERSONAL_ONLY, type ConversationKind } from '../domain/venue';
 import { common } from '../i18n/common';
 import { messageCard } from '../../cards/common/message-card';
+import { personalChatCard } from '../../cards/common/personal-chat-card';
 import { errorToText, isExpectedError } from './errors-to-text';
+import type { AdaptiveCard } from '../../cards/types';
 import type {
   ActionOutcome,
   CardAction,
   Command,
   Feature,
   FileHandler,
+  FileProducer,
   HandlerContext,
   InboundFile,
   Reply,
+  RouteScope,
 } from './feature';
 
 /**
@@ -25,10 +30,15 @@ export class FeatureRouter {
   private readonly commands: Command[];
   private readonly actions = new Map<string, CardAction>();
   private readonly files: FileHandler[];
+  private readonly producers = new Map<string, FileProducer>();
 
   constructor(features: readonly Feature[]) {
     this.commands = features.flatMap((f) => f.commands ?? []);
     this.files = features.flatMap((f) => f.files ?? []);
+    for (const producer of features.flatMap((f) => f.producers ?? [])) {
+      if (this.producers.has(producer.id)) throw new Error(`Duplicate file producer: ${producer.id}`);
+      this.producers.set(producer.id, producer);
+    }
     for (const action of features.flatMap((f) => f.actions ?? [])) {
       if (this.actions.has(action.verb)) throw new Error(`Duplicate card verb: ${action.verb}`);
       this.actions.set(action.verb, action);
@@ -39,17 +49,38 @@ export class FeatureRouter {
   visibleCommands(ctx: Pick<HandlerContext, 'actor'>): Command[] {
     if (ctx.actor.roles.length === 0) return [];
     return this.commands.filter(
-      (c) => c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission).allowed),
+      (c) =>
+        c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission, 'personal').allowed),
     );
+  }
+
+  /** The producer that makes a file again when the user takes it (undefined: unknown or stale). */
+  producer(id: string): FileProducer | undefined {
+    return this.producers.get(id);
   }
 
   hasVerb(verb: string): boolean {
     return this.actions.has(verb);
   }
 
+  /** The action behind a verb (tests check its schema to know which payloads must write nothing). */
+  action(verb: string): CardAction | undefined {
+    return this.actions.get(verb);
+  }
+
   /** Every registered card verb (the hostile-input tests send malformed data to each). */
   verbs(): string[] {
     return [...this.actions.keys()];
+  }
+
+  /** Every route with the conversations it may run in (the conversation-kind test walks all of them). */
+  routes(): { kind: 'command' | 'action' | 'file'; id: string; conversations: readonly ConversationKind[] }[] {
+    const scope = (r: RouteScope) => r.conversations ?? PERSONAL_ONLY;
+    return [
+      ...this.commands.map((c) => ({ kind: 'command' as const, id: c.id, conversations: scope(c) })),
+      ...[...this.actions.values()].map((a) => ({ kind: 'action' as const, id: a.verb, conversations: scope(a) })),
+      ...this.files.map((f) => ({ kind: 'file' as const, id: f.id, conversations: scope(f) })),
+    ];
   }
 
   /** Every registered command, in the order they are tried. */
@@ -75,6 +106,8 @@ export class FeatureRouter {
       const found = this.commandFor(rawText);
       if (found !== undefined) {
         const { command, text, match } = found;
+        const elsewhere = await this.refuseOutsideScope(ctx, command, command.id);
+        if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
         if (command.permission !== undefined) ctx.guard.require(command.permission);
         else if (ctx.actor.roles.length === 0 && command.id !== 'help') throw new ForbiddenError(command.id, 'no_role');
         return await command.handle(ctx, { text, match, rawText });
@@ -94,6 +127,8 @@ export class FeatureRouter {
       if (fieldsWithCpr(file.name, ctx.now).length > 0) throw new CprInTextError('file.name');
       const handler = this.files.find((h) => h.accepts(file));
       if (handler === undefined) return [{ kind: 'text', text: common(ctx.actor.locale, 'error.file_unsupported') }];
+      const elsewhere = await this.refuseOutsideScope(ctx, handler, handler.id);
+      if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
       ctx.guard.require(handler.permission);
       const checked: InboundFile = {
         name: file.name,
@@ -115,9 +150,12 @@ export class FeatureRouter {
     const action = this.actions.get(verb);
     if (action === undefined)
       return { card: messageCard(common(locale, 'error.unknown_action'), { tone: 'attention' }) };
+    // Before the payload is even read: in a shared conversation the answer must not depend on it.
+    const elsewhere = await this.refuseOutsideScope(ctx, action, verb);
+    if (elsewhere !== undefined) return { card: elsewhere };
     try {
       const cprFields = fieldsWithCpr(rawData, ctx.now);
-      if (cprFields.length > 0) throw new CprInTextError(cprFields[0]);
+      if (cprFields.length > 0) return await this.refuseCpr(ctx, action, rawData, cprFields);
       const parsed = action.schema.safeParse(stripTransportFields(rawData));
       if (!parsed.success) {
         ctx.log.info({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'Card payload rejected');
@@ -127,6 +165,42 @@ export class FeatureRouter {
     } catch (error) {
       return { card: messageCard(await this.explain(ctx, error), { tone: 'attention' }) };
     }
+  }
+
+  /**
+   * A CPR-shaped number in what the user typed: nothing is stored or logged. A form that can take
+   * its values back is shown again with the numbers masked and the field named; otherwise a message.
+   */
+  private async refuseCpr(
+    ctx: HandlerContext,
+    action: CardAction,
+    rawData: unknown,
+    fields: readonly string[],
+  ): Promise<ActionOutcome> {
+    ctx.log.info({ verb: action.verb, fields: fields.length }, 'CPR-shaped number refused');
+    if (action.refusedInput !== undefined) {
+      const parsed = action.schema.safeParse(stripTransportFields(maskCprIn(rawData, ctx.now)));
+      if (parsed.success) return action.refusedInput(ctx, parsed.data, { kind: 'cpr', fields });
+    }
+    throw new CprInTextError(fields[0]);
+  }
+
+  /**
+   * The kind of conversation is checked before anything else of a route runs, so a case command in a
+   * channel or group chat answers the same whether the case exists or not: a pointer to the 1:1 chat.
+   */
+  private async refuseOutsideScope(
+    ctx: HandlerContext,
+    route: RouteScope,
+    what: string,
+  ): Promise<AdaptiveCard | undefined> {
+    const allowed = route.conversations ?? PERSONAL_ONLY;
+    if (allowed.includes(ctx.conversation.kind)) return undefined;
+    await ctx.guard
+      .recordRefusal(new ForbiddenError(what, 'conversation'))
+      .catch((e: unknown) => ctx.log.error({ err: e }, 'Could not log a refusal'));
+    ctx.log.info({ route: what, conversation: ctx.conversation.kind }, 'Route refused outside the 1:1 chat');
+    return personalChatCard({ locale: ctx.actor.locale, botId: ctx.conversation.botId });
   }
 
   private async explain(ctx: HandlerContext, error: unknown): Promise<string> {

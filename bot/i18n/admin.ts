@@ -31,7 +31,9 @@ export const adminText = defineCatalogue({
     'settings.caseloadLow': 'Sagsstamme pr. jobformidler, nedre grænse',
     'settings.caseloadHigh': 'Sagsstamme pr. jobformidler, øvre grænse',
     'settings.hkoFastTrackDays': 'Fast track for kompenserende ordninger (dage)',
-    'settings.kSuppression': 'Mindste antal, der vises i kanaler (diskretion)',
+    'settings.kSuppression': 'Mindste antal, der vises i kanaler (diskretion, mindst 5)',
+    'settings.k_floor':
+      '"Mindste antal, der vises i kanaler" skal være et helt tal fra {floor} til {max}. Under {floor} er ikke tilladt (Danmarks Statistiks diskretionsregel) – kommunen kan kun hæve det. Intet er gemt.',
     'settings.progressionCadenceDays': 'Progressionsmåling hver (dage)',
     'settings.retentionDaysAfterClosure': 'Slet sagsdata efter sagens afslutning (dage)',
     'settings.auditRetentionDays': 'Gem adgangslog i (dage, mindst 183)',
@@ -69,7 +71,9 @@ export const adminText = defineCatalogue({
     'settings.caseloadLow': 'Caseload per jobformidler, lower bound',
     'settings.caseloadHigh': 'Caseload per jobformidler, upper bound',
     'settings.hkoFastTrackDays': 'Fast track for compensation schemes (days)',
-    'settings.kSuppression': 'Smallest number shown in channels (disclosure control)',
+    'settings.kSuppression': 'Smallest number shown in channels (disclosure control, at least 5)',
+    'settings.k_floor':
+      '"Smallest number shown in channels" must be a whole number from {floor} to {max}. Below {floor} is not allowed (Statistics Denmark\'s discretion rule) – the municipality may only raise it. Nothing was saved.',
     'settings.progressionCadenceDays': 'Progression measurement every (days)',
     'settings.retentionDaysAfterClosure': 'Delete case data after case closure (days)',
     'settings.auditRetentionDays': 'Keep the access log for (days, at least 183)',

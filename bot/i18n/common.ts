@@ -26,6 +26,10 @@ export const common = defineCatalogue({
     'error.number_range': '"{field}" skal være et tal mellem {min} og {max}.',
     'error.text_too_long': '"{field}" må højst være {max} tegn.',
     'error.invalid_choice': 'Vælg en af mulighederne i "{field}".',
+    'personal_only.title': 'Det tager vi i din egen chat med Fremdrift',
+    'personal_only.text':
+      'Sager og oplysninger om borgere vises kun i din 1:1-chat med Fremdrift, hvor ingen andre læser med. Åbn chatten og skriv det samme dér.',
+    'personal_only.open': 'Åbn chat med Fremdrift',
     'unknown.command': 'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan hjælpe med.',
     'error.file_unsupported':
       'Den slags fil kan Fremdrift ikke bruge. Skriv "hjælp" for at se, hvad du kan. Intet er gemt.',
@@ -66,6 +70,10 @@ export const common = defineCatalogue({
     'error.number_range': '"{field}" must be a number between {min} and {max}.',
     'error.text_too_long': '"{field}" may be at most {max} characters.',
     'error.invalid_choice': 'Choose one of the options in "{field}".',
+    'personal_only.title': "Let's take this to your own chat with Fremdrift",
+    'personal_only.text':
+      'Cases and details about citizens are shown only in your 1:1 chat with Fremdrift, where nobody else reads along. Open the chat and type the same there.',
+    'personal_only.open': 'Open chat with Fremdrift',
     'unknown.command': 'I did not understand that. Type "help" to see what I can help with.',
     'error.file_unsupported':
       'Fremdrift cannot use that kind of file. Type "help" to see what you can do. Nothing was saved.',

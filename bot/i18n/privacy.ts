@@ -6,7 +6,6 @@ export const privacyText = defineCatalogue({
     'cmd.audit': 'Adgangslog for en sag: datoer og formål (til en indsigtsanmodning)',
     'cmd.export': 'Eksportér en sags data som JSON (indsigt og dataportabilitet)',
     'cmd.erase': 'Slet en sag efter en lovlig anmodning',
-    personal_only: 'Af hensyn til databeskyttelse virker denne kommando kun i din 1:1-chat med Fremdrift.',
     not_found: 'Fremdrift har ingen data om sag {caseRef} i din organisation.',
     bad_ref: 'Skriv sagsnummeret efter kommandoen, fx "log for sag FR-7KQ2-M9XA".',
     cancelled: 'Annulleret. Intet er ændret.',
@@ -49,6 +48,9 @@ export const privacyText = defineCatalogue({
     'export.confirm': 'Eksportér',
     'export.done': 'Eksport af sag {caseRef}',
     'export.json.label': 'JSON uden art. 9-oplysninger (kan kopieres)',
+    'export.file_follows':
+      'Eksporten kommer som fil herunder (JSON uden art. 9-oplysninger). Hentningen bliver logget.',
+    'export.file_description': 'Eksport af sag {caseRef} som JSON, uden art. 9-oplysninger.',
     'export.too_large': "Eksporten er for stor til chatten. Hent den via administrations-API'et: {path}",
     'erase.title': 'Slet sag {caseRef}',
     'erase.intro':
@@ -69,7 +71,6 @@ export const privacyText = defineCatalogue({
     'cmd.audit': 'Access log of a case: dates and purposes (for a subject access request)',
     'cmd.export': "Export a case's data as JSON (access and portability)",
     'cmd.erase': 'Erase a case on a lawful request',
-    personal_only: 'For data protection, this command works only in your 1:1 chat with Fremdrift.',
     not_found: 'Fremdrift has no data about case {caseRef} in your organisation.',
     bad_ref: 'Put the case number after the command, e.g. "log for case FR-7KQ2-M9XA".',
     cancelled: 'Cancelled. Nothing was changed.',
@@ -110,6 +111,8 @@ export const privacyText = defineCatalogue({
     'export.confirm': 'Export',
     'export.done': 'Export of case {caseRef}',
     'export.json.label': 'JSON without art. 9 data (can be copied)',
+    'export.file_follows': 'The export follows as a file below (JSON without art. 9 data). The download is logged.',
+    'export.file_description': 'Export of case {caseRef} as JSON, without art. 9 data.',
     'export.too_large': 'The export is too large for the chat. Get it from the admin API: {path}',
     'erase.title': 'Erase case {caseRef}',
     'erase.intro':

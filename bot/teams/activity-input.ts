@@ -95,6 +95,7 @@ export function conversationOf(a: InboundActivity): ConversationInfo {
   return {
     id: a.conversation.id,
     kind,
+    botId: a.recipient.id,
     teamId: a.channelData?.team?.id ?? undefined,
     channelId: a.channelData?.channel?.id ?? undefined,
   };

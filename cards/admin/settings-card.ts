@@ -11,15 +11,22 @@ export function settingsCard(input: {
   settings: TenantSettings;
   notice?: string;
   error?: string;
+  /** What the admin typed, shown again after a refused save so nothing has to be typed twice. */
+  typed?: Readonly<Record<string, unknown>>;
 }): AdaptiveCard {
   const { locale, settings } = input;
+  const typedNumber = (key: string): number | undefined => {
+    const raw = input.typed?.[key];
+    const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    return Number.isFinite(n) ? n : undefined;
+  };
   const fields = SETTINGS_FIELDS.map((f) => ({
     type: 'Input.Number',
     id: f.key,
     label: t(locale, `settings.${f.key}`),
     min: f.min,
     max: f.max,
-    value: f.read(settings),
+    value: typedNumber(f.key) ?? f.read(settings),
     isRequired: true,
     errorMessage: `${f.min}–${f.max}`,
   }));

@@ -1,3 +1,4 @@
+import { documentsOf } from '../privacy/fixtures';
 import { randomUUID } from 'node:crypto';
 import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import { ManualClock } from '../../bot/domain/clock';
@@ -217,14 +218,17 @@ describe('work agreement (arbejdsaftale)', () => {
     expect(facts?.agreements).toHaveLength(1);
   });
 
-  it('updates a card shared in a group chat for everyone', async () => {
+  it('a case card forwarded to a group chat saves nothing there and updates nobody’s copy', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
     const card = await newAgreement(caseRef);
+    const before = await documentsOf(h.services, ['cases', 'sensitive']);
     const where = { kind: 'groupChat' as const, conversationId: '19:chat@thread.v2', replyToId: 'activity-1' };
     const r = await save(card, { s_TASKS: 'AGREED', v_TASKS: 'Lager' }, where);
-    expect(cardText(r.card)).toContain('Arbejdsaftalen er gemt.');
-    const update = r.sent.find((c) => c.kind === 'update');
-    expect(update?.path).toContain('activity-1');
+    expect(cardText(r.card)).toContain('Det tager vi i din egen chat med Fremdrift');
+    expect(cardText(r.card)).not.toContain(caseRef);
+    expect(r.sent.filter((c) => c.kind === 'update')).toEqual([]);
+    // (the bot notes the new group chat's installation in `directory`; the case's documents stay as they were)
+    expect(await documentsOf(h.services, ['cases', 'sensitive'])).toEqual(before);
   });
 
   it('stays under the card size limit with every item filled to the maximum', async () => {

@@ -49,6 +49,36 @@ describe("the municipality's settings", () => {
     expect(await h.services.directory.getSettings(TEST_TENANT)).toEqual(before);
   });
 
+  it.each(['3', '4', '0', '-5'])(
+    'refuses %s as the smallest number shown in channels: k = 5 is a floor; the form keeps what was typed',
+    async (k) => {
+      const admin = await h.userWithRoles('Admin', ['admin']);
+      const before = await h.services.store.containers.directory.item('settings', TEST_TENANT).read();
+      const r = await h.execute(admin, 'admin.settings.save', form({ kSuppression: k, cadenceDaysDefault: '35' }));
+      expect(cardText(r.card)).toContain('Under 5 er ikke tilladt (Danmarks Statistiks diskretionsregel)');
+      const inputs = Object.fromEntries(
+        r.card!.body.filter((e) => e.type === 'Input.Number').map((e) => [e.id as string, e.value]),
+      );
+      expect(inputs).toMatchObject({ kSuppression: Number(k), cadenceDaysDefault: 35 });
+      const after = await h.services.store.containers.directory.item('settings', TEST_TENANT).read();
+      expect(after.etag).toBe(before.etag);
+    },
+  );
+
+  it('a municipality may raise k; a stored value below 5 (an older document) is read and used as 5', async () => {
+    const admin = await h.userWithRoles('Admin', ['admin']);
+    await h.execute(admin, 'admin.settings.save', form({ kSuppression: '7' }));
+    expect((await h.services.directory.getSettings(TEST_TENANT)).kSuppression).toBe(7);
+    const { resource } = await h.services.store.containers.directory.item('settings', TEST_TENANT).read();
+    await h.services.store.containers.directory.items.upsert({
+      ...resource,
+      settings: { ...resource.settings, kSuppression: 3 },
+    });
+    expect((await h.services.directory.getSettings(TEST_TENANT)).kSuppression).toBe(5);
+    const card = (await h.say(admin, 'indstillinger')).cards[0];
+    expect(card!.body.find((e) => e.id === 'kSuppression')?.value).toBe(5);
+  });
+
   it('is refused to a leader', async () => {
     const leader = await h.userWithRoles('Leder', ['leder']);
     const r = await h.execute(leader, 'admin.settings.save', form({ kSuppression: '3' }));

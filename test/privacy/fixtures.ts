@@ -90,6 +90,24 @@ export async function countsOf(
   return out;
 }
 
+/**
+ * Every stored document of these containers as `container/id@etag`, sorted: two snapshots are equal
+ * only if no document was created, deleted or replaced in between (counts alone miss a replace).
+ */
+export async function documentsOf(
+  services: Services,
+  names: readonly ContainerName[] = ['cases', 'sensitive', 'directory', 'runs'],
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    const { resources } = await services.store.containers[name].items
+      .query<{ id: string; _etag: string }>('SELECT c.id, c._etag FROM c')
+      .fetchAll();
+    for (const r of resources) out.push(`${name}/${r.id}@${r._etag}`);
+  }
+  return out.sort();
+}
+
 export async function caseDocs(
   services: Services,
   tenantId: string,
@@ -142,7 +160,7 @@ export function contextFor(services: Services, actor: Actor, now: Date): Handler
     services,
     now,
     correlationId,
-    conversation: { id: 'a:test', kind: 'personal' },
+    conversation: { id: 'a:test', kind: 'personal', botId: '28:fremdrift-test-bot' },
     guard: new Guard(services.audit, actor, { correlationId, channel: 'personal', now: () => now }),
     log: services.log,
   };

@@ -1,4 +1,4 @@
-import { POLICY, POLICY_ACTIONS } from '../../bot/domain/policy';
+import { allowedInSharedConversation, POLICY, POLICY_ACTIONS } from '../../bot/domain/policy';
 import { ROLES } from '../../bot/domain/roles';
 
 /** SECURITY.md's role × action matrix, generated from POLICY (bot/domain/policy.ts). */
@@ -7,11 +7,12 @@ export const MATRIX_START =
 export const MATRIX_END = '<!-- policy-matrix:end -->';
 
 export function renderPolicyMatrix(): string {
-  const header = `| Action | ${ROLES.join(' | ')} | no role |`;
-  const rule = `|---|${ROLES.map(() => '---|').join('')}---|`;
+  const header = `| Action | ${ROLES.join(' | ')} | no role | in group chat / channel |`;
+  const rule = `|---|${ROLES.map(() => '---|').join('')}---|---|`;
   const rows = POLICY_ACTIONS.map((action) => {
     const allowed: readonly string[] = POLICY[action];
-    return `| \`${action}\` | ${ROLES.map((r) => (allowed.includes(r) ? '✓' : '–')).join(' | ')} | – |`;
+    const shared = allowedInSharedConversation(action) ? '✓' : '– (1:1 only)';
+    return `| \`${action}\` | ${ROLES.map((r) => (allowed.includes(r) ? '✓' : '–')).join(' | ')} | – | ${shared} |`;
   });
   return [MATRIX_START, header, rule, ...rows, MATRIX_END].join('\n');
 }

@@ -94,12 +94,14 @@ export const adminFeature: Feature = {
           const error =
             result.field === 'caseloadBand'
               ? t(locale, 'settings.caseload_order')
-              : common(locale, 'error.number_range', {
-                  field: t(locale, `settings.${result.field}`),
-                  min: result.min ?? 0,
-                  max: result.max ?? 0,
-                });
-          return { card: settingsCard({ locale, settings: current, error }) };
+              : result.field === 'kSuppression'
+                ? t(locale, 'settings.k_floor', { floor: result.min ?? 0, max: result.max ?? 0 })
+                : common(locale, 'error.number_range', {
+                    field: t(locale, `settings.${result.field}`),
+                    min: result.min ?? 0,
+                    max: result.max ?? 0,
+                  });
+          return { card: settingsCard({ locale, settings: current, error, typed: data }) };
         }
         await ctx.guard.run(
           { action: 'settings.manage', kind: 'write', purpose: 'administration', auditAction: 'settings.set' },
@@ -134,6 +136,10 @@ export const adminFeature: Feature = {
         newUserName: z.string().trim().max(100).default(''),
         newRoles: z.string().max(200).default(''),
       }),
+      refusedInput: async (ctx) => {
+        ctx.guard.require('roles.manage');
+        return { card: await currentRolesCard(ctx, { error: common(ctx.actor.locale, 'error.cpr_in_text') }) };
+      },
       handle: async (ctx, data) => {
         ctx.guard.require('roles.manage');
         if (!isEntraObjectId(data.newUserId))

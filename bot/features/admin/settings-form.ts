@@ -1,4 +1,4 @@
-import { TenantSettingsSchema, type TenantSettings } from '../../domain/tenant-settings';
+import { K_SUPPRESSION_FLOOR, TenantSettingsSchema, type TenantSettings } from '../../domain/tenant-settings';
 
 /**
  * The editable thresholds as form fields: how each maps to TenantSettings and its allowed range.
@@ -17,7 +17,7 @@ export const SETTINGS_FIELDS = [
   { key: 'caseloadLow', min: 1, max: 200, read: (s: TenantSettings) => s.caseloadBand[0] },
   { key: 'caseloadHigh', min: 1, max: 200, read: (s: TenantSettings) => s.caseloadBand[1] },
   { key: 'hkoFastTrackDays', min: 1, max: 90, read: (s: TenantSettings) => s.hkoFastTrackDays },
-  { key: 'kSuppression', min: 3, max: 20, read: (s: TenantSettings) => s.kSuppression },
+  { key: 'kSuppression', min: K_SUPPRESSION_FLOOR, max: 20, read: (s: TenantSettings) => s.kSuppression },
   { key: 'progressionCadenceDays', min: 14, max: 366, read: (s: TenantSettings) => s.progressionCadenceDays },
   { key: 'retentionDaysAfterClosure', min: 1, max: 3650, read: (s: TenantSettings) => s.retentionDaysAfterClosure },
   { key: 'auditRetentionDays', min: 183, max: 3650, read: (s: TenantSettings) => s.auditRetentionDays },

@@ -1,4 +1,5 @@
 import { digestText as t } from '../../i18n/digest';
+import { ANY_CONVERSATION } from '../../domain/venue';
 import { textReply, type Feature } from '../feature';
 import { preview } from './preview';
 import { subscribe, unsubscribe } from './subscriptions';
@@ -12,6 +13,8 @@ export const digestFeature: Feature = {
   commands: [
     {
       id: 'digest.subscribe',
+      // Leaders use these where the team reads along; they answer with aggregates or a private preview only.
+      conversations: ANY_CONVERSATION,
       patterns: [
         /^(?:abonn[eé]r|tilmeld)(?: (?:på|paa))?(?: den)? (?:ugerapport(?:en)?|ugentlige? rapport(?:en)?)(?<rest>.*)$/,
         /^subscribe(?: to)?(?: the)? (?:weekly )?digest(?<rest>.*)$/,
@@ -26,6 +29,7 @@ export const digestFeature: Feature = {
     },
     {
       id: 'digest.unsubscribe',
+      conversations: ANY_CONVERSATION,
       patterns: [
         /^(?:afmeld|stop)(?: (?:ugerapport(?:en)?|den ugentlige rapport))$/,
         /^(?:unsubscribe|stop)(?: from)?(?: the)? (?:weekly )?digest$/,
@@ -40,6 +44,7 @@ export const digestFeature: Feature = {
     },
     {
       id: 'digest.preview',
+      conversations: ANY_CONVERSATION,
       patterns: [/^(?:vis|se) (?:ugerapport(?:en)?|den ugentlige rapport)$/, /^show(?: the)? (?:weekly )?digest$/],
       permission: 'digest.preview',
       help: {

@@ -4,6 +4,7 @@ import { welcomeCard } from '../../../cards/onboarding/welcome-card';
 import { helpCard } from '../../../cards/onboarding/help-card';
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
+import { ANY_CONVERSATION } from '../../domain/venue';
 import { cardReply, defineAction, type Feature, type HandlerContext, type Reply } from '../feature';
 import type { FeatureRouter } from '../router';
 
@@ -44,12 +45,14 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
     commands: [
       {
         id: 'help',
+        conversations: ANY_CONVERSATION,
         patterns: [/^(hjælp|hjaelp|help|\?)$/],
         help: { da: t('da', 'help.cmd.help'), en: t('en', 'help.cmd.help'), example: { da: 'hjælp', en: 'help' } },
         handle: async (ctx) => [cardReply(help(ctx))],
       },
       {
         id: 'welcome',
+        conversations: ANY_CONVERSATION,
         patterns: [/^(velkommen|welcome|hej|hello|hi|start)$/],
         help: {
           da: t('da', 'help.cmd.welcome'),
@@ -62,11 +65,15 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
     actions: [
       defineAction({
         verb: 'command.run',
+        // The command it runs is checked again by handleMessage, with its own scope.
+        conversations: ANY_CONVERSATION,
         schema: z.object({ command: z.string().min(1).max(200) }),
         handle: async (ctx, data) => {
           const replies: Reply[] = await router().handleMessage(ctx, data.command);
           const [first, ...rest] = replies;
           if (first === undefined) return { card: help(ctx) };
+          // A file cannot replace a card: the card says what comes, and the file follows it.
+          if (first.kind === 'file') return { card: messageCard(first.file.file.description), followUps: replies };
           const card = first.kind === 'card' ? first.card : messageCard(first.text);
           return { card, followUps: rest };
         },

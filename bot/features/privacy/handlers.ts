@@ -5,7 +5,16 @@ import { auditExtractCard } from '../../../cards/privacy/audit-extract-card';
 import { eraseConfirmCard, exportConfirmCard, exportResultCard } from '../../../cards/privacy/case-request-cards';
 import type { AdaptiveCard } from '../../../cards/types';
 import { NotFoundError } from '../../domain/errors';
-import { cardReply, defineAction, textReply, type Feature, type HandlerContext, type Reply } from '../feature';
+import {
+  cardReply,
+  defineAction,
+  fileReply,
+  textReply,
+  type Feature,
+  type HandlerContext,
+  type OutboundFile,
+  type Reply,
+} from '../feature';
 import { auditExtract } from './audit-extract';
 import { describeCase, eraseCase, ErasureReasonSchema } from './erase-case';
 import { exportCase } from './export-case';
@@ -14,7 +23,7 @@ import { CASE_REF_PATTERN } from './rules';
 
 /**
  * The DPO's and admin's tools for a citizen's requests: the access log of a case (art. 15), export
- * (art. 15/20) and erasure (art. 17). Only in a 1:1 chat, so nothing lands in a shared conversation.
+ * (art. 15/20) and erasure (art. 17). Like every case route, only in a 1:1 chat (the router's rule).
  */
 const AUDIT = /^(?:log|adgangslog|access log|audit log) (?:for|over|of) (?:sag|sagen|case) (\S+)$/;
 const EXPORT = /^(?:eksportér|eksporter|export) (?:sag|sagen|case) (\S+)$/;
@@ -22,17 +31,12 @@ const ERASE = /^(?:slet|erase|delete) (?:sag|sagen|case) (\S+)$/;
 
 const CaseRefSchema = z.string().regex(CASE_REF_PATTERN);
 
-const personalOnly = (ctx: HandlerContext): string | undefined =>
-  ctx.conversation.kind === 'personal' ? undefined : t(ctx.actor.locale, 'personal_only');
-
 /** Runs a case command; a case the tenant does not have gets the same answer as one that never existed. */
 async function forCase(
   ctx: HandlerContext,
   typed: string | undefined,
   work: (caseRef: string) => Promise<Reply[]>,
 ): Promise<Reply[]> {
-  const refused = personalOnly(ctx);
-  if (refused !== undefined) return [textReply(refused)];
   const parsed = CaseRefSchema.safeParse(typed);
   if (!parsed.success) return [textReply(t(ctx.actor.locale, 'bad_ref'))];
   try {
@@ -43,8 +47,27 @@ async function forCase(
   }
 }
 
+/** The chat export as a JSON file (no art. 9 documents; those only through the admin API). */
+async function exportFile(ctx: HandlerContext, caseRef: string): Promise<OutboundFile> {
+  const exported = await exportCase(ctx, caseRef, { includeSensitive: false });
+  return {
+    name: `sag-${exported.caseRef.replace(/[^A-Za-z0-9-]/g, '-')}-eksport.json`,
+    contentType: 'application/json',
+    bytes: new TextEncoder().encode(JSON.stringify(exported, null, 1)),
+    description: t(ctx.actor.locale, 'export.file_description', { caseRef: exported.caseRef }),
+  };
+}
+
 export const privacyFeature: Feature = {
   name: 'privacy',
+  producers: [
+    {
+      id: 'privacy.export',
+      purpose: 'data_subject_request',
+      params: z.object({ caseRef: CaseRefSchema }),
+      produce: (ctx, params) => exportFile(ctx, String(params.caseRef)),
+    },
+  ],
   commands: [
     {
       id: 'privacy.audit',
@@ -109,16 +132,23 @@ export const privacyFeature: Feature = {
       schema: z.object({ caseRef: CaseRefSchema }),
       handle: async (ctx, data) => {
         ctx.guard.require('case.export');
+        let file: OutboundFile | undefined;
         const card = await cardFor(ctx, data.caseRef, async () => {
-          const exported = await exportCase(ctx, data.caseRef, { includeSensitive: false });
+          file = await exportFile(ctx, data.caseRef);
           return exportResultCard({
             locale: ctx.actor.locale,
             tenantId: ctx.actor.tenantId,
-            caseRef: exported.caseRef,
-            json: JSON.stringify(exported, null, 1),
+            caseRef: data.caseRef,
+            json: '',
+            fileFollows: true,
           });
         });
-        return { card };
+        // The export is a file in the 1:1 chat, whatever its size; the admin API stays for automation.
+        const followUps =
+          file === undefined
+            ? []
+            : [fileReply({ producer: 'privacy.export', params: { caseRef: data.caseRef }, file })];
+        return { card, followUps };
       },
     }),
     defineAction({
@@ -155,8 +185,6 @@ export const privacyFeature: Feature = {
 };
 
 async function cardFor(ctx: HandlerContext, caseRef: string, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
-  const refused = personalOnly(ctx);
-  if (refused !== undefined) return messageCard(refused, { tone: 'attention' });
   try {
     return await work();
   } catch (e) {
