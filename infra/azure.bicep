@@ -985,6 +985,8 @@ resource digestFailedAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' =
     ]
     evaluationFrequency: 'PT15M'
     windowSize: 'PT15M'
+    // The table fills only once the app has logged; do not fail a first deployment on an empty workspace.
+    skipQueryValidation: true
     criteria: {
       allOf: [
         {

@@ -31,6 +31,9 @@ interface Run {
   readonly report: () => LoadReport;
 }
 
+// A child start loads botbuilder, the Azure SDKs and restify: seconds alone, much longer on a busy 2-core machine.
+jest.setTimeout(180_000);
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-prod-'));
 let runs = 0;
 
@@ -66,7 +69,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, ms = 30_000): Promise<void> {
+async function until(what: string, check: () => Promise<boolean> | boolean, ms = 90_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (await check()) return;
