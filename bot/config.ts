@@ -19,6 +19,31 @@ const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a
 const guidList = csv.refine((ids) => ids.every((id) => guid.test(id)), {
   message: 'expected a comma-separated list of GUIDs',
 });
+/**
+ * App Service's convention for Entra-authenticated Application Insights ingestion:
+ * `Authorization=AAD;ClientId=<client id of a user-assigned identity>` (ClientId absent = system-assigned).
+ */
+const aadAuthenticationString = z.string().transform((s, ctx) => {
+  const pairs = new Map(
+    s.split(';').map((pair) => {
+      const [key = '', value = ''] = pair.split('=');
+      return [key.trim().toLowerCase(), value.trim()] as const;
+    }),
+  );
+  const clientId = pairs.get('clientid');
+  const ok =
+    pairs.get('authorization') === 'AAD' &&
+    [...pairs.keys()].every((k) => k === 'authorization' || k === 'clientid') &&
+    (clientId === undefined || guid.test(clientId));
+  if (!ok) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected Authorization=AAD;ClientId=<client id of the managed identity>',
+    });
+    return z.NEVER;
+  }
+  return { clientId };
+});
 const optionalText = z
   .string()
   .optional()
@@ -63,6 +88,7 @@ export const EnvSchema = z
     CASE_REF_HASH_KEY: optionalText.pipe(z.string().min(32, 'expected a secret of at least 32 characters').optional()),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     APPLICATIONINSIGHTS_CONNECTION_STRING: optionalText,
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: optionalText.pipe(aadAuthenticationString.optional()),
     SNAPSHOT_INTERVAL_SECONDS: z.coerce
       .number({ message: 'expected a number of seconds' })
       .int()

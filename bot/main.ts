@@ -7,6 +7,10 @@ import { startTelemetry } from './telemetry';
  * the OpenTelemetry instrumentations must be in place before restify, botbuilder and the Cosmos SDK
  * load, so the app itself is loaded afterwards.
  */
+
+/** How long a stop requested during start-up waits for start-up to finish before the process exits. */
+const STOP_DURING_STARTUP_GRACE_MS = 15_000;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -18,14 +22,36 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+
+  // The handlers are in place before start-up begins: App Service (or a container runtime) may stop
+  // the process while it is still opening Cosmos DB, and Node's default would kill it mid-way. A stop
+  // requested then is remembered and carried out as soon as the app is up; if start-up hangs, the
+  // process gives up after a grace period rather than waiting for the platform's kill.
+  let requested: NodeJS.Signals | undefined;
+  let giveUp: NodeJS.Timeout | undefined;
+  let onSignal = (signal: NodeJS.Signals): void => {
+    if (requested !== undefined) return;
+    requested = signal;
+    process.stderr.write(`${signal} during start-up: Fremdrift stops as soon as it has started.\n`);
+    giveUp = setTimeout(() => {
+      process.stderr.write('Start-up did not finish after the stop request; exiting.\n');
+      process.exit(1);
+    }, STOP_DURING_STARTUP_GRACE_MS);
+    giveUp.unref();
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
+
   const telemetry = startTelemetry(config);
   const { createLogger } = await import('./log');
   const { startFremdrift } = await import('./app-host');
   const log = createLogger(config.LOG_LEVEL);
   if (telemetry.enabled) log.info('Telemetry: Azure Monitor (OpenTelemetry) is on');
   const running = await startFremdrift(config, { logger: log });
+  clearTimeout(giveUp);
+
   let stopping = false;
-  const stop = (signal: string): void => {
+  onSignal = (signal) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'Shutting down');
@@ -40,8 +66,7 @@ async function main(): Promise<void> {
         },
       );
   };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  if (requested !== undefined) onSignal(requested);
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,7 @@
 import { metrics, type Counter, type Histogram, type Meter } from '@opentelemetry/api';
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
+import type * as AzureIdentity from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { Config } from './config';
 import type { DeliveryResult } from './services';
 import { PrivacySpanProcessor } from './telemetry-privacy';
@@ -64,10 +66,17 @@ export function createInstruments(meter: Meter): Instruments {
   };
 }
 
-/** The Azure Monitor options: only the instrumentations this app needs, and the privacy processor. */
-export function azureMonitorOptions(connectionString: string): AzureMonitorOpenTelemetryOptions {
+/**
+ * The Azure Monitor options: only the instrumentations this app needs, and the privacy processor.
+ * With a credential, telemetry is sent with an Entra token: the Application Insights resource that
+ * infra/ deploys accepts nothing else (local authentication is off).
+ */
+export function azureMonitorOptions(
+  connectionString: string,
+  credential?: TokenCredential,
+): AzureMonitorOpenTelemetryOptions {
   return {
-    azureMonitorExporterOptions: { connectionString },
+    azureMonitorExporterOptions: { connectionString, ...(credential === undefined ? {} : { credential }) },
     // Live Metrics streams telemetry outside the processors' batch path; not needed to run the service.
     enableLiveMetrics: false,
     spanProcessors: [new PrivacySpanProcessor()],
@@ -102,14 +111,27 @@ export interface Telemetry {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const loadDistro = (): AzureMonitorDistro => require('@azure/monitor-opentelemetry') as AzureMonitorDistro;
 
+/** The managed identity named by APPLICATIONINSIGHTS_AUTHENTICATION_STRING (its constructor does not touch the network). */
+function ingestionCredential(auth: { readonly clientId: string | undefined }): TokenCredential {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const identity = require('@azure/identity') as typeof AzureIdentity;
+  return auth.clientId === undefined
+    ? new identity.ManagedIdentityCredential()
+    : new identity.ManagedIdentityCredential({ clientId: auth.clientId });
+}
+
 export function startTelemetry(
-  config: Pick<Config, 'APPLICATIONINSIGHTS_CONNECTION_STRING'>,
+  config: Pick<Config, 'APPLICATIONINSIGHTS_CONNECTION_STRING'> &
+    Partial<Pick<Config, 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'>>,
   distro: () => AzureMonitorDistro = loadDistro,
 ): Telemetry {
   const connectionString = config.APPLICATIONINSIGHTS_CONNECTION_STRING;
   if (connectionString === undefined) return { enabled: false, shutdown: async () => undefined };
+  const auth = config.APPLICATIONINSIGHTS_AUTHENTICATION_STRING;
   const azureMonitor = distro();
-  azureMonitor.useAzureMonitor(azureMonitorOptions(connectionString));
+  azureMonitor.useAzureMonitor(
+    azureMonitorOptions(connectionString, auth === undefined ? undefined : ingestionCredential(auth)),
+  );
   // After useAzureMonitor: it replaces the global meter provider.
   instruments = createInstruments(metrics.getMeter('fremdrift'));
   return {

@@ -1,16 +1,19 @@
-// Fremdrift in Azure: one resource group, EU region, no keys.
+// Fremdrift in Azure: one resource group, EU region, no keys, health data off the public internet.
 //
-//   user-assigned managed identity ──► Cosmos DB (data-plane RBAC, local auth off)
-//                                 ├──► Key Vault (secrets via Key Vault references)
+//   user-assigned managed identity ──► Cosmos DB (data-plane RBAC, local auth off, private endpoint)
+//                                 ├──► Key Vault (secrets via Key Vault references, private endpoint)
+//                                 ├──► Application Insights (Entra-authenticated ingestion only)
 //                                 └──► Azure Bot (UserAssignedMSI) ──► Teams channel
-//   App Service (Linux, Node 22 LTS) runs `node dist/bot/main.js` with that identity.
-//   Application Insights + Log Analytics receive traces, metrics and diagnostics.
+//   App Service (Linux, Node 22 LTS) runs `node dist/bot/main.js` with that identity; its outbound
+//   traffic goes through a virtual network that reaches Cosmos DB and Key Vault by private endpoints.
+//   Log Analytics receives logs, metrics and diagnostics; alert rules mail the operators.
 //
-// Deployed by the Agents Toolkit (teamsapp.yml, arm/deploy) or by hand:
-//   az deployment group create -g <group> -f infra/azure.bicep -p caseRefHashKey=... digestRunToken=...
+// Deployed by the Agents Toolkit (teamsapp.yml, arm/deploy) or by hand (docs/deploy.md):
+//   az deployment group create -g <group> -n fremdrift<env>-resources -f infra/azure.bicep -p ...
 // The container list below must match bot/store/containers.ts (test/deployment checks it).
+// Style: one property per line, no quotes inside ${...}: test/deployment/bicep-reader.ts reads this file.
 
-@description('Prefix of every resource name: lower-case letters, digits and hyphens, 3-16 characters.')
+@description('Prefix of every resource name, including the environment (e.g. fremdriftdev): lower-case letters and digits, 3-16 characters, starting with a letter.')
 @minLength(3)
 @maxLength(16)
 param resourceBaseName string = 'fremdrift'
@@ -25,25 +28,27 @@ param resourceBaseName string = 'fremdrift'
 ])
 param location string = 'swedencentral'
 
-@description('How the bot authenticates to the Bot Framework. UserAssignedMSI needs no secret; SingleTenant uses an Entra app registration with a client secret. (New multi-tenant bots can no longer be created.)')
+@description('How the bot authenticates to the Bot Framework. UserAssignedMSI needs no secret; SingleTenant uses an Entra app registration with a client secret. Both only serve the Entra tenant of this subscription. (New multi-tenant bots can no longer be created.)')
 @allowed([
   'UserAssignedMSI'
   'SingleTenant'
 ])
 param botAppType string = 'UserAssignedMSI'
 
-@description('SingleTenant only: client id of the bot\'s Entra app registration. Ignored for UserAssignedMSI.')
+@description('SingleTenant only: client id of the bot\'s Entra app registration (in the tenant of this subscription). Ignored for UserAssignedMSI.')
 param botAppId string = ''
 
 @description('SingleTenant only: client secret of that app registration (stored in Key Vault).')
 @secure()
 param botAppPassword string = ''
 
-@description('Comma-separated Entra tenant ids the bot serves. Empty: the tenant of this subscription.')
-param allowedTenantIds string = ''
+@description('Required. The Entra tenant id of the municipality, which must be the tenant of this subscription (a UserAssignedMSI or SingleTenant bot only works there). Comma-separate more ids only for tenants that reach this bot another way.')
+@minLength(36)
+param allowedTenantIds string
 
-@description('Comma-separated Entra object ids of the first Fremdrift admins (they grant every other role).')
-param adminAadObjectIds string = ''
+@description('Required. Comma-separated Entra object ids of the first Fremdrift admins (they grant every other role).')
+@minLength(36)
+param adminAadObjectIds string
 
 @description('HMAC key behind hashed case refs in logs, at least 32 characters. Keep it stable: changing it breaks log correlation.')
 @secure()
@@ -54,6 +59,30 @@ param caseRefHashKey string
 @secure()
 @minLength(32)
 param digestRunToken string
+
+@description('Bearer secret for the DPO\'s admin API (GET /api/admin/...), at least 32 characters. Empty or off: the admin API stays off.')
+@secure()
+param adminApiToken string = ''
+
+@description('Required. E-mail address (an operations mailbox) that receives the alerts: health check failing, 5xx answers, Cosmos DB 403/429, failed digest runs.')
+@minLength(6)
+param alertEmailAddress string
+
+@description('Private (default): Cosmos DB and Key Vault are reachable only through private endpoints in a virtual network the app is integrated with. Public: both accept connections from the internet (Entra auth still required); for a short trial only, see docs/deploy.md.')
+@allowed([
+  'Private'
+  'Public'
+])
+param networkAccess string = 'Private'
+
+@description('Private only: address space of the virtual network (must not overlap networks it is ever peered with).')
+param vnetAddressPrefix string = '10.42.0.0/24'
+
+@description('Private only: subnet delegated to App Service for outbound traffic (/26 or larger recommended).')
+param appSubnetPrefix string = '10.42.0.0/26'
+
+@description('Private only: subnet of the private endpoints.')
+param privateEndpointSubnetPrefix string = '10.42.0.64/27'
 
 @description('Cosmos DB capacity: Serverless (pay per request, the default) or Provisioned (autoscale throughput shared by the containers).')
 @allowed([
@@ -66,7 +95,21 @@ param cosmosCapacityMode string = 'Serverless'
 @minValue(1000)
 param cosmosAutoscaleMaxThroughput int = 1000
 
-@description('App Service plan size. B1 or larger (Always On keeps the in-process scheduler running).')
+@description('App Service plan size: Basic or higher (Always On keeps the in-process scheduler running; virtual network integration needs Basic or higher).')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+  'P1mv3'
+  'P2mv3'
+])
 param appServicePlanSku string = 'B1'
 
 @description('Days Log Analytics keeps operational logs and telemetry.')
@@ -79,26 +122,42 @@ param botDisplayName string = 'Fremdrift'
 
 var suffix = uniqueString(resourceGroup().id)
 var baseName = toLower(resourceBaseName)
+var baseNameAlnum = replace(baseName, '-', '')
 var identityName = '${baseName}-identity'
 var planName = '${baseName}-plan'
 var webAppName = '${baseName}-${suffix}'
 var cosmosAccountName = '${baseName}-cosmos-${suffix}'
-var keyVaultName = 'kv-${suffix}'
+// Vault names are global, 3-24 characters, and stay reserved for 90 days after a delete (purge
+// protection): the environment's base name keeps two environments apart, and docs/deploy.md says
+// how to recover a deleted vault instead of waiting.
+var keyVaultName = take('kv${baseNameAlnum}${suffix}', 24)
 var logsName = '${baseName}-logs'
 var appInsightsName = '${baseName}-insights'
 var botServiceName = '${baseName}-bot-${suffix}'
+var vnetName = '${baseName}-vnet'
+var appSubnetName = 'app'
+var privateEndpointSubnetName = 'private-endpoints'
+var actionGroupName = '${baseName}-operators'
 
 var isMsi = botAppType == 'UserAssignedMSI'
 var isServerless = cosmosCapacityMode == 'Serverless'
-var allowedTenants = empty(allowedTenantIds) ? subscription().tenantId : allowedTenantIds
+var isPrivate = networkAccess == 'Private'
+var publicNetworkAccess = isPrivate ? 'Disabled' : 'Enabled'
+var adminApiEnabled = !empty(adminApiToken) && adminApiToken != 'off'
 
-// Built-in role ids (the same in every tenant).
+// Built-in role and policy ids (the same in every tenant).
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+var cosmosLocalAuthDisabledPolicyId = '5450f5bd-9c72-4390-a9c4-a7aba4edfdd2'
 
 var caseRefHashKeySecretName = 'case-ref-hash-key'
 var digestRunTokenSecretName = 'digest-run-token'
 var botAppPasswordSecretName = 'bot-app-password'
+var adminApiTokenSecretName = 'admin-api-token'
+
+var appSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', vnetName, appSubnetName)
+var privateEndpointSubnetId = resourceId('Microsoft.Network/virtualNetworks/subnets', vnetName, privateEndpointSubnetName)
 
 // ---------------------------------------------------------------- identity
 
@@ -132,6 +191,169 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
     IngestionMode: 'LogAnalytics'
     // Client IP addresses are masked (the default), kept explicit for reviewers.
     DisableIpMasking: false
+    // No ingestion by instrumentation key: only Entra tokens of identities with Monitoring Metrics Publisher.
+    DisableLocalAuth: true
+  }
+}
+
+// "Monitoring Metrics Publisher" on this component only: the app's identity may send telemetry, nothing else.
+resource appInsightsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisherRoleId)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------- network (Private only)
+
+resource vnet 'Microsoft.Network/virtualNetworks@2023-11-01' = if (isPrivate) {
+  name: vnetName
+  location: location
+  properties: {
+    addressSpace: {
+      addressPrefixes: [
+        vnetAddressPrefix
+      ]
+    }
+    subnets: [
+      {
+        name: appSubnetName
+        properties: {
+          addressPrefix: appSubnetPrefix
+          delegations: [
+            {
+              name: 'app-service'
+              properties: {
+                serviceName: 'Microsoft.Web/serverFarms'
+              }
+            }
+          ]
+          // The app still calls the Bot Framework, Entra ID and Azure Monitor on the internet; put a
+          // NAT gateway or firewall on this subnet if the municipality controls egress.
+          defaultOutboundAccess: true
+        }
+      }
+      {
+        name: privateEndpointSubnetName
+        properties: {
+          addressPrefix: privateEndpointSubnetPrefix
+          privateEndpointNetworkPolicies: 'Disabled'
+        }
+      }
+    ]
+  }
+}
+
+// Zone names from "Azure Private Endpoint private DNS zone values" (Cosmos DB for NoSQL: Sql; Key Vault: vault).
+var privateDnsZones = [
+  {
+    key: 'cosmos'
+    zone: 'privatelink.documents.azure.com'
+  }
+  {
+    key: 'vault'
+    zone: 'privatelink.vaultcore.azure.net'
+  }
+]
+
+resource dnsZones 'Microsoft.Network/privateDnsZones@2020-06-01' = [for z in privateDnsZones: if (isPrivate) {
+  name: z.zone
+  location: 'global'
+}]
+
+resource dnsZoneLinks 'Microsoft.Network/privateDnsZones/virtualNetworkLinks@2020-06-01' = [for (z, i) in privateDnsZones: if (isPrivate) {
+  parent: dnsZones[i]
+  name: '${vnetName}-link'
+  location: 'global'
+  properties: {
+    registrationEnabled: false
+    virtualNetwork: {
+      id: resourceId('Microsoft.Network/virtualNetworks', vnetName)
+    }
+  }
+  dependsOn: [
+    vnet
+  ]
+}]
+
+resource cosmosPrivateEndpoint 'Microsoft.Network/privateEndpoints@2023-11-01' = if (isPrivate) {
+  name: '${cosmosAccountName}-pe'
+  location: location
+  properties: {
+    subnet: {
+      id: privateEndpointSubnetId
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'cosmos-sql'
+        properties: {
+          privateLinkServiceId: cosmos.id
+          groupIds: [
+            'Sql'
+          ]
+        }
+      }
+    ]
+  }
+  dependsOn: [
+    vnet
+  ]
+}
+
+resource cosmosPrivateDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = if (isPrivate) {
+  parent: cosmosPrivateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'cosmos'
+        properties: {
+          privateDnsZoneId: dnsZones[0].id
+        }
+      }
+    ]
+  }
+}
+
+resource keyVaultPrivateEndpoint 'Microsoft.Network/privateEndpoints@2023-11-01' = if (isPrivate) {
+  name: '${keyVaultName}-pe'
+  location: location
+  properties: {
+    subnet: {
+      id: privateEndpointSubnetId
+    }
+    privateLinkServiceConnections: [
+      {
+        name: 'key-vault'
+        properties: {
+          privateLinkServiceId: keyVault.id
+          groupIds: [
+            'vault'
+          ]
+        }
+      }
+    ]
+  }
+  dependsOn: [
+    vnet
+  ]
+}
+
+resource keyVaultPrivateDns 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups@2023-11-01' = if (isPrivate) {
+  parent: keyVaultPrivateEndpoint
+  name: 'default'
+  properties: {
+    privateDnsZoneConfigs: [
+      {
+        name: 'vault'
+        properties: {
+          privateDnsZoneId: dnsZones[1].id
+        }
+      }
+    ]
   }
 }
 
@@ -162,7 +384,40 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
+    networkAclBypass: 'None'
+    // Point-in-time restore of any second of the last 7 days (the 7-day tier has no storage charge).
+    backupPolicy: {
+      type: 'Continuous'
+      continuousModeProperties: {
+        tier: 'Continuous7Days'
+      }
+    }
+  }
+}
+
+// Deleting the account (or its resource group) needs this lock removed first: a deliberate, logged act.
+resource cosmosDeleteLock 'Microsoft.Authorization/locks@2020-05-01' = {
+  name: 'keep-case-data'
+  scope: cosmos
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Fremdrift case data (GDPR art. 9). Remove this lock only to delete the data on purpose; see docs/deploy.md.'
+  }
+}
+
+// Azure Policy refuses any Cosmos DB account in this resource group that would accept keys again.
+resource cosmosLocalAuthPolicy 'Microsoft.Authorization/policyAssignments@2022-06-01' = {
+  name: '${baseName}-deny-cosmos-keys'
+  properties: {
+    displayName: 'Fremdrift: Cosmos DB accounts must have local (key) authentication disabled'
+    policyDefinitionId: tenantResourceId('Microsoft.Authorization/policyDefinitions', cosmosLocalAuthDisabledPolicyId)
+    enforcementMode: 'Default'
+    parameters: {
+      effect: {
+        value: 'Deny'
+      }
+    }
   }
 }
 
@@ -329,7 +584,12 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
     enablePurgeProtection: true
-    publicNetworkAccess: 'Enabled'
+    // Secrets below are written through Azure Resource Manager, which the vault's network rules do not block.
+    publicNetworkAccess: publicNetworkAccess
+    networkAcls: {
+      defaultAction: isPrivate ? 'Deny' : 'Allow'
+      bypass: 'None'
+    }
   }
 }
 
@@ -354,6 +614,14 @@ resource botAppPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = i
   name: botAppPasswordSecretName
   properties: {
     value: botAppPassword
+  }
+}
+
+resource adminApiTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (adminApiEnabled) {
+  parent: keyVault
+  name: adminApiTokenSecretName
+  properties: {
+    value: adminApiToken
   }
 }
 
@@ -398,6 +666,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     clientAffinityEnabled: false
     // Key Vault references are resolved with the user-assigned identity.
     keyVaultReferenceIdentity: identity.id
+    // Outbound traffic through the virtual network, where Cosmos DB and Key Vault have private endpoints.
+    // Inbound stays public: the Bot Framework delivers Teams activities from the internet (signed tokens).
+    virtualNetworkSubnetId: isPrivate ? appSubnetId : null
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/bot/main.js'
@@ -406,7 +677,30 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Linux apps resolve Key Vault references through private endpoints only with all traffic routed.
+      vnetRouteAllEnabled: isPrivate
     }
+  }
+  dependsOn: [
+    vnet
+  ]
+}
+
+// No username/password publishing: deployments authenticate with Entra ID (the Toolkit's zip deploy and
+// `az webapp deploy` do; TEAMSFX_AAD_DEPLOY_ONLY in env/.env.* stops the Toolkit falling back).
+resource ftpPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmPublishing 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 
@@ -421,11 +715,12 @@ var appSettings = {
   MICROSOFT_APP_ID: botId
   MICROSOFT_APP_TYPE: botAppType
   MICROSOFT_APP_TENANT_ID: subscription().tenantId
-  ALLOWED_TENANT_IDS: allowedTenants
+  ALLOWED_TENANT_IDS: allowedTenantIds
   ADMIN_AAD_OBJECT_IDS: adminAadObjectIds
   DIGEST_RUN_TOKEN: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${digestRunTokenSecretName})'
   CASE_REF_HASH_KEY: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${caseRefHashKeySecretName})'
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
   LOG_LEVEL: 'info'
 }
 
@@ -434,24 +729,35 @@ var singleTenantSettings = {
   MICROSOFT_APP_PASSWORD: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botAppPasswordSecretName})'
 }
 
+// Added only when adminApiToken is given. The template owns every app setting: a value typed into the
+// portal would be gone after the next provision, so the token lives here and in Key Vault.
+var adminApiSettings = {
+  ADMIN_API_TOKEN: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${adminApiTokenSecretName})'
+}
+
 resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
-  properties: isMsi ? appSettings : union(appSettings, singleTenantSettings)
+  properties: union(appSettings, isMsi ? {} : singleTenantSettings, adminApiEnabled ? adminApiSettings : {})
   dependsOn: [
     caseRefHashKeySecret
     digestRunTokenSecret
     botAppPasswordSecret
+    adminApiTokenSecret
     keyVaultSecretsUser
+    appInsightsPublisher
     cosmosDataContributor
     cosmosContainerResources
+    cosmosPrivateDns
+    keyVaultPrivateDns
+    dnsZoneLinks
   ]
 }
 
 // ---------------------------------------------------------------- Azure Bot
 
 module botRegistration './botRegistration/azurebot.bicep' = {
-  name: 'Azure-Bot-registration'
+  name: '${baseName}-bot-registration'
   params: {
     botServiceName: botServiceName
     botDisplayName: botDisplayName
@@ -489,6 +795,12 @@ resource webAppDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pre
         enabled: true
       }
     ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -509,6 +821,12 @@ resource cosmosDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-pre
         enabled: true
       }
     ]
+    metrics: [
+      {
+        category: 'Requests'
+        enabled: true
+      }
+    ]
   }
 }
 
@@ -523,7 +841,175 @@ resource keyVaultDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-p
         enabled: true
       }
     ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
   }
+}
+
+// ---------------------------------------------------------------- alerts
+
+resource operators 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: actionGroupName
+  location: 'global'
+  properties: {
+    groupShortName: 'fremdrift'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operations-mailbox'
+        emailAddress: alertEmailAddress
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+// Metric alerts on platform metrics: no personal data in them, and they fire even if the app logs nothing.
+var metricAlertRules = [
+  {
+    name: 'health-check-failing'
+    description: 'The /healthz check fails on an instance (the app or its Cosmos DB connection is down).'
+    severity: 1
+    scope: webApp.id
+    metricNamespace: 'Microsoft.Web/sites'
+    metricName: 'HealthCheckStatus'
+    operator: 'LessThan'
+    threshold: 100
+    timeAggregation: 'Average'
+    dimensions: []
+  }
+  {
+    name: 'http-5xx'
+    description: 'The app answers with server errors (5xx).'
+    severity: 2
+    scope: webApp.id
+    metricNamespace: 'Microsoft.Web/sites'
+    metricName: 'Http5xx'
+    operator: 'GreaterThan'
+    threshold: 5
+    timeAggregation: 'Total'
+    dimensions: []
+  }
+  {
+    name: 'cosmos-403'
+    description: 'Cosmos DB refuses requests (403): a missing data-plane role, or a network rule.'
+    severity: 1
+    scope: cosmos.id
+    metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
+    metricName: 'TotalRequests'
+    operator: 'GreaterThan'
+    threshold: 0
+    timeAggregation: 'Count'
+    dimensions: [
+      {
+        name: 'StatusCode'
+        operator: 'Include'
+        values: [
+          '403'
+        ]
+      }
+    ]
+  }
+  {
+    name: 'cosmos-429'
+    description: 'Cosmos DB throttles requests (429): capacity is exhausted.'
+    severity: 2
+    scope: cosmos.id
+    metricNamespace: 'Microsoft.DocumentDB/databaseAccounts'
+    metricName: 'TotalRequests'
+    operator: 'GreaterThan'
+    threshold: 10
+    timeAggregation: 'Count'
+    dimensions: [
+      {
+        name: 'StatusCode'
+        operator: 'Include'
+        values: [
+          '429'
+        ]
+      }
+    ]
+  }
+]
+
+resource metricAlerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [for rule in metricAlertRules: {
+  name: '${baseName}-${rule.name}'
+  location: 'global'
+  properties: {
+    description: rule.description
+    severity: rule.severity
+    enabled: true
+    scopes: [
+      rule.scope
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: rule.name
+          metricNamespace: rule.metricNamespace
+          metricName: rule.metricName
+          operator: rule.operator
+          threshold: rule.threshold
+          timeAggregation: rule.timeAggregation
+          dimensions: rule.dimensions
+        }
+      ]
+    }
+    actions: [
+      {
+        actionGroupId: operators.id
+      }
+    ]
+  }
+}]
+
+// The digest job logs these two messages (bot/features/digest); App Service ships stdout to the workspace.
+resource digestFailedAlert 'Microsoft.Insights/scheduledQueryRules@2021-08-01' = {
+  name: '${baseName}-digest-failed'
+  location: location
+  kind: 'LogAlert'
+  properties: {
+    displayName: 'Fremdrift: a digest run failed or a digest could not be delivered'
+    severity: 2
+    enabled: true
+    scopes: [
+      logs.id
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT15M'
+    // The table fills only once the app has logged; do not fail a first deployment on an empty workspace.
+    skipQueryValidation: true
+    criteria: {
+      allOf: [
+        {
+          query: 'AppServiceConsoleLogs | where ResultDescription has_any ("Digest run failed", "Digest could not be delivered")'
+          timeAggregation: 'Count'
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: [
+        operators.id
+      ]
+    }
+  }
+  dependsOn: [
+    webAppDiagnostics
+  ]
 }
 
 // ---------------------------------------------------------------- outputs (written to env/.env.<environment>)

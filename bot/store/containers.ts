@@ -1,6 +1,7 @@
 /**
- * The containers the app creates at start-up (PRODUCT.md §2). infra/azure.bicep declares the same
- * names, keys and TTL settings; test/deployment checks that the two agree.
+ * The containers of the store (PRODUCT.md §2). In Azure, infra/azure.bicep creates them with the same
+ * names, keys and TTL settings (a data-plane role cannot); test/deployment checks that the two agree.
+ * On the embedded server and the emulator the app creates them at start-up.
  *
  * defaultTtl -1 switches TTL on without a default, so only items that carry their own `ttl`
  * (closed cases, audit entries, old turn state) expire. The embedded server ignores TTL; the purge

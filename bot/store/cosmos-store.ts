@@ -2,7 +2,8 @@ import { CosmosClient, type Container, type Database } from '@azure/cosmos';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { CONTAINERS, CONTAINER_NAMES, type ContainerName } from './containers';
-import { EMBEDDED_COSMOS_KEY, startEmbeddedCosmos, type EmbeddedCosmos } from './embedded-cosmos';
+import type * as EmbeddedCosmosModule from './embedded-cosmos';
+import type { EmbeddedCosmos } from './embedded-cosmos';
 import { loadSnapshot, writeSnapshot } from './cosmos-snapshot';
 import { cosmosAuthFor, createAzureCosmosClient, describeCosmosAuth } from './azure-cosmos-client';
 import { STORE_OPERATION_TIMEOUT_MS } from './documents';
@@ -66,8 +67,36 @@ export async function openStore(config: Config, log: Logger, options: OpenStoreO
   return openEmbeddedStore(config, log, options);
 }
 
+/** Raised when there is no COSMOS_ENDPOINT and the embedded server is not installed (`npm ci --omit=dev`). */
+export class EmbeddedStoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(
+      'COSMOS_ENDPOINT is not set and the embedded Cosmos DB server is not installed (it is a development dependency, ' +
+        'left out by `npm ci --omit=dev`). Set COSMOS_ENDPOINT, or install with `npm ci` for local use.',
+      { cause },
+    );
+    this.name = 'EmbeddedStoreUnavailableError';
+  }
+}
+
+/**
+ * The embedded server (and its old query parser, @babel/traverse 7.6) is loaded only here, so a
+ * production start against Azure never loads it and a production install need not contain it.
+ */
+async function loadEmbeddedCosmos(): Promise<typeof EmbeddedCosmosModule> {
+  try {
+    return await import('./embedded-cosmos');
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+    if (missing && String((e as Error).message).includes('@vercel/cosmosdb-server'))
+      throw new EmbeddedStoreUnavailableError(e);
+    throw e;
+  }
+}
+
 async function openEmbeddedStore(config: Config, log: Logger, options: OpenStoreOptions): Promise<Store> {
   const persist = options.persist ?? true;
+  const { EMBEDDED_COSMOS_KEY, startEmbeddedCosmos } = await loadEmbeddedCosmos();
   const server: EmbeddedCosmos = await startEmbeddedCosmos(options.embeddedPort ?? 0);
   const endpoint = options.routeEndpoint ? await options.routeEndpoint(server.endpoint) : server.endpoint;
   const client = new CosmosClient({

@@ -131,17 +131,50 @@ export function params(text: string): BicepParam[] {
   return out;
 }
 
+export interface BicepResource {
+  readonly symbol: string;
+  readonly type: string;
+  readonly apiVersion: string;
+  /** The expression of `= if (...) {` (or `[for ...: if (...) {`); undefined when always deployed. */
+  readonly condition: string | undefined;
+  /** True for `= [for ...]` loops. */
+  readonly loop: boolean;
+  readonly body: string;
+}
+
 /** `resource <symbol> '<type>@<version>' = ...` declarations, with the body of each. */
-export function resources(text: string): { symbol: string; type: string; body: string }[] {
-  const out: { symbol: string; type: string; body: string }[] = [];
-  for (const m of text.matchAll(/^resource\s+(\w+)\s+'([^'@]+)@[^']+'\s*=\s*(.*)$/gm)) {
+export function resources(text: string): BicepResource[] {
+  const out: BicepResource[] = [];
+  for (const m of text.matchAll(/^resource\s+(\w+)\s+'([^'@]+)@([^']+)'\s*=\s*(.*)$/gm)) {
     const header = m[0];
     const opener = header.trimEnd().endsWith('[') ? '[' : '{';
     const from = text.indexOf(header);
     const headerToBracket = text.slice(from, text.indexOf(opener, from + header.indexOf('=')) + 1);
-    out.push({ symbol: m[1]!, type: m[2]!, body: blockAfter(text.slice(from), headerToBracket) });
+    const condition = /\bif \((.+)\) \{$/.exec(m[4]!.trim())?.[1];
+    out.push({
+      symbol: m[1]!,
+      type: m[2]!,
+      apiVersion: m[3]!,
+      condition,
+      loop: m[4]!.trim().startsWith('[for '),
+      body: blockAfter(text.slice(from), headerToBracket),
+    });
   }
   return out;
+}
+
+/** The one resource of a type (throws when there is none or more than one, so a test names what it checks). */
+export function resourceOf(text: string, type: string): BicepResource {
+  const found = resources(text).filter((r) => r.type === type);
+  if (found.length !== 1) throw new Error(`Expected one ${type}, found ${found.length}`);
+  return found[0]!;
+}
+
+/** The right-hand side of `var <name> = <value>` when it fits on one line. */
+export function varValue(text: string, name: string): string {
+  const value = new RegExp(`^var ${name} = (.+)$`, 'm').exec(text)?.[1];
+  if (value === undefined) throw new Error(`No one-line var ${name} in the template`);
+  return value.trim();
 }
 
 /** `output NAME type = value` lines. */

@@ -31,9 +31,18 @@ const runtime = all[all.length - 1]!;
 const ops = (stage: Stage, op: string) => stage.instructions.filter((i) => i.op === op).map((i) => i.args);
 
 describe('Dockerfile', () => {
-  it('is multi-stage and builds every stage on node:22-slim', () => {
+  it('is multi-stage and builds every stage on one Node 22 slim image pinned by its digest', () => {
     expect(all.length).toBeGreaterThanOrEqual(2);
-    for (const stage of all) expect(stage.from).toBe('node:22-slim');
+    const bases = new Set(all.map((s) => s.from));
+    expect(bases.size).toBe(1);
+    const [base] = [...bases];
+    // A tag alone can point to a different image tomorrow; the sha256 index digest cannot.
+    expect(base).toMatch(/^node:22[.\w-]*-slim@sha256:[0-9a-f]{64}$/);
+  });
+
+  it('has no embedded-store data folder: the production image needs COSMOS_ENDPOINT', () => {
+    expect(ops(runtime, 'ENV').join(' ')).not.toMatch(/DATA_DIR/);
+    expect(ops(runtime, 'RUN').join(' ')).not.toMatch(/\/data/);
   });
 
   it('runs as a non-root user', () => {

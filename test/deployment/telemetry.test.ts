@@ -1,3 +1,4 @@
+import { ManagedIdentityCredential } from '@azure/identity';
 import { metrics } from '@opentelemetry/api';
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { AzureMonitorOpenTelemetryOptions } from '@azure/monitor-opentelemetry';
@@ -11,6 +12,7 @@ import {
   type Telemetry,
 } from '../../bot/telemetry';
 import { PrivacySpanProcessor } from '../../bot/telemetry-privacy';
+import { loadConfig } from '../../bot/config';
 import { BotHarness } from '../harness/bot-harness';
 
 /** A real OpenTelemetry metric reader we can collect from on demand. */
@@ -98,6 +100,25 @@ describe('telemetry', () => {
     expect(options.instrumentationOptions?.azureSdk?.enabled).toBe(true);
     expect(options.instrumentationOptions?.console?.enabled).toBe(false);
     expect(options.enableLiveMetrics).toBe(false);
+    // Without an authentication string the exporter uses the key in the connection string.
+    expect(options.azureMonitorExporterOptions?.credential).toBeUndefined();
+  });
+
+  it('sends with an Entra token of the managed identity named by APPLICATIONINSIGHTS_AUTHENTICATION_STRING', () => {
+    // infra/ turns instrumentation-key ingestion off, so the exporter must carry a credential.
+    const config = loadConfig({
+      APPLICATIONINSIGHTS_CONNECTION_STRING: CONNECTION_STRING,
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=3f2504e0-4f89-41d3-9a0c-0305e82c3301',
+    });
+    const { distro, calls } = fakeDistro(new CollectingReader());
+    running = startTelemetry(config, distro);
+    const credential = calls[0]!.azureMonitorExporterOptions?.credential;
+    expect(credential).toBeInstanceOf(ManagedIdentityCredential);
+    expect(() =>
+      loadConfig({
+        APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'InstrumentationKey=00000000-0000-0000-0000-000000000000',
+      }),
+    ).toThrow(/APPLICATIONINSIGHTS_AUTHENTICATION_STRING: expected Authorization=AAD;ClientId=/);
   });
 
   it('records turn latency and digest deliveries with only fixed, non-personal attributes', async () => {
