@@ -69,6 +69,7 @@ export const EnvSchema = z
       .min(0)
       .max(86400)
       .default(60),
+    DEFAULT_LANGUAGE: z.enum(['teams', 'da', 'en'], { message: 'expected teams, da or en' }).default('teams'),
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('true')

@@ -12,7 +12,9 @@ export const digestText = defineCatalogue({
     'subscribe.no_installation':
       'Jeg kan ikke finde teamet. Fjern Fremdrift fra teamet og tilføj det igen, og prøv så igen. Intet er gemt.',
     'subscribe.done':
-      'Kanalen får nu ugerapporten for {scope} hver {weekday} kl. {time} (dansk tid) på {language}. Første gang: {first}.',
+      'Kanalen får nu ugerapporten for {scope} hver {weekday} kl. {time} (dansk tid) på {language}. Første gang: {first}. {change}',
+    'subscribe.change.da': 'Skriv "@Fremdrift abonnér på ugerapport på engelsk" for at få den på engelsk.',
+    'subscribe.change.en': 'Skriv "@Fremdrift abonnér på ugerapport på dansk" for at få den på dansk.',
     'subscribe.bad_time': 'Klokkeslættet "{value}" findes ikke. Skriv fx "kl. 8:00". Intet er gemt.',
     'subscribe.unknown_words':
       'Det forstod jeg ikke: "{words}". Eksempel: "abonnér på ugerapport for teamet mandag kl. 8:00 på dansk". Intet er gemt.',
@@ -57,6 +59,8 @@ export const digestText = defineCatalogue({
     'card.section.quality': 'Kvalitet',
     'card.section.quality.q': 'Bruger vi metoderne og redskaberne i praksis?',
     'card.progression_not_in_use': 'Progressionsmålinger er ikke taget i brug endnu.',
+    'card.subscription':
+      'Kanalen får ugerapporten hver {weekday} kl. {time} på dansk. Skriv "@Fremdrift abonnér på ugerapport på engelsk" for at få den på engelsk.',
     'card.suppressed':
       'Tal under {k} vises som "< {k}", og tal, der ellers kunne regnes ud, som "–", så ingen borger kan genkendes.',
     'card.of': '{count} af {of}',
@@ -83,7 +87,9 @@ export const digestText = defineCatalogue({
     'subscribe.no_installation':
       'I cannot find the team. Remove Fremdrift from the team, add it again, and try again. Nothing was saved.',
     'subscribe.done':
-      'The channel now gets the weekly digest for {scope} every {weekday} at {time} (Danish time) in {language}. First time: {first}.',
+      'The channel now gets the weekly digest for {scope} every {weekday} at {time} (Danish time) in {language}. First time: {first}. {change}',
+    'subscribe.change.da': 'Write "@Fremdrift subscribe to weekly digest in English" to get it in English.',
+    'subscribe.change.en': 'Write "@Fremdrift subscribe to weekly digest in Danish" to get it in Danish.',
     'subscribe.bad_time': 'The time "{value}" does not exist. Write e.g. "at 8:00". Nothing was saved.',
     'subscribe.unknown_words':
       'I did not understand: "{words}". Example: "subscribe to weekly digest for the team on Monday at 8:00 in English". Nothing was saved.',
@@ -128,6 +134,8 @@ export const digestText = defineCatalogue({
     'card.section.quality': 'Quality',
     'card.section.quality.q': 'Do we use the methods and tools in practice?',
     'card.progression_not_in_use': 'Progression measurements are not in use yet.',
+    'card.subscription':
+      'The channel gets this digest every {weekday} at {time} (Danish time) in English. Write "@Fremdrift subscribe to weekly digest in Danish" to get it in Danish.',
     'card.suppressed':
       'Figures below {k} are shown as "< {k}", and figures that could otherwise be worked out as "–", so no citizen can be recognised.',
     'card.of': '{count} of {of}',

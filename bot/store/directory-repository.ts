@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ConflictError } from '../domain/errors';
 import { RoleSchema, type Role } from '../domain/roles';
+import type { Locale } from '../i18n/locale';
 import { TenantSettingsSchema, defaultTenantSettings, type TenantSettings } from '../domain/tenant-settings';
 import type { Store } from './cosmos-store';
 import {
@@ -25,6 +27,10 @@ export const UserDocSchema = z.object({
   displayName: z.string(),
   botUserId: z.string().optional(),
   roles: z.array(RoleSchema),
+  /** The language the user chose (`sprog dansk` / `language english`); absent: DEFAULT_LANGUAGE decides. */
+  language: z.enum(['da', 'en']).optional(),
+  /** The language Teams last sent for the user, for what Fremdrift sends on its own initiative. */
+  teamsLocale: z.enum(['da', 'en']).optional(),
   firstSeenAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string().optional(),
@@ -86,14 +92,15 @@ export class DirectoryRepository {
    */
   async recordSeen(
     tenantId: string,
-    seen: { userId: string; displayName: string; botUserId?: string | undefined },
+    seen: { userId: string; displayName: string; botUserId?: string | undefined; teamsLocale?: Locale | undefined },
     now: Date,
   ): Promise<WithEtag<UserDoc>> {
     const existing = await this.getUser(tenantId, seen.userId);
     if (
       existing !== undefined &&
       existing.displayName === seen.displayName &&
-      (seen.botUserId === undefined || existing.botUserId === seen.botUserId)
+      (seen.botUserId === undefined || existing.botUserId === seen.botUserId) &&
+      (seen.teamsLocale === undefined || existing.teamsLocale === seen.teamsLocale)
     ) {
       return existing;
     }
@@ -109,6 +116,7 @@ export class DirectoryRepository {
       }),
       displayName: seen.displayName,
       ...(seen.botUserId !== undefined ? { botUserId: seen.botUserId } : {}),
+      ...(seen.teamsLocale !== undefined ? { teamsLocale: seen.teamsLocale } : {}),
       updatedAt: now.toISOString(),
     };
     if (existing === undefined) {
@@ -151,6 +159,25 @@ export class DirectoryRepository {
     const doc: UserDoc = { ...rest, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
     await replaceIfMatch(this.container, doc, tenantId, _etag);
     return doc;
+  }
+
+  /**
+   * Stores the language a user chose. The user exists (every turn records who is acting first); a
+   * concurrent write to the same user (a role granted meanwhile) is read again rather than lost.
+   */
+  async setLanguage(tenantId: string, userId: string, language: Locale, now: Date): Promise<UserDoc | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.getUser(tenantId, userId);
+      if (existing === undefined) return undefined;
+      const { _etag, ...rest } = existing;
+      const doc: UserDoc = { ...rest, language, updatedAt: now.toISOString() };
+      try {
+        await replaceIfMatch(this.container, doc, tenantId, _etag);
+        return doc;
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= 2) throw e;
+      }
+    }
   }
 
   listUsers(tenantId: string): Promise<WithEtag<UserDoc>[]> {

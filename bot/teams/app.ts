@@ -5,7 +5,7 @@ import { Guard } from '../access/guard';
 import type { Actor } from '../domain/actor';
 import { isRole, type Role } from '../domain/roles';
 import { common } from '../i18n/common';
-import { resolveLocale } from '../i18n/locale';
+import { languageOf, resolveLocale, type Locale } from '../i18n/locale';
 import type { FeatureRouter } from '../features/router';
 import type { HandlerContext, Reply } from '../features/feature';
 import type { OnboardingFeature } from '../features/onboarding/handlers';
@@ -41,6 +41,9 @@ export function createTeamsApp(deps: {
     adaptiveCards: { actionSubmitFilter: 'verb' },
   });
 
+  /** Before the user is known (refusals, failures): the configured default, else what Teams sent. */
+  const defaultLocale = (teamsLocale: Locale): Locale => languageOf(undefined, config.DEFAULT_LANGUAGE, teamsLocale);
+
   const tenantAllowed = (tenantId: string): boolean =>
     config.ALLOWED_TENANT_IDS.length === 0 || config.ALLOWED_TENANT_IDS.includes(tenantId);
 
@@ -53,7 +56,7 @@ export function createTeamsApp(deps: {
     const correlationId = randomUUID();
     const now = services.clock.now();
     if (identity === 'no_tenant' || identity === 'no_user')
-      return { refusal: common(resolveLocale(activity.locale), 'error.malformed') };
+      return { refusal: common(defaultLocale(resolveLocale(activity.locale)), 'error.malformed') };
     if (!tenantAllowed(identity.tenantId)) {
       await services.audit.append({
         tenantId: identity.tenantId,
@@ -68,7 +71,7 @@ export function createTeamsApp(deps: {
         correlationId,
       });
       log.warn({ correlationId }, 'Refused a tenant that is not on ALLOWED_TENANT_IDS');
-      return { refusal: common(identity.locale, 'error.tenant_not_allowed') };
+      return { refusal: common(defaultLocale(identity.locale), 'error.tenant_not_allowed') };
     }
     await capture.apply(activity, now);
     return contextFor(identity, correlationId, now);
@@ -77,7 +80,12 @@ export function createTeamsApp(deps: {
   async function contextFor(identity: TurnIdentity, correlationId: string, now: Date): Promise<HandlerContext> {
     const user = await services.directory.recordSeen(
       identity.tenantId,
-      { userId: identity.userId, displayName: identity.displayName, botUserId: identity.botUserId },
+      {
+        userId: identity.userId,
+        displayName: identity.displayName,
+        botUserId: identity.botUserId,
+        teamsLocale: identity.locale,
+      },
       now,
     );
     const roles = new Set<Role>(user.roles.filter(isRole));
@@ -86,7 +94,8 @@ export function createTeamsApp(deps: {
       tenantId: identity.tenantId,
       userId: identity.userId,
       roles: [...roles],
-      locale: identity.locale,
+      // The user's own choice wins over Teams' locale (bot/features/language).
+      locale: languageOf(user, config.DEFAULT_LANGUAGE, identity.locale),
     };
     const turnLog = log.child({ correlationId });
     return {
@@ -104,7 +113,7 @@ export function createTeamsApp(deps: {
     };
   }
 
-  const localeOf = (context: TurnContext) => resolveLocale(context.activity.locale);
+  const localeOf = (context: TurnContext) => defaultLocale(resolveLocale(context.activity.locale));
 
   const send = async (context: TurnContext, replies: readonly Reply[]): Promise<void> => {
     for (const reply of replies) {

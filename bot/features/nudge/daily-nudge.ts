@@ -14,6 +14,7 @@ import { readDoc } from '../../store/documents';
 import { staffWithRole } from '../../store/staff-index';
 import type { UserDoc } from '../../store/directory-repository';
 import { nudgeCard, type NudgeRow } from '../../../cards/nudge/nudge-card';
+import { languageOfUser } from '../language/recipient-language';
 import { progressionDueOn } from '../progression/rules';
 import { NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
 
@@ -112,7 +113,7 @@ export function dailyNudgeJob(services: Services): ScheduledJob {
         correlationId,
       });
     const card = nudgeCard({
-      locale: 'da',
+      locale: languageOfUser(services, user),
       rows: rows.slice(0, NUDGE_MAX_ROWS),
       followUps: rows.filter((r) => r.followUp !== undefined).length,
       progressions: rows.filter((r) => r.progressionDue !== undefined).length,

@@ -1,5 +1,6 @@
 import { handoverCard } from '../../../cards/visitation/handover-card';
 import type { HandlerContext } from '../feature';
+import { languageOfRecipient } from '../language/recipient-language';
 
 export type HandoverDelivery = 'sent' | 'no_reference' | 'failed';
 
@@ -15,8 +16,9 @@ export async function notifyJobformidler(
   const { directory, notifier } = ctx.services;
   try {
     const screener = await directory.getUser(ctx.actor.tenantId, ctx.actor.userId);
-    // The jobformidler's language is not known here; Danish is the house language.
-    const card = handoverCard('da', {
+    // Written in the jobformidler's language, not the screener's.
+    const language = await languageOfRecipient(ctx.services, ctx.actor.tenantId, handover.jobformidlerId);
+    const card = handoverCard(language, {
       caseRef: handover.caseRef,
       firstJobConversationAt: handover.firstJobConversationAt,
       screenerName: screener?.displayName ?? '',
