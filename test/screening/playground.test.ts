@@ -52,7 +52,7 @@ describe('screening, visitation and handover in the Agents Playground', () => {
     await s.clickCardButton('Next');
 
     await s.waitForText(/Step 2 of 8: What matters for work/);
-    await choose(/health conditions or an impairment/, 'Yes');
+    await choose(/anything – in your everyday life or with your health/, 'Yes');
     await s.clickCardButton('Next');
 
     await s.waitForText(/Step 3 of 8/);
@@ -74,7 +74,7 @@ describe('screening, visitation and handover in the Agents Playground', () => {
     await s.clickCardButton('Next');
 
     await s.waitForText(/Step 7 of 8: Outcome/);
-    await s.waitForText('Suggestion: Impairment with impact on work or education');
+    await s.waitForText('Suggestion: Indication of difficulties with impact on work or education');
     await s.waitForText(/walking and steps/);
     await s.screenshot('playground-screening-outcome');
     await s.clickCardButton('Next');
