@@ -9,6 +9,7 @@ import { hoursFeature } from './hours/handlers';
 import { languageFeature } from './language/handlers';
 import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
+import { copiesFeature } from './copies/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
@@ -40,6 +41,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     followUpFeature,
     hkoFeature,
     privacyFeature,
+    copiesFeature,
     digestFeature,
     languageFeature,
   ];

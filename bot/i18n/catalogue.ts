@@ -95,9 +95,11 @@ export function formatTemplate(locale: Locale, template: string, params: Params 
       const name = head[1]!;
       const branches = pluralBranches(inner.slice(head[0].length)) ?? new Map<string, string>();
       const n = numberOf(params[name]);
-      const branch =
-        n === undefined
-          ? undefined
+      // A value that is not a number (free text where a count was expected) reads as plural.
+      const branch = !(name in params)
+        ? undefined
+        : n === undefined
+          ? branches.get('other')
           : (branches.get(`=${n}`) ?? branches.get(pluralRules[locale].select(n)) ?? branches.get('other'));
       out +=
         branch === undefined

@@ -61,6 +61,7 @@ describe('catalogue plurals', () => {
     expect(t('da', 'hours', { hours: '7,5' })).toBe('7,5 timer');
     expect(t('da', 'hours', { hours: 1 })).toBe('1 time');
     expect(t('en', 'hours', { hours: '7.5' })).toBe('7.5 hours');
+    expect(t('da', 'hours', { hours: 'ca. 10' })).toBe('ca. 10 timer');
   });
 
   it('leaves a placeholder without a value visible instead of guessing', () => {
