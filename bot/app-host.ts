@@ -55,7 +55,7 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const directory = new DirectoryRepository(store);
   const audit = new AuditLog(store, async (tenantId) => (await directory.getSettings(tenantId)).auditRetentionDays);
   const adapter = createAdapter(config, options.channelOpenIdMetadataUrl);
-  const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory);
+  const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory, clock);
   const services: Services = { config, log, clock, store, directory, audit, notifier };
 
   const { router, onboarding } = buildFeatures();

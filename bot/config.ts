@@ -70,6 +70,12 @@ export const EnvSchema = z
       .max(86400)
       .default(60),
     DEFAULT_LANGUAGE: z.enum(['teams', 'da', 'en'], { message: 'expected teams, da or en' }).default('teams'),
+    PROACTIVE_RETRY_BASE_MS: z.coerce
+      .number({ message: 'expected a number of milliseconds' })
+      .int()
+      .min(0, 'expected 0-60000')
+      .max(60_000, 'expected 0-60000')
+      .default(1000),
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('true')

@@ -69,7 +69,12 @@ export const visitationText = defineCatalogue({
     'decided.already': 'Sagen var allerede visiteret. Her er beslutningen.',
     'decided.list': 'Mine screeninger',
     'handover.sent': '{name} har fået besked i Teams.',
-    'handover.no_reference': '{name} har ikke åbnet Fremdrift endnu og ser sagen i "Mine borgere".',
+    'handover.no_reference':
+      '{name} har ikke åbnet Fremdrift endnu og ser sagen i "Mine borgere". Fremdrift prøver at give {name} besked de næste dage og siger til, hvis det ikke lykkes.',
+    'handover.pending':
+      'Beskeden til {name} kunne ikke sendes endnu. Fremdrift prøver igen og siger til, hvis {name} ikke kan nås. {name} ser sagen i "Mine borgere".',
+    'handover.gave_up':
+      'Fremdrift kunne ikke give {name} besked i Teams om sag {caseRef}. {name} ser sagen i "Mine borgere", men sig det gerne selv til {name}.',
     'handover.failed': 'Beskeden til {name} kunne ikke sendes lige nu. {name} ser sagen i "Mine borgere".',
     'handover.title': 'Ny borger til dig',
     'handover.body': 'Du er personlig jobformidler for sag {caseRef}. Den første jobsamtale er booket til {date}.',
@@ -146,7 +151,12 @@ export const visitationText = defineCatalogue({
     'decided.already': 'The case had already been visited. Here is the decision.',
     'decided.list': 'My screenings',
     'handover.sent': '{name} has been told in Teams.',
-    'handover.no_reference': '{name} has not opened Fremdrift yet and will see the case in "My citizens".',
+    'handover.no_reference':
+      '{name} has not opened Fremdrift yet and will see the case in "My citizens". Fremdrift keeps trying to tell {name} over the next days and lets you know if it does not succeed.',
+    'handover.pending':
+      'The message to {name} could not be sent yet. Fremdrift keeps trying and lets you know if {name} cannot be reached. {name} will see the case in "My citizens".',
+    'handover.gave_up':
+      'Fremdrift could not tell {name} in Teams about case {caseRef}. {name} will see the case in "My citizens", but please tell {name} yourself.',
     'handover.failed': 'The message to {name} could not be sent right now. {name} will see the case in "My citizens".',
     'handover.title': 'A new citizen for you',
     'handover.body':

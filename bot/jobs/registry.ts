@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { dailyNudgeJob } from '../features/nudge/daily-nudge';
+import { handoverNoticeJob } from '../features/visitation/handover-notices';
 import type { Services } from '../services';
 import type { HttpRoute } from '../server';
 import type { Scheduler, ScheduledJob } from './scheduler';
@@ -12,9 +13,14 @@ import { adminRoutes } from '../features/privacy/admin-routes';
 /** Who this instance is, in claims and run logs. */
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-/** Every scheduled job (digests, nudges, purge). A new job adds one line here. */
+/** Every scheduled job (digests, nudges, handover retries, purge). A new job adds one line here. */
 export function buildJobs(services: Services): ScheduledJob[] {
-  return [dailyNudgeJob(services), retentionPurgeJob(services), new DigestJob(services, { holder })];
+  return [
+    dailyNudgeJob(services),
+    handoverNoticeJob(services),
+    retentionPurgeJob(services),
+    new DigestJob(services, { holder }),
+  ];
 }
 
 /** HTTP routes besides /api/messages and /healthz (each checks its own credential). */

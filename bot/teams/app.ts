@@ -73,11 +73,19 @@ export function createTeamsApp(deps: {
       log.warn({ correlationId }, 'Refused a tenant that is not on ALLOWED_TENANT_IDS');
       return { refusal: common(defaultLocale(identity.locale), 'error.tenant_not_allowed') };
     }
-    await capture.apply(activity, now);
-    return contextFor(identity, correlationId, now);
+    const event = await capture.apply(activity, now);
+    // Every message from a personal chat makes it the user's current one (not the chat being removed).
+    const personalChat =
+      identity.conversation.kind === 'personal' && event !== 'uninstalled' ? identity.conversation.id : undefined;
+    return contextFor(identity, correlationId, now, personalChat);
   }
 
-  async function contextFor(identity: TurnIdentity, correlationId: string, now: Date): Promise<HandlerContext> {
+  async function contextFor(
+    identity: TurnIdentity,
+    correlationId: string,
+    now: Date,
+    personalConversationId: string | undefined,
+  ): Promise<HandlerContext> {
     const user = await services.directory.recordSeen(
       identity.tenantId,
       {
@@ -85,6 +93,7 @@ export function createTeamsApp(deps: {
         displayName: identity.displayName,
         botUserId: identity.botUserId,
         teamsLocale: identity.locale,
+        personalConversationId,
       },
       now,
     );

@@ -1,5 +1,6 @@
 import { ManualClock } from '../../bot/domain/clock';
 import { dailyNudgeJob } from '../../bot/features/nudge/daily-nudge';
+import { handoverNoticeJob } from '../../bot/features/visitation/handover-notices';
 import { DigestSubscriptionRepository } from '../../bot/store/digest-subscription-repository';
 import type { AdaptiveCard } from '../../cards/types';
 import { BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser, type Where } from '../harness/bot-harness';
@@ -149,6 +150,23 @@ describe('a language per user', () => {
       expect(toMia).toHaveLength(1);
       expect(cardText(toMia[0])).toContain('Ny borger til dig');
       expect(cardText(toMia[0])).toContain('17. marts 2026');
+    });
+
+    it('a handover notice Teams refused at first is retried in the recipient’s language too', async () => {
+      const anna = await h.userWithRoles('Anne Screener', ['screener']); // Danish
+      const rune = await h.userWithRoles('Rune', ['jobformidler']); // Danish Teams, chooses English
+      await h.install(rune);
+      await h.say(rune, 'language english');
+      // Throttled: the connector library repeats a 429 with Retry-After three times by itself.
+      const throttled = { status: 429, retryAfterSeconds: 0, pathIncludes: h.personalConversationId(rune) };
+      h.connector.injectFailures(throttled, throttled, throttled, throttled);
+      expect(await handOver(anna, rune)).toHaveLength(0);
+      clock.set(new Date('2026-03-10T10:05:00Z'));
+      const since = h.connector.calls.length;
+      await handoverNoticeJob(h.services).run(clock.now());
+      const retried = cardsTo(rune, since);
+      expect(retried).toHaveLength(1);
+      expect(cardText(retried[0])).toContain('A new citizen for you');
     });
 
     it('the daily nudge: in the language each jobformidler chose, or their Teams language', async () => {

@@ -6,7 +6,8 @@ import type { DeliveryAttempt, DigestRun, DigestRunRepository } from '../../stor
 import { DigestSubscriptionRepository, type DigestSubscription } from '../../store/digest-subscription-repository';
 import type { AdaptiveCard } from '../../../cards/types';
 import { languageOfRecipient, languageOfUser } from '../language/recipient-language';
-import { deliverWithRetry, type RetryPolicy } from './retry-policy';
+import { deliverWithRetry, retryPolicyFor, type RetryPolicy } from '../delivery/retry-policy';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
 
 /**
  * Posts the digest as a new thread in the channel, retrying throttling and server errors as the
@@ -52,7 +53,7 @@ export async function deliverDigest(
       {
         sleep: options.sleep ?? defaultSleep,
         random: options.random ?? Math.random,
-        ...(options.policy ? { policy: options.policy } : {}),
+        policy: options.policy ?? retryPolicyFor(services.config),
         onAttempt: async ({ result: r, waitMs }) => {
           run = { ...run, attempts: [...run.attempts, attemptOf(r, now(), waitMs)] };
           await runs.saveRun(run);
@@ -119,9 +120,11 @@ async function tellAdmins(services: Services, subscription: DigestSubscription):
       known !== undefined
         ? languageOfUser(services, known)
         : await languageOfRecipient(services, subscription.tenantId, userId);
-    const sent = await services.notifier.sendToUser(subscription.tenantId, userId, {
-      text: t(language, 'admin.gone'),
-    });
+    const sent = await sendToUserWithRetry(
+      services,
+      { tenantId: subscription.tenantId, userId },
+      { text: t(language, 'admin.gone') },
+    );
     if (sent.status !== 'sent')
       services.log.warn({ outcome: sent.status }, 'Could not tell an admin that a digest stopped');
   }
