@@ -95,6 +95,7 @@ export const EnvSchema = z
       .min(0)
       .max(86400)
       .default(60),
+    DEFAULT_LANGUAGE: z.enum(['teams', 'da', 'en'], { message: 'expected teams, da or en' }).default('teams'),
     PROACTIVE_RETRY_BASE_MS: z.coerce
       .number({ message: 'expected a number of milliseconds' })
       .int()

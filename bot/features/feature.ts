@@ -88,13 +88,18 @@ export interface Command extends RouteScope {
   readonly patterns: readonly RegExp[];
   /** Shown in the help card only to users whose role allows this. Undefined: shown to everyone with a role. */
   readonly permission?: PolicyAction;
+  /** Also for users without any role: it concerns the user, never a case (their language). */
+  readonly withoutRole?: boolean;
   readonly help?: {
     readonly da: string;
     readonly en: string;
     readonly example: { readonly da: string; readonly en: string };
   };
-  /** A button for this command on the welcome card (title per language). */
-  readonly quickAction?: { readonly da: string; readonly en: string };
+  /**
+   * A button for this command on the welcome card (title per language). `always`: also on the help
+   * card, after the role's buttons, and never left out for lack of room.
+   */
+  readonly quickAction?: { readonly da: string; readonly en: string; readonly always?: boolean };
   handle(
     ctx: HandlerContext,
     input: {

@@ -6,6 +6,7 @@ import { caseloadFeature } from './caseload/handlers';
 import { followUpFeature } from './followup/handlers';
 import { hkoFeature } from './hko/handlers';
 import { hoursFeature } from './hours/handlers';
+import { languageFeature } from './language/handlers';
 import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
 import { copiesFeature } from './copies/handlers';
@@ -42,6 +43,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     privacyFeature,
     copiesFeature,
     digestFeature,
+    languageFeature,
   ];
   const router = new FeatureRouter(features);
   built.router = router;

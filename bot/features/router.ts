@@ -47,7 +47,7 @@ export class FeatureRouter {
 
   /** Commands the actor may use, in registration order (for the help card). */
   visibleCommands(ctx: Pick<HandlerContext, 'actor'>): Command[] {
-    if (ctx.actor.roles.length === 0) return [];
+    if (ctx.actor.roles.length === 0) return this.commands.filter((c) => c.help !== undefined && c.withoutRole);
     return this.commands.filter(
       (c) =>
         c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission, 'personal').allowed),
@@ -109,7 +109,8 @@ export class FeatureRouter {
         const elsewhere = await this.refuseOutsideScope(ctx, command, command.id);
         if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
         if (command.permission !== undefined) ctx.guard.require(command.permission);
-        else if (ctx.actor.roles.length === 0 && command.id !== 'help') throw new ForbiddenError(command.id, 'no_role');
+        else if (ctx.actor.roles.length === 0 && command.id !== 'help' && command.withoutRole !== true)
+          throw new ForbiddenError(command.id, 'no_role');
         return await command.handle(ctx, { text, match, rawText });
       }
       return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];

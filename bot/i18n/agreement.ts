@@ -63,7 +63,7 @@ export const agreementText = defineCatalogue({
     'key.MENTOR': 'Mentor eller kollega-mentor',
     'key.ACCOMMODATIONS': 'Skånehensyn',
     'key.HKO_NEEDS': 'Behov for kompenserende ordninger vurderet',
-    'key.DISCLOSURE': 'Hvad virksomheden må vide om funktionsnedsættelsen (borgerens accept)',
+    'key.DISCLOSURE': 'Hvad virksomheden må vide om borgerens behov og hensyn – med borgerens accept',
     'key.START_AND_DURATION': 'Startdato og varighed',
     'key.ABSENCE_PROCEDURE': 'Sygemelding og fravær – hvem kontaktes',
     'key.PAYSLIP_TO_BENEFITS': 'Lønseddel sendes til ydelse',
@@ -140,7 +140,8 @@ export const agreementText = defineCatalogue({
     'key.MENTOR': 'Mentor or colleague mentor',
     'key.ACCOMMODATIONS': 'Accommodations',
     'key.HKO_NEEDS': 'Need for compensation schemes assessed',
-    'key.DISCLOSURE': "What the company may know about the impairment (citizen's consent)",
+    'key.DISCLOSURE':
+      "What the company may know about the citizen's needs and accommodations – with the citizen's consent",
     'key.START_AND_DURATION': 'Start date and duration',
     'key.ABSENCE_PROCEDURE': 'Sickness and absence – whom to contact',
     'key.PAYSLIP_TO_BENEFITS': 'Payslip sent to the benefits office',

@@ -4,14 +4,14 @@ import { defineCatalogue } from './catalogue';
 export const caseloadText = defineCatalogue({
   da: {
     title: 'Mine borgere',
-    intro: 'Dine sager med næste opfølgning. Opfølgning hver {days}. dag – hver {placementDays}. dag under et forløb.',
+    intro: 'Dine sager med næste opfølgning. Opfølgning {every} – {everyInPlacement} under et forløb.',
     empty: 'Du har ingen sager endnu. Når en screener overdrager en borger til dig, dukker sagen op her.',
     'row.placement': 'Forløb',
     'row.hours': 'Ordinære timer sidste uge',
     'row.next': 'Næste opfølgning',
     'row.no_placement': 'Intet forløb',
     'row.no_hours': 'ikke registreret',
-    'row.progression_due': 'Progressionsmåling forfalden ({date})',
+    'row.progression_due': 'Tid til progressionsmåling ({date})',
     open: 'Åbn',
     next_page: 'Næste side',
     first_page: 'Første side',
@@ -23,8 +23,7 @@ export const caseloadText = defineCatalogue({
   },
   en: {
     title: 'My citizens',
-    intro:
-      'Your cases with their next follow-up. Follow up every {days} days – every {placementDays} days during a placement.',
+    intro: 'Your cases with their next follow-up. Follow up {every} – {everyInPlacement} during a placement.',
     empty: 'You have no cases yet. When a screener hands a citizen over to you, the case appears here.',
     'row.placement': 'Placement',
     'row.hours': 'Ordinary hours last week',

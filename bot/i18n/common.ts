@@ -4,7 +4,8 @@ import { defineCatalogue } from './catalogue';
 export const common = defineCatalogue({
   da: {
     'app.name': 'Fremdrift',
-    'error.unexpected': 'Beklager, noget gik galt hos Fremdrift. Prøv igen om lidt. Intet er gemt halvt.',
+    'error.unexpected':
+      'Beklager, noget gik galt i Fremdrift. Prøv igen om lidt – der er ikke gemt noget halvt færdigt.',
     'error.store_unavailable':
       'Fremdrift kan ikke nå sin database lige nu. Prøv igen om lidt – det, du sendte, er ikke gemt.',
     'error.no_role':
@@ -47,7 +48,8 @@ export const common = defineCatalogue({
   },
   en: {
     'app.name': 'Fremdrift',
-    'error.unexpected': 'Sorry, something went wrong in Fremdrift. Please try again shortly. Nothing was half-saved.',
+    'error.unexpected':
+      'Sorry, something went wrong in Fremdrift. Please try again shortly – nothing was left half-saved.',
     'error.store_unavailable':
       'Fremdrift cannot reach its database right now. Please try again shortly – what you sent was not saved.',
     'error.no_role':

@@ -36,11 +36,11 @@ export const digestMetricsText = defineCatalogue({
     M14_JOBS: 'Heraf job eller ordinære timer',
     M14_AFTERCARE: 'Efterværnsbesøg (4 uger)',
     M16: 'Screeninger (4 uger)',
-    M16_IMPACT: 'Funktionsnedsættelse med betydning for job',
+    M16_IMPACT: 'Indikation med betydning for job',
     M16_VISITED: 'Visitationssamtale inden for 14 dage',
     M16_STARTED: 'I gruppe 1 og startet hos jobformidler',
-    M18: 'Dage fra ansøgning til bevilling (median)',
-    M18_WITHIN: 'Afgjort inden for {days} dage',
+    M18: 'Dage fra ansøgning til afgørelse (median)',
+    M18_WITHIN: 'Afgjort inden for {days, plural, one {# dag} other {# dage}}',
     M18_DELIVERY: 'Dage fra bevilling til levering (median)',
     M18_OPEN: 'Åbne ansøgninger ældre end 10 dage',
     M19: 'Borgere med CV',
@@ -53,7 +53,7 @@ export const digestMetricsText = defineCatalogue({
       'Borgere i gruppe 1, der på mindst én dag i de seneste 13 uger var i virksomhedspraktik, løntilskud, ordinære timer, fleksjob, isbryder, job eller uddannelse. Ordinære timer tæller kun i uger med arbejdede timer. Målet er mindst {target} (Flere skal med). "Lige nu" ser kun på sidste dag; "mindst 30 dage" udelader nyvisiterede.',
     'M2.title': 'Ordinære timer fra start',
     'M2.what':
-      'Arbejdsaftaler underskrevet (eller aftalt) de seneste 13 uger, hvor der er aftalt mindst én ordinær løntime fra første dag. Seed: "en klar aftale om ordinære timer fra starten af forløbet".',
+      'Arbejdsaftaler underskrevet (eller aftalt) de seneste 13 uger, hvor der er aftalt mindst én ordinær løntime fra første dag. Slutevalueringen af Flere skal med spørger, om arbejdsaftalen rummer "en klar aftale om ordinære timer fra starten af forløbet".',
     'M3.title': 'Fuldstændige arbejdsaftaler',
     'M3.what':
       'Aftaler fra de seneste 13 uger, hvor opgaver, arbejdstid, ordinære timer, plan for flere timer, delmål og opfølgning er aftalt. Mål: mindst 90 %.',
@@ -81,10 +81,10 @@ export const digestMetricsText = defineCatalogue({
       'Virksomhedsbesøg, jobåbninger og efterværnsbesøg knyttet til borgernes sager, og virksomhedsforløb startet – heraf job eller ordinære timer – de seneste 4 uger.',
     'M16.title': 'Screening og visitation',
     'M16.what':
-      'Screeninger de seneste 4 uger; hvor mange der viste en funktionsnedsættelse med betydning for job, og hvor mange af dem der kom hurtigt videre til visitation og jobformidler.',
+      'Screeninger de seneste 4 uger; hvor mange der gav en indikation af vanskeligheder med betydning for job, og hvor mange af dem der kom hurtigt videre til visitation og jobformidler.',
     'M18.title': 'Kompenserende ordninger (HKO)',
     'M18.what':
-      'Sagsbehandlingstid for ordninger afgjort de seneste 180 dage. Fast track: bevilget og leveret inden for cirka en uge.',
+      'Sagsbehandlingstid for ordninger afgjort (bevilget eller afslået) de seneste 180 dage. Fast track: bevilget og leveret inden for cirka en uge.',
     'M19.title': 'CV og jobmål',
     'M19.what':
       'Borgere i gruppe 1 med CV, med et konkret jobmål, som borgeren selv ejer, og med et jobmål gennemgået de seneste 6 måneder. Mål: mindst 60 %.',
@@ -128,11 +128,11 @@ export const digestMetricsText = defineCatalogue({
     M14_JOBS: 'Of which jobs or ordinary hours',
     M14_AFTERCARE: 'Aftercare visits (4 weeks)',
     M16: 'Screenings (4 weeks)',
-    M16_IMPACT: 'Impairment that matters for work',
+    M16_IMPACT: 'Indication that matters for work',
     M16_VISITED: 'Visitation conversation within 14 days',
     M16_STARTED: 'In group 1 and started with a jobformidler',
-    M18: 'Days from application to grant (median)',
-    M18_WITHIN: 'Decided within {days} days',
+    M18: 'Days from application to decision (median)',
+    M18_WITHIN: 'Decided within {days, plural, one {# day} other {# days}}',
     M18_DELIVERY: 'Days from grant to delivery (median)',
     M18_OPEN: 'Open applications older than 10 days',
     M19: 'Citizens with a CV',
@@ -145,7 +145,7 @@ export const digestMetricsText = defineCatalogue({
       'Citizens in group 1 who on at least one day of the last 13 weeks were in a company internship, wage subsidy, ordinary paid hours, flexjob, icebreaker job, a job or education. Ordinary hours count only in weeks with hours worked. The target is at least {target} (Flere skal med). "Right now" looks at the last day only; "at least 30 days" leaves out the newly visited.',
     'M2.title': 'Ordinary hours from the start',
     'M2.what':
-      'Work agreements signed (or agreed) in the last 13 weeks with at least one ordinary paid hour from day one. Seed: "a clear agreement on ordinary hours from the start of the placement".',
+      'Work agreements signed (or agreed) in the last 13 weeks with at least one ordinary paid hour from day one. The final evaluation of Flere skal med asks whether the work agreement holds "a clear agreement on ordinary hours from the start of the placement".',
     'M3.title': 'Complete work agreements',
     'M3.what':
       'Agreements of the last 13 weeks where tasks, working hours, ordinary hours, the plan for more hours, milestones and follow-up are agreed. Target: at least 90%.',
@@ -173,10 +173,10 @@ export const digestMetricsText = defineCatalogue({
       "Company visits, job openings and aftercare visits linked to citizens' cases, and company-based placements started – of which jobs or ordinary hours – in the last 4 weeks.",
     'M16.title': 'Screening and visitation',
     'M16.what':
-      'Screenings in the last 4 weeks; how many showed an impairment that matters for work, and how many of those moved on quickly to visitation and a jobformidler.',
+      'Screenings in the last 4 weeks; how many gave an indication of difficulties that matter for work, and how many of those moved on quickly to visitation and a jobformidler.',
     'M18.title': 'Compensation schemes (HKO)',
     'M18.what':
-      'Processing time of compensation schemes decided in the last 180 days. Fast track: granted and delivered within about a week.',
+      'Processing time of compensation schemes decided (granted or rejected) in the last 180 days. Fast track: granted and delivered within about a week.',
     'M19.title': 'CV and job goal',
     'M19.what':
       'Citizens in group 1 with a CV, with a concrete job goal the citizen owns, and with a job goal reviewed in the last 6 months. Target: at least 60%.',

@@ -12,7 +12,9 @@ export const digestText = defineCatalogue({
     'subscribe.no_installation':
       'Jeg kan ikke finde teamet. Fjern Fremdrift fra teamet og tilføj det igen, og prøv så igen. Intet er gemt.',
     'subscribe.done':
-      'Kanalen får nu ugerapporten for {scope} hver {weekday} kl. {time} (dansk tid) på {language}. Første gang: {first}.',
+      'Kanalen får nu ugerapporten for {scope} hver {weekday} kl. {time} (dansk tid) på {language}. Første gang: {first}. {change}',
+    'subscribe.change.da': 'Skriv "@Fremdrift abonnér på ugerapport på engelsk" for at få den på engelsk.',
+    'subscribe.change.en': 'Skriv "@Fremdrift abonnér på ugerapport på dansk" for at få den på dansk.',
     'subscribe.bad_time': 'Klokkeslættet "{value}" findes ikke. Skriv fx "kl. 8:00". Intet er gemt.',
     'subscribe.unknown_words':
       'Det forstod jeg ikke: "{words}". Eksempel: "abonnér på ugerapport for teamet mandag kl. 8:00 på dansk". Intet er gemt.',
@@ -57,20 +59,28 @@ export const digestText = defineCatalogue({
     'card.section.quality': 'Kvalitet',
     'card.section.quality.q': 'Bruger vi metoderne og redskaberne i praksis?',
     'card.progression_not_in_use': 'Progressionsmålinger er ikke taget i brug endnu.',
+    'card.subscription':
+      'Kanalen får ugerapporten hver {weekday} kl. {time} på dansk. Skriv "@Fremdrift abonnér på ugerapport på engelsk" for at få den på engelsk.',
     'card.suppressed':
       'Tal under {k} vises som "< {k}", og tal, der ellers kunne regnes ud, som "–", så ingen borger kan genkendes.',
     'card.of': '{count} af {of}',
-    'good.hours_up': '🎉 {count} borgere har flere ordinære timer end ved forløbets start. Godt gået!',
-    'good.reached_target_hours': '🎉 {count} borgere arbejder nu mindst {hours} ordinære timer om ugen. Godt gået!',
-    'good.job_placements': '🎉 {count} borgere er kommet i job eller ordinære timer de seneste 4 uger. Godt gået!',
-    'good.placements_started': '🎉 {count} nye virksomhedsforløb er startet de seneste 4 uger. Godt gået!',
-    'good.job_conversations': '🎉 {count} jobsamtaler er gennemført de seneste 4 uger. Tak for indsatsen!',
+    'good.hours_up':
+      '🎉 {count, plural, one {# borger har} other {# borgere har}} flere ordinære timer end ved forløbets start. Godt gået!',
+    'good.reached_target_hours':
+      '🎉 {count, plural, one {# borger arbejder} other {# borgere arbejder}} nu mindst {hours} ordinære timer om ugen. Godt gået!',
+    'good.job_placements':
+      '🎉 {count, plural, one {# borger er} other {# borgere er}} kommet i job eller ordinære timer de seneste 4 uger. Godt gået!',
+    'good.placements_started':
+      '🎉 {count, plural, one {# nyt virksomhedsforløb er} other {# nye virksomhedsforløb er}} startet de seneste 4 uger. Godt gået!',
+    'good.job_conversations':
+      '🎉 {count, plural, one {# jobsamtale er} other {# jobsamtaler er}} gennemført de seneste 4 uger. Tak for indsatsen!',
     'good.m1_target': '🎉 Målet om {target} i virksomhedsforløb mv. er nået. Godt gået!',
     'good.thanks': 'Tak for ugens indsats – hver samtale og hvert forløb tæller.',
     'card.workload.title': 'Kun til dig: arbejdsbyrde pr. jobformidler',
     'card.workload.note': 'Personaledata om kolleger. Deles ikke i kanalen.',
-    'card.workload.row': '{cases} sager · {overdue} overskredet · {talks} jobsamtaler i sidste uge',
-    'card.workload.more': '… og {count} flere',
+    'card.workload.row':
+      '{cases, plural, one {# sag} other {# sager}} · {overdue} overskredet · {talks, plural, one {# jobsamtale} other {# jobsamtaler}} i sidste uge',
+    'card.workload.more': '… og {count, plural, one {# mere} other {# flere}}',
     'card.workload.none': 'Ingen jobformidlere har borgere i gruppe 1 lige nu.',
   },
   en: {
@@ -83,7 +93,9 @@ export const digestText = defineCatalogue({
     'subscribe.no_installation':
       'I cannot find the team. Remove Fremdrift from the team, add it again, and try again. Nothing was saved.',
     'subscribe.done':
-      'The channel now gets the weekly digest for {scope} every {weekday} at {time} (Danish time) in {language}. First time: {first}.',
+      'The channel now gets the weekly digest for {scope} every {weekday} at {time} (Danish time) in {language}. First time: {first}. {change}',
+    'subscribe.change.da': 'Write "@Fremdrift subscribe to weekly digest in English" to get it in English.',
+    'subscribe.change.en': 'Write "@Fremdrift subscribe to weekly digest in Danish" to get it in Danish.',
     'subscribe.bad_time': 'The time "{value}" does not exist. Write e.g. "at 8:00". Nothing was saved.',
     'subscribe.unknown_words':
       'I did not understand: "{words}". Example: "subscribe to weekly digest for the team on Monday at 8:00 in English". Nothing was saved.',
@@ -128,19 +140,27 @@ export const digestText = defineCatalogue({
     'card.section.quality': 'Quality',
     'card.section.quality.q': 'Do we use the methods and tools in practice?',
     'card.progression_not_in_use': 'Progression measurements are not in use yet.',
+    'card.subscription':
+      'The channel gets this digest every {weekday} at {time} (Danish time) in English. Write "@Fremdrift subscribe to weekly digest in Danish" to get it in Danish.',
     'card.suppressed':
       'Figures below {k} are shown as "< {k}", and figures that could otherwise be worked out as "–", so no citizen can be recognised.',
     'card.of': '{count} of {of}',
-    'good.hours_up': '🎉 {count} citizens have more ordinary hours than at the start of their placement. Well done!',
-    'good.reached_target_hours': '🎉 {count} citizens now work at least {hours} ordinary hours a week. Well done!',
-    'good.job_placements': '🎉 {count} citizens moved into a job or ordinary hours in the last 4 weeks. Well done!',
-    'good.placements_started': '🎉 {count} new company-based placements started in the last 4 weeks. Well done!',
-    'good.job_conversations': '🎉 {count} job conversations were held in the last 4 weeks. Thank you!',
+    'good.hours_up':
+      '🎉 {count, plural, one {# citizen has} other {# citizens have}} more ordinary hours than at the start of their placement. Well done!',
+    'good.reached_target_hours':
+      '🎉 {count, plural, one {# citizen now works} other {# citizens now work}} at least {hours} ordinary hours a week. Well done!',
+    'good.job_placements':
+      '🎉 {count, plural, one {# citizen} other {# citizens}} moved into a job or ordinary hours in the last 4 weeks. Well done!',
+    'good.placements_started':
+      '🎉 {count, plural, one {# new company-based placement} other {# new company-based placements}} started in the last 4 weeks. Well done!',
+    'good.job_conversations':
+      '🎉 {count, plural, one {# job conversation was} other {# job conversations were}} held in the last 4 weeks. Thank you!',
     'good.m1_target': '🎉 The target of {target} in company-based activity is reached. Well done!',
     'good.thanks': "Thank you for this week's work – every conversation and every placement counts.",
     'card.workload.title': 'For you only: workload per jobformidler',
     'card.workload.note': 'Staff data about colleagues. Not shared in the channel.',
-    'card.workload.row': '{cases} cases · {overdue} overdue · {talks} job conversations last week',
+    'card.workload.row':
+      '{cases, plural, one {# case} other {# cases}} · {overdue} overdue · {talks, plural, one {# job conversation} other {# job conversations}} last week',
     'card.workload.more': '… and {count} more',
     'card.workload.none': 'No jobformidler has citizens in group 1 right now.',
   },

@@ -3,8 +3,8 @@ import { defineCatalogue } from './catalogue';
 /** The follow-up log. */
 export const followUpText = defineCatalogue({
   da: {
-    'form.title': 'Log opfølgning · {caseRef}',
-    'form.intro': 'Næste opfølgning foreslås ud fra kommunens kadence: hver {days}. dag{placement}.',
+    'form.title': 'Registrér opfølgning · {caseRef}',
+    'form.intro': 'Næste opfølgning foreslås ud fra kommunens kadence: {every}{placement}.',
     'form.in_placement': ' (borgeren er i forløb)',
     'form.save': 'Gem opfølgning',
     'field.date': 'Dato',
@@ -20,7 +20,7 @@ export const followUpText = defineCatalogue({
     hours_required: 'Skriv det nye antal ordinære timer, når timerne er ændret.',
     next_before_date: '"Næste opfølgning" skal ligge efter datoen for opfølgningen.',
     next_after_cadence:
-      '"Næste opfølgning" kan højst ligge {days} dage efter ({latest}) – det er kommunens kadence. Vælg en tidligere dato.',
+      '"Næste opfølgning" kan højst ligge {days, plural, one {# dag} other {# dage}} efter ({latest}) – det er kommunens kadence. Vælg en tidligere dato.',
     'mode.IN_PERSON': 'Fremmøde',
     'mode.PHONE': 'Telefon',
     'mode.VIDEO': 'Video',
@@ -44,8 +44,8 @@ export const followUpText = defineCatalogue({
     'outcome.increased_to': 'Ordinære timer øget til {hours}',
   },
   en: {
-    'form.title': 'Log follow-up · {caseRef}',
-    'form.intro': "The next follow-up is suggested from the municipality's cadence: every {days} days{placement}.",
+    'form.title': 'Record follow-up · {caseRef}',
+    'form.intro': "The next follow-up is suggested from the municipality's cadence: {every}{placement}.",
     'form.in_placement': ' (the citizen is in a placement)',
     'form.save': 'Save follow-up',
     'field.date': 'Date',
@@ -61,7 +61,7 @@ export const followUpText = defineCatalogue({
     hours_required: 'Write the new number of ordinary hours when the hours changed.',
     next_before_date: '"Next follow-up" must be after the date of this follow-up.',
     next_after_cadence:
-      '"Next follow-up" can be at most {days} days later ({latest}) – that is the municipality\'s cadence. Pick an earlier date.',
+      '"Next follow-up" can be at most {days, plural, one {# day} other {# days}} later ({latest}) – that is the municipality\'s cadence. Pick an earlier date.',
     'mode.IN_PERSON': 'In person',
     'mode.PHONE': 'Phone',
     'mode.VIDEO': 'Video',

@@ -5,7 +5,7 @@ export const hkoText = defineCatalogue({
   da: {
     'form.title': 'Kompenserende ordning · {caseRef}',
     'form.intro':
-      'Registrér datoerne, efterhånden som sagen skrider frem. Hurtigsporet er ca. {days} dage fra ansøgning til afgørelse.',
+      'Registrér datoerne, efterhånden som sagen skrider frem. Hurtigsporet er ca. {days, plural, one {# dag} other {# dage}} fra ansøgning til afgørelse.',
     'form.save': 'Gem',
     'field.hkoType': 'Ordning',
     'field.consideredAt': 'Behov vurderet',
@@ -17,12 +17,12 @@ export const hkoText = defineCatalogue({
     decision_without_date: 'Udfyld både "Afgørelse" og "Afgjort", eller ingen af dem.',
     delivered_without_grant: 'En ordning kan kun være leveret, når den er bevilget.',
     'line.applied': 'ansøgt {date}',
-    'line.days': '{days} dage til afgørelse',
+    'line.days': '{days, plural, one {# dag} other {# dage}} til afgørelse',
   },
   en: {
     'form.title': 'Compensation scheme · {caseRef}',
     'form.intro':
-      'Record the dates as the case progresses. The fast track is about {days} days from application to decision.',
+      'Record the dates as the case progresses. The fast track is about {days, plural, one {# day} other {# days}} from application to decision.',
     'form.save': 'Save',
     'field.hkoType': 'Scheme',
     'field.consideredAt': 'Need assessed',
@@ -34,6 +34,6 @@ export const hkoText = defineCatalogue({
     decision_without_date: 'Fill in both "Decision" and "Decided", or neither.',
     delivered_without_grant: 'A scheme can only be delivered once it is granted.',
     'line.applied': 'applied {date}',
-    'line.days': '{days} days to decision',
+    'line.days': '{days, plural, one {# day} other {# days}} to decision',
   },
 });

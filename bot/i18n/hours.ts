@@ -20,12 +20,13 @@ export const hoursText = defineCatalogue({
     'source.CITIZEN': 'Borger',
     'absence.SICK': 'Sygdom',
     'absence.OTHER': 'Andet',
-    saved: 'Uge {week} er gemt: {hours} ordinære timer.',
-    corrected: 'Uge {week} er rettet: {hours} ordinære timer (før {before}).',
+    saved: 'Uge {week} er gemt: {hours, plural, one {# ordinær time} other {# ordinære timer}}.',
+    corrected: 'Uge {week} er rettet: {hours, plural, one {# ordinær time} other {# ordinære timer}} (før {before}).',
     unchanged: 'Uge {week} var allerede registreret med de samme tal.',
     week_invalid: 'Vælg en uge fra listen.',
     week_future: 'Uge {week} er ikke begyndt endnu. Timer registreres for en uge, der er i gang eller slut.',
-    week_too_old: 'Uge {week} ligger mere end {weeks} uger tilbage og kan ikke længere registreres her.',
+    week_too_old:
+      'Uge {week} ligger mere end {weeks, plural, one {# uge} other {# uger}} tilbage og kan ikke længere registreres her.',
     total_too_high:
       'Ordinære timer og praktiktimer er tilsammen {total} timer. Over {max} timer om ugen er ikke realistisk – tjek tallene.',
     absence_reason_required: 'Vælg en årsag, når der er fravær.',
@@ -47,12 +48,14 @@ export const hoursText = defineCatalogue({
     'source.CITIZEN': 'Citizen',
     'absence.SICK': 'Sickness',
     'absence.OTHER': 'Other',
-    saved: 'Week {week} is saved: {hours} ordinary hours.',
-    corrected: 'Week {week} is corrected: {hours} ordinary hours (was {before}).',
+    saved: 'Week {week} is saved: {hours, plural, one {# ordinary hour} other {# ordinary hours}}.',
+    corrected:
+      'Week {week} is corrected: {hours, plural, one {# ordinary hour} other {# ordinary hours}} (was {before}).',
     unchanged: 'Week {week} was already logged with the same numbers.',
     week_invalid: 'Choose a week from the list.',
     week_future: 'Week {week} has not started yet. Log hours for a week that is under way or over.',
-    week_too_old: 'Week {week} is more than {weeks} weeks back and can no longer be logged here.',
+    week_too_old:
+      'Week {week} is more than {weeks, plural, one {# week} other {# weeks}} back and can no longer be logged here.',
     total_too_high:
       'Ordinary and practice hours add up to {total} hours. More than {max} hours a week is not realistic – check the numbers.',
     absence_reason_required: 'Choose a reason when there is absence.',

@@ -7,13 +7,15 @@ export const nudgeText = defineCatalogue({
     intro: '{count} af dine borgere skal følges op i dag eller er overskredet:',
     caseload: 'Mine borgere',
     progression_intro: '{count} af dine borgere skal have en progressionsmåling:',
-    progression_due: 'Progressionsmåling forfalden',
+    progression_due: 'Tid til progressionsmåling',
   },
   en: {
     title: 'Good morning – follow-ups today',
-    intro: '{count} of your citizens are due for follow-up today or overdue:',
+    intro:
+      '{count, plural, one {# of your citizens is due for follow-up today or overdue:} other {# of your citizens are due for follow-up today or overdue:}}',
     caseload: 'My citizens',
-    progression_intro: '{count} of your citizens are due for a progression measurement:',
+    progression_intro:
+      '{count, plural, one {# of your citizens is due for a progression measurement:} other {# of your citizens are due for a progression measurement:}}',
     progression_due: 'Progression measurement due',
   },
 });

@@ -5,7 +5,7 @@ export const placementText = defineCatalogue({
   da: {
     'form.new': 'Nyt forløb · {caseRef}',
     'form.edit': 'Ret forløb · {caseRef}',
-    'form.intro': 'Alle typer tæller som virksomhedsforløb mv. Under et aktivt forløb følges der op hver {days}. dag.',
+    'form.intro': 'Alle typer tæller som virksomhedsforløb mv. Under et aktivt forløb følges der op {every}.',
     'form.save': 'Gem forløb',
     'field.placementType': 'Type',
     'field.companyName': 'Virksomhed',
@@ -23,7 +23,7 @@ export const placementText = defineCatalogue({
   en: {
     'form.new': 'New placement · {caseRef}',
     'form.edit': 'Edit placement · {caseRef}',
-    'form.intro': 'All types count as company-based activity. During an active placement, follow up every {days} days.',
+    'form.intro': 'All types count as company-based activity. During an active placement, follow up {every}.',
     'form.save': 'Save placement',
     'field.placementType': 'Type',
     'field.companyName': 'Company',

@@ -13,7 +13,8 @@ export const privacyText = defineCatalogue({
     'audit.title': 'Adgangslog for sag {caseRef}',
     'audit.intro':
       'Datoer og formål for opslag og registreringer i sagens data – til en indsigtsanmodning (GDPR art. 15). Medarbejdernes identitet vises ikke.',
-    'audit.count': '{count} registreringer fra {from} til {to}. Loggen gemmes i {days} dage.',
+    'audit.count':
+      '{count, plural, one {# registrering} other {# registreringer}} fra {from} til {to}. Loggen gemmes i {days} dage.',
     'audit.empty': 'Der er ingen registrerede opslag i sag {caseRef}. Loggen gemmes i {days} dage.',
     'audit.col.date': 'Dato',
     'audit.col.purpose': 'Formål',
@@ -42,7 +43,8 @@ export const privacyText = defineCatalogue({
     'export.title': 'Eksportér sag {caseRef}',
     'export.intro':
       'Eksporten giver sagens dokumenter som JSON (GDPR art. 15 og 20) og adgangsloggen med datoer og formål. Eksporten logges.',
-    'export.counts': '{cases} dokumenter i sagen og {sensitive} med helbredsoplysninger (art. 9).',
+    'export.counts':
+      '{cases, plural, one {# dokument} other {# dokumenter}} i sagen og {sensitive} med helbredsoplysninger (art. 9).',
     'export.art9':
       "Helbredsoplysninger (art. 9) vises ikke i chatten. Den fulde eksport hentes via administrations-API'et: {path}",
     'export.confirm': 'Eksportér',
@@ -54,7 +56,7 @@ export const privacyText = defineCatalogue({
     'export.too_large': "Eksporten er for stor til chatten. Hent den via administrations-API'et: {path}",
     'erase.title': 'Slet sag {caseRef}',
     'erase.intro':
-      'Alle sagens data i Fremdrift slettes endeligt: {cases} dokumenter i sagen og {sensitive} med helbredsoplysninger. Adgangsloggen bevares i sin egen opbevaringsperiode som dokumentation.',
+      'Alle sagens data i Fremdrift slettes endeligt: {cases, plural, one {# dokument} other {# dokumenter}} i sagen og {sensitive} med helbredsoplysninger. Adgangsloggen bevares i sin egen opbevaringsperiode som dokumentation.',
     'erase.law':
       'Slet kun efter en lovlig anmodning. Journaliserings- og arkivregler kan gå forud for sletning (GDPR art. 17, stk. 3); sagens journal ligger i kommunens fagsystem.',
     'erase.confirm_label': 'Skriv sagsnummeret {caseRef} for at bekræfte',
@@ -65,7 +67,7 @@ export const privacyText = defineCatalogue({
     'erase.button': 'Slet sagen endeligt',
     'erase.mismatch': 'Sagsnummeret passer ikke med {caseRef}. Intet er slettet.',
     'erase.done':
-      'Sag {caseRef} er slettet: {cases} dokumenter i sagen og {sensitive} med helbredsoplysninger. Sletningen er logget.',
+      'Sag {caseRef} er slettet: {cases, plural, one {# dokument} other {# dokumenter}} i sagen og {sensitive} med helbredsoplysninger. Sletningen er logget.',
   },
   en: {
     'cmd.audit': 'Access log of a case: dates and purposes (for a subject access request)',
@@ -78,7 +80,8 @@ export const privacyText = defineCatalogue({
     'audit.title': 'Access log of case {caseRef}',
     'audit.intro':
       "Dates and purposes of look-ups and changes of the case's data – for a subject access request (GDPR art. 15). Staff identities are not shown.",
-    'audit.count': '{count} entries from {from} to {to}. The log is kept for {days} days.',
+    'audit.count':
+      '{count, plural, one {# entry} other {# entries}} from {from} to {to}. The log is kept for {days} days.',
     'audit.empty': 'There are no recorded look-ups in case {caseRef}. The log is kept for {days} days.',
     'audit.col.date': 'Date',
     'audit.col.purpose': 'Purpose',
@@ -106,7 +109,8 @@ export const privacyText = defineCatalogue({
     'export.title': 'Export case {caseRef}',
     'export.intro':
       "The export gives the case's documents as JSON (GDPR art. 15 and 20) and the access log with dates and purposes. The export is logged.",
-    'export.counts': '{cases} documents in the case and {sensitive} with health data (art. 9).',
+    'export.counts':
+      '{cases, plural, one {# document} other {# documents}} in the case and {sensitive} with health data (art. 9).',
     'export.art9': 'Health data (art. 9) are not shown in the chat. Get the full export from the admin API: {path}',
     'export.confirm': 'Export',
     'export.done': 'Export of case {caseRef}',
@@ -116,7 +120,7 @@ export const privacyText = defineCatalogue({
     'export.too_large': 'The export is too large for the chat. Get it from the admin API: {path}',
     'erase.title': 'Erase case {caseRef}',
     'erase.intro':
-      "All of the case's data in Fremdrift is erased for good: {cases} documents in the case and {sensitive} with health data. The access log is kept for its own retention period as evidence.",
+      "All of the case's data in Fremdrift is erased for good: {cases, plural, one {# document} other {# documents}} in the case and {sensitive} with health data. The access log is kept for its own retention period as evidence.",
     'erase.law':
       "Erase only on a lawful request. Record-keeping and archive rules may take precedence (GDPR art. 17(3)); the case's record lives in the municipality's case system.",
     'erase.confirm_label': 'Type the case number {caseRef} to confirm',
@@ -127,7 +131,7 @@ export const privacyText = defineCatalogue({
     'erase.button': 'Erase the case for good',
     'erase.mismatch': 'The case number does not match {caseRef}. Nothing was erased.',
     'erase.done':
-      'Case {caseRef} is erased: {cases} documents in the case and {sensitive} with health data. The erasure is logged.',
+      'Case {caseRef} is erased: {cases, plural, one {# document} other {# documents}} in the case and {sensitive} with health data. The erasure is logged.',
   },
 });
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConfigError, loadConfig, usesEmbeddedCosmos, type Config } from '../config';
 import { createLogger } from '../log';
 import { startFremdrift, type RunningApp } from '../app-host';
+import { localEnv } from './local-env';
 import { PLAYGROUND_CURRENT_USER } from './playground-config';
 import { startPlayground, type PlaygroundProcess } from './playground-process';
 
@@ -19,15 +20,6 @@ const PlaygroundPort = z.coerce
   .max(65535, 'PLAYGROUND_PORT: expected 1-65535')
   .default(56150);
 
-/** With authentication off (local only) and no admins named, the Playground's user is the first admin. */
-function localEnv(env: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; defaultAdmin: boolean } {
-  const defaultAdmin = (env.MICROSOFT_APP_ID ?? '').trim() === '' && (env.ADMIN_AAD_OBJECT_IDS ?? '').trim() === '';
-  return {
-    env: defaultAdmin ? { ...env, ADMIN_AAD_OBJECT_IDS: PLAYGROUND_CURRENT_USER.aadObjectId } : env,
-    defaultAdmin,
-  };
-}
-
 function banner(config: Config, app: RunningApp, playground: PlaygroundProcess, defaultAdmin: boolean): string {
   const isAdmin = config.ADMIN_AAD_OBJECT_IDS.includes(PLAYGROUND_CURRENT_USER.aadObjectId);
   const who = `${PLAYGROUND_CURRENT_USER.name} (Entra id ${PLAYGROUND_CURRENT_USER.aadObjectId})`;
@@ -43,7 +35,9 @@ function banner(config: Config, app: RunningApp, playground: PlaygroundProcess, 
     isAdmin
       ? `  You are ${who}, admin${defaultAdmin ? ' (because ADMIN_AAD_OBJECT_IDS is not set)' : ''}.`
       : `  You are ${who}, with no role until an admin grants one.`,
-    '  Type "hjælp" (or "help") in the Personal Chat. The Playground always sends locale en-US, so answers are in English.',
+    config.DEFAULT_LANGUAGE === 'teams'
+      ? '  Type "hjælp" (or "help") in the Personal Chat. The Playground always sends locale en-US, so answers are in English.'
+      : `  Type "hjælp" (or "help") in the Personal Chat. Answers are in ${config.DEFAULT_LANGUAGE === 'da' ? 'Danish' : 'English'} (DEFAULT_LANGUAGE); "language english" / "sprog dansk" switches.`,
     '  Stop with Ctrl+C.',
     '',
   ];

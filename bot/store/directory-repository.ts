@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ConflictError } from '../domain/errors';
 import { RoleSchema, type Role } from '../domain/roles';
+import type { Locale } from '../i18n/locale';
 import { TenantSettingsSchema, defaultTenantSettings, type TenantSettings } from '../domain/tenant-settings';
 import type { Store } from './cosmos-store';
 import {
@@ -31,6 +32,10 @@ export const UserDocSchema = z.object({
    */
   personalConversationId: z.string().optional(),
   roles: z.array(RoleSchema),
+  /** The language the user chose (`sprog dansk` / `language english`); absent: DEFAULT_LANGUAGE decides. */
+  language: z.enum(['da', 'en']).optional(),
+  /** The language Teams last sent for the user, for what Fremdrift sends on its own initiative. */
+  teamsLocale: z.enum(['da', 'en']).optional(),
   firstSeenAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string().optional(),
@@ -98,6 +103,7 @@ export class DirectoryRepository {
       displayName: string;
       botUserId?: string | undefined;
       personalConversationId?: string | undefined;
+      teamsLocale?: Locale | undefined;
     },
     now: Date,
   ): Promise<WithEtag<UserDoc>> {
@@ -122,6 +128,7 @@ export class DirectoryRepository {
       existing !== undefined &&
       existing.displayName === seen.displayName &&
       (seen.botUserId === undefined || existing.botUserId === seen.botUserId) &&
+      (seen.teamsLocale === undefined || existing.teamsLocale === seen.teamsLocale) &&
       (seen.personalConversationId === undefined || existing.personalConversationId === seen.personalConversationId)
     ) {
       return existing;
@@ -138,6 +145,7 @@ export class DirectoryRepository {
       }),
       displayName: seen.displayName,
       ...(seen.botUserId !== undefined ? { botUserId: seen.botUserId } : {}),
+      ...(seen.teamsLocale !== undefined ? { teamsLocale: seen.teamsLocale } : {}),
       ...(seen.personalConversationId !== undefined ? { personalConversationId: seen.personalConversationId } : {}),
       updatedAt: now.toISOString(),
     };
@@ -181,6 +189,25 @@ export class DirectoryRepository {
     const doc: UserDoc = { ...rest, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
     await replaceIfMatch(this.container, doc, tenantId, _etag);
     return doc;
+  }
+
+  /**
+   * Stores the language a user chose. The user exists (every turn records who is acting first); a
+   * concurrent write to the same user (a role granted meanwhile) is read again rather than lost.
+   */
+  async setLanguage(tenantId: string, userId: string, language: Locale, now: Date): Promise<UserDoc | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      const existing = await this.getUser(tenantId, userId);
+      if (existing === undefined) return undefined;
+      const { _etag, ...rest } = existing;
+      const doc: UserDoc = { ...rest, language, updatedAt: now.toISOString() };
+      try {
+        await replaceIfMatch(this.container, doc, tenantId, _etag);
+        return doc;
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= 2) throw e;
+      }
+    }
   }
 
   listUsers(tenantId: string): Promise<WithEtag<UserDoc>[]> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, type TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { common } from '../i18n/common';
-import { resolveLocale } from '../i18n/locale';
+import { languageOf, resolveLocale, type Locale } from '../i18n/locale';
 import type { FeatureRouter } from '../features/router';
 import type { HandlerContext, Reply } from '../features/feature';
 import type { OnboardingFeature } from '../features/onboarding/handlers';
@@ -41,6 +41,9 @@ export function createTeamsApp(deps: {
     adaptiveCards: { actionSubmitFilter: 'verb' },
   });
 
+  /** Before the user is known (refusals, failures): the configured default, else what Teams sent. */
+  const defaultLocale = (teamsLocale: Locale): Locale => languageOf(undefined, config.DEFAULT_LANGUAGE, teamsLocale);
+
   const tenantAllowed = (tenantId: string): boolean =>
     config.ALLOWED_TENANT_IDS.length === 0 || config.ALLOWED_TENANT_IDS.includes(tenantId);
 
@@ -53,7 +56,7 @@ export function createTeamsApp(deps: {
     const correlationId = randomUUID();
     const now = services.clock.now();
     if (identity === 'no_tenant' || identity === 'no_user')
-      return { refusal: common(resolveLocale(activity.locale), 'error.malformed') };
+      return { refusal: common(defaultLocale(resolveLocale(activity.locale)), 'error.malformed') };
     if (!tenantAllowed(identity.tenantId)) {
       await services.audit.append({
         tenantId: identity.tenantId,
@@ -68,7 +71,7 @@ export function createTeamsApp(deps: {
         correlationId,
       });
       log.warn({ correlationId }, 'Refused a tenant that is not on ALLOWED_TENANT_IDS');
-      return { refusal: common(identity.locale, 'error.tenant_not_allowed') };
+      return { refusal: common(defaultLocale(identity.locale), 'error.tenant_not_allowed') };
     }
     const event = await capture.apply(activity, now);
     // Every message from a personal chat makes it the user's current one (not the chat being removed).
@@ -89,20 +92,27 @@ export function createTeamsApp(deps: {
         userId: identity.userId,
         displayName: identity.displayName,
         botUserId: identity.botUserId,
+        teamsLocale: identity.locale,
         personalConversationId,
       },
       now,
     );
     return handlerContextFor(
       services,
-      { tenantId: identity.tenantId, userId: identity.userId, locale: identity.locale, storedRoles: user.roles },
+      {
+        tenantId: identity.tenantId,
+        userId: identity.userId,
+        // The user's own choice wins over Teams' locale (bot/features/language).
+        locale: languageOf(user, config.DEFAULT_LANGUAGE, identity.locale),
+        storedRoles: user.roles,
+      },
       { conversation: identity.conversation, channel: identity.conversation.kind },
       correlationId,
       now,
     );
   }
 
-  const localeOf = (context: TurnContext) => resolveLocale(context.activity.locale);
+  const localeOf = (context: TurnContext) => defaultLocale(resolveLocale(context.activity.locale));
 
   const send = async (context: TurnContext, replies: readonly Reply[], ctx?: HandlerContext): Promise<void> => {
     for (const reply of replies) {

@@ -1,3 +1,4 @@
+import { everyNDays } from '../../bot/i18n/cadence';
 import type { Locale } from '../../bot/i18n/locale';
 import { caseCardText as t } from '../../bot/i18n/case';
 import { closingText } from '../../bot/i18n/closing';
@@ -261,7 +262,7 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
             [
               t(locale, 'card.cadence'),
               t(locale, view.followUp.inPlacement ? 'card.cadence.placement' : 'card.cadence.value', {
-                days: view.followUp.intervalDays,
+                every: everyNDays(locale, view.followUp.intervalDays),
               }),
             ] as const,
           ]

@@ -1,3 +1,4 @@
+import { everyNDays } from '../../bot/i18n/cadence';
 import type { Locale } from '../../bot/i18n/locale';
 import { caseloadText as t } from '../../bot/i18n/caseload';
 import { caseText as v } from '../../bot/i18n/case-common';
@@ -73,7 +74,12 @@ export function caseloadCard(input: {
   const count = (state: string): number => rows.filter((r) => r.followUp?.state === state).length;
   const body: JsonObject[] = [
     heading(t(locale, 'title')),
-    note(t(locale, 'intro', { days: input.cadenceDays, placementDays: input.placementCadenceDays })),
+    note(
+      t(locale, 'intro', {
+        every: everyNDays(locale, input.cadenceDays),
+        everyInPlacement: everyNDays(locale, input.placementCadenceDays),
+      }),
+    ),
   ];
   if (rows.length === 0 && input.isFirstPage) body.push(text(t(locale, 'empty')));
   else {

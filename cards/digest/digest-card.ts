@@ -31,6 +31,8 @@ export interface DigestCardInput {
   };
   /** Only for the leader's private preview. */
   readonly workload?: readonly WorkloadRow[];
+  /** Only in a channel: when it comes, and how to change its language. */
+  readonly subscription?: { readonly weekday: number; readonly time: string };
 }
 
 const COLOR: Record<Status, string> = { good: 'Good', warning: 'Warning', attention: 'Attention' };
@@ -183,7 +185,22 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
       b.id === 'M22' && view.progressionNotInUse ? t(locale, 'card.progression_not_in_use') : undefined,
     ),
     ...(input.workload !== undefined ? [workloadSection(locale, input.workload)] : []),
-    container([note(t(locale, 'card.suppressed', { k: view.k }))], { separator: true, spacing: 'Large' }),
+    container(
+      [
+        note(t(locale, 'card.suppressed', { k: view.k })),
+        ...(input.subscription !== undefined
+          ? [
+              note(
+                t(locale, 'card.subscription', {
+                  weekday: t(locale, `weekday.${input.subscription.weekday as 1 | 2 | 3 | 4 | 5 | 6 | 7}`),
+                  time: input.subscription.time,
+                }),
+              ),
+            ]
+          : []),
+      ],
+      { separator: true, spacing: 'Large' },
+    ),
   ];
   return adaptiveCard(body);
 }

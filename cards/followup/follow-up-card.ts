@@ -1,3 +1,4 @@
+import { everyNDays } from '../../bot/i18n/cadence';
 import type { Locale } from '../../bot/i18n/locale';
 import { followUpText as t } from '../../bot/i18n/followup';
 import { caseText as v } from '../../bot/i18n/case-common';
@@ -28,7 +29,7 @@ export function followUpCard(input: {
     formBody({
       title: t(locale, 'form.title', { caseRef: input.caseRef }),
       intro: t(locale, 'form.intro', {
-        days: input.cadenceDays,
+        every: everyNDays(locale, input.cadenceDays),
         placement: input.inPlacement ? t(locale, 'form.in_placement') : '',
       }),
       error: input.error,

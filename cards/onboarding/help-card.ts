@@ -2,6 +2,7 @@ import type { Locale } from '../../bot/i18n/locale';
 import { onboardingText as t } from '../../bot/i18n/onboarding';
 import { adaptiveCard, executeAction, heading, note, text, container } from '../common/elements';
 import type { AdaptiveCard } from '../types';
+import type { QuickAction } from './welcome-card';
 
 export interface HelpEntry {
   readonly example: string;
@@ -13,13 +14,19 @@ export function helpCard(input: {
   locale: Locale;
   entries: readonly HelpEntry[];
   noRoleUserId?: string;
+  /** Buttons every user gets (the language switch). */
+  alwaysActions?: readonly QuickAction[];
 }): AdaptiveCard {
   const { locale } = input;
+  const actions = (input.alwaysActions ?? []).map((a) => executeAction(a.title, 'command.run', { command: a.command }));
   if (input.noRoleUserId !== undefined) {
-    return adaptiveCard([
-      heading(t(locale, 'help.title')),
-      text(t(locale, 'help.no_role', { userId: input.noRoleUserId }), { color: 'Attention' }),
-    ]);
+    return adaptiveCard(
+      [
+        heading(t(locale, 'help.title')),
+        text(t(locale, 'help.no_role', { userId: input.noRoleUserId }), { color: 'Attention' }),
+      ],
+      actions,
+    );
   }
   const rows = input.entries.map((e) =>
     container([text(`**${e.example}**`), note(e.description)], {
@@ -27,5 +34,5 @@ export function helpCard(input: {
       selectAction: executeAction(e.example, 'command.run', { command: e.example }),
     }),
   );
-  return adaptiveCard([heading(t(locale, 'help.title')), text(t(locale, 'help.intro')), ...rows]);
+  return adaptiveCard([heading(t(locale, 'help.title')), text(t(locale, 'help.intro')), ...rows], actions);
 }

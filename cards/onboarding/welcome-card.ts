@@ -17,6 +17,8 @@ export function welcomeCard(input: {
   userId: string;
   inChannel: boolean;
   quickActions: readonly QuickAction[];
+  /** Buttons every user gets, after help (the language switch). */
+  alwaysActions?: readonly QuickAction[];
 }): AdaptiveCard {
   const { locale, roles } = input;
   const body = [heading(t(locale, 'welcome.title')), text(t(locale, 'welcome.intro'))];
@@ -32,8 +34,10 @@ export function welcomeCard(input: {
   }
   if (input.inChannel) body.push(note(t(locale, 'welcome.channel')));
   body.push(note(t(locale, 'welcome.help_hint')));
-  const actions = [...input.quickActions.slice(0, 4), { title: t(locale, 'help.button'), command: 'hjælp' }].map((a) =>
-    executeAction(a.title, 'command.run', { command: a.command }),
-  );
+  const actions = [
+    ...input.quickActions.slice(0, 4),
+    { title: t(locale, 'help.button'), command: 'hjælp' },
+    ...(input.alwaysActions ?? []),
+  ].map((a) => executeAction(a.title, 'command.run', { command: a.command }));
   return adaptiveCard(body, actions);
 }

@@ -1,3 +1,4 @@
+import { everyNDays } from '../../bot/i18n/cadence';
 import type { Locale } from '../../bot/i18n/locale';
 import { placementText as t } from '../../bot/i18n/placement';
 import { caseText as v } from '../../bot/i18n/case-common';
@@ -23,7 +24,7 @@ export function placementCard(input: {
   return adaptiveCard(
     formBody({
       title: t(locale, input.placementId ? 'form.edit' : 'form.new', { caseRef: input.caseRef }),
-      intro: t(locale, 'form.intro', { days: input.placementCadenceDays }),
+      intro: t(locale, 'form.intro', { every: everyNDays(locale, input.placementCadenceDays) }),
       error: input.error,
       fields: [
         choiceSet(

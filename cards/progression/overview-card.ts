@@ -65,6 +65,8 @@ export interface ProgressionCardInput {
   readonly nextDue?: string | undefined;
   readonly weeks: readonly { readonly isoWeek: string; readonly ordinaryHours: number }[];
   readonly hoursTarget: number;
+  /** The citizen's version shows this instead of the model's hours target. */
+  readonly nextAgreedStep?: string | undefined;
   readonly notice?: string | undefined;
 }
 
@@ -173,18 +175,22 @@ export function hoursSection(
     xAxisTitle: t(locale, 'hours.week_axis'),
   });
   const last = input.weeks.at(-1);
+  const citizen = titleKey === 'citizen.hours.title';
   return [
     subheading(t(locale, titleKey)),
     ...(chart ? [chart] : [note(t(locale, 'hours.none'))]),
     ...(last
       ? [
           text(
-            titleKey === 'citizen.hours.title'
-              ? t(locale, 'citizen.hours.latest', { hours: decimal(last.ordinaryHours, locale), target })
+            citizen
+              ? t(locale, 'citizen.hours.latest', { hours: decimal(last.ordinaryHours, locale) })
               : t(locale, 'hours.latest', { week: last.isoWeek, hours: decimal(last.ordinaryHours, locale), target }),
-            titleKey === 'citizen.hours.title' ? { size: 'Large' } : {},
+            citizen ? { size: 'Large' } : {},
           ),
         ]
+      : []),
+    ...(citizen && input.nextAgreedStep !== undefined
+      ? [text(t(locale, 'citizen.next_step', { step: input.nextAgreedStep }), { size: 'Large', weight: 'Bolder' })]
       : []),
   ];
 }

@@ -104,7 +104,7 @@ describe('the jobformidler in the Agents Playground', () => {
     await pick(/^Status/, 'Active');
     await s.clickCardButton('Save placement');
     await s.waitForText('The placement is saved.');
-    await s.waitForText('every 14 days (in placement)');
+    await s.waitForText('every 2 weeks (in placement)');
   });
 
   it('logs two weeks of hours and shows them against the 30-hour goal', async () => {
@@ -129,8 +129,8 @@ describe('the jobformidler in the Agents Playground', () => {
     await s.waitForText('Follow-up overdue by 2 days');
     await s.clickCardButton('Open');
     await s.waitForText(`Case ${caseRef}`, { atLeast: 1 });
-    await s.clickCardButton('Log follow-up');
-    await s.waitForText(`Log follow-up · ${caseRef}`);
+    await s.clickCardButton('Record follow-up');
+    await s.waitForText(`Record follow-up · ${caseRef}`);
     await pick(/^Type/, 'Tripartite meeting');
     await s.clickCardButton('Save follow-up');
     await s.waitForText(/The follow-up is saved\. Next follow-up: 9 Apr 2026\./);

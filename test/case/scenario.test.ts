@@ -120,7 +120,7 @@ describe('a case from handover to growing ordinary hours', () => {
       plannedEndDate: '2026-06-12',
       status: 'ACTIVE',
     });
-    expect(cardText(card)).toContain('hver 14. dag (i forløb)');
+    expect(cardText(card)).toContain('hver 2. uge (i forløb)');
     expect(cardText(card)).toContain('31.03.2026');
     expect(cardText(card)).toContain('Lageret A/S · Underskrevet');
 
@@ -170,7 +170,7 @@ describe('a case from handover to growing ordinary hours', () => {
     const edit = actionsOf(card).find((a) => a.verb === 'placement.edit');
     const editForm = (await h.execute(jf, 'placement.edit', edit!.data)).card;
     card = await click(editForm, 'placement.save', { status: 'INTERRUPTED', actualEndDate: '2026-04-01' });
-    expect(cardText(card)).toContain('hver 42. dag');
+    expect(cardText(card)).toContain('hver 6. uge');
     expect(cardText(card)).toContain('16.04.2026');
     expect(await caseload()).toContain('0 overskredet · 0 i dag · 1 snart');
     expect(await caseload()).toContain('Opfølgning snart (16.04.2026)');

@@ -78,14 +78,14 @@ describe('Mine borgere', () => {
     await facts.rebuild(jf.tenantId, caseRef, defaultTenantSettings(), now);
     const after = await h.execute(jf, 'case.open', { caseRef });
     expect(cardText(after.card)).toContain('Opfølgning overskredet med 4 dage');
-    expect(cardText(after.card)).toContain('hver 14. dag (i forløb)');
+    expect(cardText(after.card)).toContain('hver 2. uge (i forløb)');
   });
 
   it('flags a due progression measurement, and no longer once it is measured', async () => {
     const kim = await h.userWithRoles('Kim', ['jobformidler']);
     await handedOverCase(h.services, kim, { caseRef: 'PR-BASE', conversationAt: '2025-03-05', status: 'ACTIVE' });
     const before = cardText((await h.say(kim, 'mine borgere')).cards[0]);
-    expect(before).toContain('Progressionsmåling forfalden (05.03.2025)');
+    expect(before).toContain('Tid til progressionsmåling (05.03.2025)');
 
     await new ProgressionRepository(h.services.store).createDraft({
       id: measurementDocId(kim.tenantId, 'm-pr-base'),
@@ -112,7 +112,7 @@ describe('Mine borgere', () => {
     await new CaseFactsRepository(h.services.store).rebuild(kim.tenantId, 'PR-BASE', defaultTenantSettings(), now);
     const after = cardText((await h.say(kim, 'mine borgere')).cards[0]);
     expect(after).toContain('PR-BASE');
-    expect(after).not.toContain('Progressionsmåling forfalden');
+    expect(after).not.toContain('Tid til progressionsmåling');
   });
 
   it('is for jobformidlere only', async () => {

@@ -143,6 +143,8 @@ describe('delivery', () => {
     await startWithSubscription(new Date('2025-04-04T10:00:00Z'));
     const ada = await h.userWithRoles('Ada', ['admin']);
     await h.say(ada, 'hjælp');
+    const adam = await h.userWithRoles('Adam', ['admin']); // Danish Teams, chose English
+    await h.say(adam, 'language english');
     clock.set(new Date('2025-04-07T06:01:00Z'));
     h.connector.injectFailures({ status: 403, pathIncludes: '/v3/conversations' });
     const since = h.connector.calls.length;
@@ -159,6 +161,11 @@ describe('delivery', () => {
       .filter((c) => c.conversationId === h.personalConversationId(ada) && c.status < 300);
     expect(toAda).toHaveLength(1);
     expect(String(toAda[0]?.body.text)).toContain('Abonnementet er stoppet');
+    // Each admin is told in their own language.
+    const toAdam = h.connector.calls
+      .slice(since)
+      .filter((c) => c.conversationId === h.personalConversationId(adam) && c.status < 300);
+    expect(String(toAdam[0]?.body.text)).toContain('The subscription is stopped');
 
     // Stopped means stopped: next week nothing is attempted.
     clock.set(new Date('2025-04-14T06:01:00Z'));

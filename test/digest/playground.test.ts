@@ -29,8 +29,11 @@ describe('weekly digest in the Agents Playground', () => {
 
   it('lets the leader subscribe the channel by @mention', async () => {
     await s.openChannel(PLAYGROUND_TEAM.channelName);
-    await s.send('subscribe to weekly digest');
-    await s.waitForText(/The channel now gets the weekly digest for the whole municipality every Monday at 08:00/);
+    // A channel's digest is Danish unless the leader asks for English (test/language covers the default).
+    await s.send('subscribe to weekly digest in English');
+    await s.waitForText(
+      /The channel now gets the weekly digest for the whole municipality every Monday at 08:00 \(Danish time\) in English/,
+    );
     const sub = await new DigestSubscriptionRepository(pg.services.store).get(pg.tenantId, PLAYGROUND_CHANNEL_ID);
     expect(sub).toMatchObject({ active: true, teamId: PLAYGROUND_TEAM.id, locale: 'en' });
   });

@@ -1,36 +1,46 @@
 import { dueInstant, digestWeekOf } from '../../bot/features/digest/calendar';
-import { isDue, nextDue, parseSubscriptionOptions } from '../../bot/features/digest/rules';
+import { isDue, mergeOptions, nextDue, parseSubscriptionOptions } from '../../bot/features/digest/rules';
 
 /** Reading the subscribe command, and when a weekly digest is due (Europe/Copenhagen, across DST). */
 const ZONE = 'Europe/Copenhagen';
 
 describe('subscription options', () => {
-  it("defaults to the municipality, Monday 08:00 and the leader's language", () => {
-    expect(parseSubscriptionOptions('', 'da')).toEqual({
-      ok: true,
-      options: { scope: 'municipality', weekday: 1, time: '08:00', locale: 'da' },
+  it('defaults to the municipality, Monday 08:00 and Danish, whatever language the leader writes in', () => {
+    expect(parseSubscriptionOptions('')).toEqual({ ok: true, options: {} });
+    expect(mergeOptions({}, undefined)).toEqual({ scope: 'municipality', weekday: 1, time: '08:00', locale: 'da' });
+  });
+
+  it('changes only what is written when the channel already has a subscription', () => {
+    const current = { scope: 'team', weekday: 4, time: '09:30', locale: 'da' } as const;
+    const given = parseSubscriptionOptions('på engelsk');
+    expect(given).toEqual({ ok: true, options: { locale: 'en' } });
+    expect(mergeOptions(given.ok ? given.options : {}, current)).toEqual({
+      scope: 'team',
+      weekday: 4,
+      time: '09:30',
+      locale: 'en',
     });
   });
 
   it('reads scope, weekday, time and language in Danish and English', () => {
-    expect(parseSubscriptionOptions('for teamet hver fredag kl. 13:30 på engelsk', 'da')).toEqual({
+    expect(parseSubscriptionOptions('for teamet hver fredag kl. 13:30 på engelsk')).toEqual({
       ok: true,
       options: { scope: 'team', weekday: 5, time: '13:30', locale: 'en' },
     });
-    expect(parseSubscriptionOptions('for the municipality on tuesdays at 7 in danish', 'en')).toEqual({
+    expect(parseSubscriptionOptions('for the municipality on tuesdays at 7 in danish')).toEqual({
       ok: true,
       options: { scope: 'municipality', weekday: 2, time: '07:00', locale: 'da' },
     });
-    expect(parseSubscriptionOptions('søndag 9.15', 'da')).toMatchObject({ options: { weekday: 7, time: '09:15' } });
+    expect(parseSubscriptionOptions('søndag 9.15')).toMatchObject({ options: { weekday: 7, time: '09:15' } });
   });
 
   it('refuses a time that does not exist, naming it', () => {
-    expect(parseSubscriptionOptions('kl. 25:00', 'da')).toEqual({ ok: false, problem: 'bad_time', value: 'kl. 25:00' });
-    expect(parseSubscriptionOptions('at 8:75', 'en')).toEqual({ ok: false, problem: 'bad_time', value: 'at 8:75' });
+    expect(parseSubscriptionOptions('kl. 25:00')).toEqual({ ok: false, problem: 'bad_time', value: 'kl. 25:00' });
+    expect(parseSubscriptionOptions('at 8:75')).toEqual({ ok: false, problem: 'bad_time', value: 'at 8:75' });
   });
 
   it('refuses words it does not understand instead of guessing', () => {
-    expect(parseSubscriptionOptions('for teamet hver fridag', 'da')).toEqual({
+    expect(parseSubscriptionOptions('for teamet hver fridag')).toEqual({
       ok: false,
       problem: 'unknown_words',
       value: 'hver fridag',

@@ -29,7 +29,8 @@ describe('follow-up log', () => {
 
     const form = await h.execute(jf, 'followup.new', { caseRef });
     expect(inputValues(form.card)).toMatchObject({ date: '2025-03-12', nextFollowUpDue: '2025-04-23' });
-    expect(cardText(form.card)).toContain('hver 42. dag');
+    expect(cardText(form.card)).toContain('Registrér opfølgning · ');
+    expect(cardText(form.card)).toContain('Næste opfølgning foreslås ud fra kommunens kadence: hver 6. uge.');
     const saved = await log(caseRef, { topics: 'HOURS_INCREASE,CHILDCARE', outcome: 'CONTINUE', note: 'God samtale' });
     expect(cardText(saved.card)).toContain('Opfølgningen er gemt. Næste opfølgning: 23.04.2025.');
     expect(cardText(saved.card)).not.toContain('overskredet');

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from '../../bot/config';
+import { localEnv } from '../../bot/local/local-env';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -28,6 +29,15 @@ describe('configuration', () => {
       /^ADMIN_AAD_OBJECT_IDS: expected a comma-separated list of GUIDs/,
     );
     expect(problemsOf({ NODE_ENV: 'prod' })[0]).toMatch(/^NODE_ENV: expected development, test or production/);
+  });
+
+  it("follows Teams' language by default; npm start makes Danish the default unless told otherwise", () => {
+    expect(loadConfig({}).DEFAULT_LANGUAGE).toBe('teams');
+    expect(problemsOf({ DEFAULT_LANGUAGE: 'dk' })[0]).toMatch(
+      /^DEFAULT_LANGUAGE: expected teams, da or en \(got "dk"\)/,
+    );
+    expect(loadConfig(localEnv({}).env).DEFAULT_LANGUAGE).toBe('da');
+    expect(loadConfig(localEnv({ DEFAULT_LANGUAGE: 'teams' }).env).DEFAULT_LANGUAGE).toBe('teams');
   });
 
   it('never echoes secrets in the message', () => {

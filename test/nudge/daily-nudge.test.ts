@@ -177,7 +177,7 @@ describe('daily nudge', () => {
     const text = cardText(toCia[0]);
     expect(text).toContain('1 af dine borgere skal have en progressionsmåling');
     expect(text).toContain('CI-BASE');
-    expect(text).toContain('Progressionsmåling forfalden · 05.03.2025');
+    expect(text).toContain('Tid til progressionsmåling · 05.03.2025');
     expect(text).not.toContain('skal følges op i dag');
   });
 

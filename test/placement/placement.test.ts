@@ -43,7 +43,7 @@ describe('placements', () => {
     expect(cardText(saved.card)).toContain(
       'Praktik med ordinære timer · Lageret A/S · 10.03.2025 – 06.06.2025 · Aktiv',
     );
-    expect(cardText(saved.card)).toContain('hver 14. dag (i forløb)');
+    expect(cardText(saved.card)).toContain('hver 2. uge (i forløb)');
 
     const edit = actionsOf(saved.card).find((a) => a.verb === 'placement.edit');
     const editForm = await h.execute(jf, 'placement.edit', edit!.data);

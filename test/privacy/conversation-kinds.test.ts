@@ -40,6 +40,8 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'digest.subscribe': { text: 'abonnér på ugerapport', where: ALL },
   'digest.unsubscribe': { text: 'afmeld ugerapport', where: ALL },
   'digest.preview': { text: 'vis ugerapport', where: ALL },
+  // About the user, not a case: their language works wherever they write.
+  language: { text: 'sprog dansk', where: ALL },
 };
 
 /** Card verbs that may run outside the 1:1 chat; every other registered verb is 1:1 only. */

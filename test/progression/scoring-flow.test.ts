@@ -7,6 +7,7 @@ import type { AdaptiveCard, JsonObject } from '../../cards/types';
 import { BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import defaultSet from '../../bot/features/progression/default-sets/g1-vej-mod-ordinaere-timer.v1.json';
 import { actionData, createG1Case, scoreMeasurement } from './helpers';
+import { buttonData, inputValues } from '../case/fixtures';
 
 /** Every element of a card (depth first), to find charts and their fallbacks. */
 function elements(card: unknown): JsonObject[] {
@@ -238,7 +239,23 @@ describe('scoring progression with the citizen over HTTP', () => {
     expect(text).toContain('Tror mere på det nu');
   });
 
-  it("shows the citizen's version: plain words, large dots, no internal notes", async () => {
+  it("shows the citizen's version: plain words, large dots, no internal notes, and the next agreed step", async () => {
+    // The work agreement's plan for more ordinary hours is what the citizen works toward now.
+    const form = await h.execute(jo, 'agreement.new', { caseRef: 'FR-FLOW-1' });
+    const created = await h.execute(jo, 'agreement.create', {
+      ...buttonData(form.card, 'agreement.create'),
+      placementType: 'COMPANY_INTERNSHIP',
+      cvr: '10150817',
+      companyName: 'Lageret A/S',
+      contactName: 'Bo Hansen',
+    });
+    const saved = await h.execute(jo, 'agreement.save', {
+      ...buttonData(created.card, 'agreement.save'),
+      ...inputValues(created.card),
+      s_ORDINARY_HOURS_PLAN: 'AGREED',
+      v_ORDINARY_HOURS_PLAN: '20 timer om ugen fra 1. maj',
+    });
+    expect(cardText(saved.card)).toContain('Arbejdsaftalen er gemt.');
     const overview = await h.say(jo, 'progression FR-FLOW-1');
     const citizen = await h.execute(jo, 'progression.citizen', actionData(overview.cards[0], 'progression.citizen'));
     const text = cardText(citizen.card);
@@ -247,7 +264,9 @@ describe('scoring progression with the citizen over HTTP', () => {
     expect(text).toContain('●●●○○○○○○○');
     expect(text).toContain('●●●●●○○○○○');
     expect(text).toContain('Du er kommet videre');
-    expect(text).toContain('Sidste uge arbejdede du 18 timer. Målet er 30 timer om ugen.');
+    expect(text).toContain('Sidste uge arbejdede du 18 timer.');
+    expect(text).toContain('Det næste skridt, vi har aftalt: 20 timer om ugen fra 1. maj');
+    expect(text).not.toContain('Målet er');
     for (const internal of ['Tror mere på det nu', 'Drømmer om lager', 'FR-FLOW-1', 'v1', 'Note'])
       expect(text).not.toContain(internal);
     expect(chartsOf(citizen.card, 'Chart.VerticalBar.Grouped')).toHaveLength(1);

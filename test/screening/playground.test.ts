@@ -6,9 +6,9 @@ import { PlaygroundHarness, type PlaygroundSession } from '../harness/playground
 /**
  * A screener's whole flow in the Microsoft 365 Agents Playground (headless Chromium): a screening
  * card by card, the redacted summary, the visitation decision and the handover message. The
- * Playground sends locale en-US, so the screener's cards are English; the handover message is in
- * Danish (the jobformidler's language is not known). The Playground user is both screener and
- * jobformidler here, so the proactive 1:1 handover lands in the same personal chat.
+ * Playground sends locale en-US (and this harness follows Teams' locale, DEFAULT_LANGUAGE=teams), so
+ * the screener's cards are English. The Playground user is both screener and jobformidler here, so
+ * the proactive 1:1 handover lands in the same personal chat, in the jobformidler's language: English.
  */
 describe('screening, visitation and handover in the Agents Playground', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
@@ -52,7 +52,7 @@ describe('screening, visitation and handover in the Agents Playground', () => {
     await s.clickCardButton('Next');
 
     await s.waitForText(/Step 2 of 8: What matters for work/);
-    await choose(/health conditions or an impairment/, 'Yes');
+    await choose(/anything – in your everyday life or with your health/, 'Yes');
     await s.clickCardButton('Next');
 
     await s.waitForText(/Step 3 of 8/);
@@ -74,7 +74,7 @@ describe('screening, visitation and handover in the Agents Playground', () => {
     await s.clickCardButton('Next');
 
     await s.waitForText(/Step 7 of 8: Outcome/);
-    await s.waitForText('Suggestion: Impairment with impact on work or education');
+    await s.waitForText('Suggestion: Indication of difficulties with impact on work or education');
     await s.waitForText(/walking and steps/);
     await s.screenshot('playground-screening-outcome');
     await s.clickCardButton('Next');
@@ -105,8 +105,8 @@ describe('screening, visitation and handover in the Agents Playground', () => {
 
     await s.waitForText('Visitation recorded');
     await s.waitForText(`${pg.user.name} has been told in Teams.`);
-    await s.waitForText('Ny borger til dig');
-    await s.waitForText(/Den første jobsamtale er booket til 9\. marts 2026/);
+    await s.waitForText('A new citizen for you');
+    await s.waitForText(/The first job conversation is booked for 9 March 2026/);
     await s.screenshot('playground-handover');
 
     const screenings = await new ScreeningRepository(pg.services.store).listForScreener(

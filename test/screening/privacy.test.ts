@@ -127,7 +127,7 @@ describe('screening privacy: CPR refused, art. 9 answers for two people only, ev
       expect(text).toContain('Har du vanskeligt ved at gå eller gå på trapper?');
       expect(text).toContain('Ja – store vanskeligheder');
       expect(text).toContain('Hjælpemiddel – arbejdsredskab');
-      expect(text).toContain('Funktionsnedsættelse med betydning for job eller uddannelse');
+      expect(text).toContain('Indikation af vanskeligheder med betydning for job eller uddannelse');
       const hidden = await click(h, jens, r.cards[0], 'screening.summary');
       expect(cardText(hidden.card)).toContain('Screening gennemført');
       expect(cardText(hidden.card)).not.toContain('store vanskeligheder');

@@ -37,11 +37,41 @@ describe('Standardscreening v1 as data', () => {
       'outcome',
       'nextStep',
     ]);
-    expect(questionnaires.current().version).toBe(1);
+    expect(questionnaires.current().version).toBe(2);
   });
 
   it('never uses the label "handicap" in what is read to the citizen', () => {
     expect(JSON.stringify(v1.steps).toLowerCase()).not.toContain('handicap');
+  });
+});
+
+describe('Standardscreening v2: the citizen hears everyday words and no promise the jobcentre cannot keep', () => {
+  const v2 = questionnaires.get('standard', 2)!;
+  /** What the screener reads aloud: the intros and the questions' labels, in Danish. */
+  const readAloud = (q: typeof v2): string =>
+    q.steps.flatMap((s) => [...s.intro.map((i) => i.da), ...s.questions.map((x) => x.label.da)]).join('\n');
+
+  it('asks about what matters for work without "handicap" or "funktionsnedsættelse"', () => {
+    expect(readAloud(v1)).toMatch(/funktionsnedsættelse/i); // what v2 replaces
+    expect(readAloud(v2)).not.toMatch(/handicap|funktionsnedsættelse/i);
+    expect(v2.steps[1]!.questions[0]!.label.da).toBe(
+      'Er der noget – i din hverdag eller med dit helbred – som har betydning for, hvilket arbejde du kan have, eller hvilken uddannelse du kan tage?',
+    );
+  });
+
+  it('says the conversation is not an assessment of availability, and promises nothing about the a-kasse', () => {
+    expect(readAloud(v1)).toContain('ændrer ikke a-kassens vurdering');
+    expect(readAloud(v2)).not.toMatch(/a-kasse/i);
+    expect(readAloud(v2)).toContain('Samtalen er ikke en vurdering af, om du står til rådighed for arbejdsmarkedet');
+  });
+
+  it('keeps the questions, options and steps of v1, so an outcome is derived the same way', () => {
+    const shape = (q: typeof v2) =>
+      q.steps.map((s) => [
+        s.id,
+        s.questions.map((x) => [x.id, x.type, 'options' in x ? x.options.map((o) => o.value) : []]),
+      ]);
+    expect(shape(v2)).toEqual(shape(v1));
   });
 
   it('refuses a broken questionnaire file with the reason', () => {

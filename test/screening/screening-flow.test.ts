@@ -39,12 +39,18 @@ describe('guided screening over HTTP activities', () => {
     const { card: first, caseRef } = await startScreening(h, anna, '2026-55501');
     expect(caseRef).toBe('2026-55501');
     expect(cardText(first)).toContain('Trin 1 af 8: Information til borgeren');
-    expect(cardText(first)).toContain('rådighed');
+    // Standardscreening v2: what is true about availability, no promise about the a-kasse.
+    expect(cardText(first)).toContain('Samtalen er ikke en vurdering af, om du står til rådighed for arbejdsmarkedet');
+    expect(cardText(first)).not.toContain('a-kasse');
     expect(actionsOf(first).map((a) => a.verb)).toEqual(['screening.answer', 'screening.pause', 'screening.abort']);
     expect((await cases().get(TEST_TENANT, caseRef))?.status).toBe('SCREENING');
 
     const gateway = await answerSteps(h, anna, first, POSITIVE_V1.slice(0, 1));
     expect(cardText(gateway)).toContain('Trin 2 af 8: Betydning for arbejde');
+    expect(cardText(gateway)).toContain(
+      'Er der noget – i din hverdag eller med dit helbred – som har betydning for, hvilket arbejde du kan have, eller hvilken uddannelse du kan tage?',
+    );
+    expect(cardText(gateway)).not.toMatch(/funktionsnedsættelse|handicap/i);
     expect(actionsOf(gateway).map((a) => a.verb)).toContain('screening.back');
     const wgA = await answerSteps(h, anna, gateway, POSITIVE_V1.slice(1, 2));
     expect(cardText(wgA)).toContain('Har du vanskeligt ved at se, selv når du bruger briller?');
@@ -53,7 +59,7 @@ describe('guided screening over HTTP activities', () => {
     const outcomeStep = await answerSteps(h, anna, wgA, POSITIVE_V1.slice(2, 6));
     const outcomeText = cardText(outcomeStep);
     expect(outcomeText).toContain('Trin 7 af 8: Udfald');
-    expect(outcomeText).toContain('Forslag: Funktionsnedsættelse med betydning for job eller uddannelse');
+    expect(outcomeText).toContain('Forslag: Indikation af vanskeligheder med betydning for job eller uddannelse');
     expect(outcomeText).toContain('Borgeren svarede ja');
     expect(outcomeText).toContain('gang og trapper');
     expect(outcomeText).toContain('2 af de seks funktionsspørgsmål');
@@ -67,14 +73,14 @@ describe('guided screening over HTTP activities', () => {
     const text = cardText(summary);
     expect(text).toContain('Screening gennemført');
     expect(text).toContain('Visitationssamtale 10. marts 2026');
-    for (const leaked of ['store vanskeligheder', 'briller', 'Funktionsnedsættelse', 'Arbejdstid', 'Hjælpemiddel'])
+    for (const leaked of ['store vanskeligheder', 'briller', 'Indikation', 'Arbejdstid', 'Hjælpemiddel'])
       expect(text).not.toContain(leaked);
 
     const stored = await screenings().get(TEST_TENANT, caseRef);
     expect(stored).toMatchObject({
       status: 'COMPLETED',
       questionnaireId: 'standard',
-      questionnaireVersion: 1,
+      questionnaireVersion: 2,
       outcome: 'INDICATION_WITH_JOB_IMPACT',
       suggestedOutcome: 'INDICATION_WITH_JOB_IMPACT',
       outcomeChangedByScreener: false,
@@ -258,7 +264,7 @@ describe('guided screening over HTTP activities', () => {
     const { card } = await startScreening(h, emma);
     expect(cardText(card)).toContain('Step 1 of 8: Information for the citizen');
     const outcome = await answerSteps(h, emma, card, POSITIVE_V1.slice(0, 6));
-    expect(cardText(outcome)).toContain('Suggestion: Impairment with impact on work or education');
+    expect(cardText(outcome)).toContain('Suggestion: Indication of difficulties with impact on work or education');
     expect(cardText(outcome)).toContain('You decide');
     const done = await answerSteps(h, emma, outcome, POSITIVE_V1.slice(6));
     expect(cardText(done)).toContain('Screening completed');

@@ -3,6 +3,7 @@ import { addDays, isValidIsoDate } from '../../domain/calendar';
 import { InvalidInputError } from '../../domain/errors';
 import { common, type CommonKey } from '../../i18n/common';
 import { caseText, type CaseTextKey } from '../../i18n/case-common';
+import { formatTemplate } from '../../i18n/catalogue';
 import type { Locale } from '../../i18n/locale';
 import { CaseRefSchema } from '../screening/case-ref';
 
@@ -122,8 +123,7 @@ export interface MessageCatalogue {
 export function inputErrorText(locale: Locale, error: InvalidInputError, feature?: MessageCatalogue): string {
   const params = error.params;
   if (feature !== undefined && feature.keys.includes(error.messageKey)) {
-    const template = feature.tables[locale][error.messageKey] ?? error.messageKey;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return formatTemplate(locale, feature.tables[locale][error.messageKey] ?? error.messageKey, params);
   }
   if ((caseText.keys as readonly string[]).includes(error.messageKey))
     return caseText(locale, error.messageKey as CaseTextKey, params);

@@ -5,6 +5,7 @@ import type { InstallationDoc } from '../../store/directory-repository';
 import type { DeliveryAttempt, DigestRun, DigestRunRepository } from '../../store/digest-run-repository';
 import { DigestSubscriptionRepository, type DigestSubscription } from '../../store/digest-subscription-repository';
 import type { AdaptiveCard } from '../../../cards/types';
+import { languageOfRecipient, languageOfUser } from '../language/recipient-language';
 import { deliverWithRetry, retryPolicyFor, type RetryPolicy } from '../delivery/retry-policy';
 import { sendToUserWithRetry } from '../delivery/send-to-user';
 
@@ -113,10 +114,16 @@ async function tellAdmins(services: Services, subscription: DigestSubscription):
     ...services.config.ADMIN_AAD_OBJECT_IDS.map((id) => id.toLowerCase()),
   ]);
   for (const userId of admins) {
+    // Each admin in their own language; an admin named only in configuration is looked up.
+    const known = stored.find((u) => u.userId === userId);
+    const language =
+      known !== undefined
+        ? languageOfUser(services, known)
+        : await languageOfRecipient(services, subscription.tenantId, userId);
     const sent = await sendToUserWithRetry(
       services,
       { tenantId: subscription.tenantId, userId },
-      { text: t(subscription.locale, 'admin.gone') },
+      { text: t(language, 'admin.gone') },
     );
     if (sent.status !== 'sent')
       services.log.warn({ outcome: sent.status }, 'Could not tell an admin that a digest stopped');

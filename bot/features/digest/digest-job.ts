@@ -156,6 +156,7 @@ export class DigestJob implements ScheduledJob {
         view: digestView(computed),
         scope: subscription.scope,
         settings: computed.settings,
+        subscription: { weekday: subscription.weekday, time: subscription.time },
       });
       const outcome = await deliverDigest(
         services,

@@ -14,12 +14,37 @@ export interface SubscriptionOptions {
   readonly locale: Locale;
 }
 
+/** What the leader wrote; anything left out keeps the channel's current value, or the default. */
+export type GivenOptions = Partial<SubscriptionOptions>;
+
 export type OptionsResult =
-  | { readonly ok: true; readonly options: SubscriptionOptions }
+  | { readonly ok: true; readonly options: GivenOptions }
   | { readonly ok: false; readonly problem: 'bad_time' | 'unknown_words'; readonly value: string };
 
 export const DEFAULT_WEEKDAY: WeekdayNumbers = 1;
 export const DEFAULT_TIME = '08:00';
+/** A channel is read by the whole team: Danish unless the leader asks for English (not their own language). */
+export const DEFAULT_DIGEST_LOCALE: Locale = 'da';
+export const DEFAULT_OPTIONS: SubscriptionOptions = {
+  scope: 'municipality',
+  weekday: DEFAULT_WEEKDAY,
+  time: DEFAULT_TIME,
+  locale: DEFAULT_DIGEST_LOCALE,
+};
+
+/**
+ * A subscription's settings after a subscribe command: what was written, else what the channel
+ * already has (so "på engelsk" changes only the language), else the defaults.
+ */
+export function mergeOptions(given: GivenOptions, current: SubscriptionOptions | undefined): SubscriptionOptions {
+  const base = current ?? DEFAULT_OPTIONS;
+  return {
+    scope: given.scope ?? base.scope,
+    weekday: given.weekday ?? base.weekday,
+    time: given.time ?? base.time,
+    locale: given.locale ?? base.locale,
+  };
+}
 
 const WEEKDAYS: Record<string, WeekdayNumbers> = {
   mandag: 1,
@@ -53,7 +78,7 @@ const TIME = word('(?:kl\\.?|klokken|at) ?(\\d{1,2})(?:[:.](\\d{2}))?|(\\d{1,2})
 const FILLER = new Set(['og', 'and', ',', '-']);
 
 /** Reads scope, weekday, time and language from what follows the command; anything else is refused. */
-export function parseSubscriptionOptions(rest: string, defaultLocale: Locale): OptionsResult {
+export function parseSubscriptionOptions(rest: string): OptionsResult {
   let text = ` ${rest.trim()} `.replace(/,/g, ' ');
   const take = (pattern: RegExp): RegExpMatchArray | undefined => {
     const match = text.match(pattern);
@@ -62,7 +87,7 @@ export function parseSubscriptionOptions(rest: string, defaultLocale: Locale): O
     return match;
   };
 
-  let scope: DigestScope = 'municipality';
+  let scope: DigestScope | undefined;
   for (const [pattern, value] of SCOPE_PATTERNS) {
     if (take(pattern) !== undefined) {
       scope = value;
@@ -70,11 +95,12 @@ export function parseSubscriptionOptions(rest: string, defaultLocale: Locale): O
     }
   }
   const language = take(LANGUAGE)?.[1];
-  const locale: Locale = language === undefined ? defaultLocale : /^(dansk|danish)$/.test(language) ? 'da' : 'en';
+  const locale: Locale | undefined =
+    language === undefined ? undefined : /^(dansk|danish)$/.test(language) ? 'da' : 'en';
   const weekdayName = take(WEEKDAY)?.[1];
-  const weekday = weekdayName !== undefined ? (WEEKDAYS[weekdayName] ?? DEFAULT_WEEKDAY) : DEFAULT_WEEKDAY;
+  const weekday = weekdayName !== undefined ? (WEEKDAYS[weekdayName] ?? DEFAULT_WEEKDAY) : undefined;
 
-  let time = DEFAULT_TIME;
+  let time: string | undefined;
   const timeMatch = take(TIME);
   if (timeMatch !== undefined) {
     const hour = Number(timeMatch[1] ?? timeMatch[3]);
@@ -88,7 +114,15 @@ export function parseSubscriptionOptions(rest: string, defaultLocale: Locale): O
     .filter((w) => w.length > 0 && !FILLER.has(w))
     .join(' ');
   if (leftover.length > 0) return { ok: false, problem: 'unknown_words', value: leftover };
-  return { ok: true, options: { scope, weekday, time, locale } };
+  return {
+    ok: true,
+    options: {
+      ...(scope !== undefined ? { scope } : {}),
+      ...(weekday !== undefined ? { weekday } : {}),
+      ...(time !== undefined ? { time } : {}),
+      ...(locale !== undefined ? { locale } : {}),
+    },
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '../../store/digest-subscription-repository';
 import type { HandlerContext } from '../feature';
 import type { ScopeSpec } from './compute-digest';
-import { nextDue, parseSubscriptionOptions } from './rules';
+import { mergeOptions, nextDue, parseSubscriptionOptions, type SubscriptionOptions } from './rules';
 
 /**
  * Subscribing a channel to the weekly digest, and stopping it. Called from a channel message that
@@ -22,7 +22,7 @@ export async function subscribe(ctx: HandlerContext, rest: string): Promise<stri
   const locale = actor.locale;
   if (conversation.kind !== 'channel' || conversation.teamId === undefined || conversation.channelId === undefined)
     return t(locale, 'subscribe.only_in_channel');
-  const parsed = parseSubscriptionOptions(rest, locale);
+  const parsed = parseSubscriptionOptions(rest);
   if (!parsed.ok)
     return t(locale, parsed.problem === 'bad_time' ? 'subscribe.bad_time' : 'subscribe.unknown_words', {
       value: parsed.value,
@@ -30,15 +30,15 @@ export async function subscribe(ctx: HandlerContext, rest: string): Promise<stri
     });
   const installation = await services.directory.getInstallation(actor.tenantId, conversation.teamId);
   if (installation === undefined) return t(locale, 'subscribe.no_installation');
-  const options = parsed.options;
+  const repo = new DigestSubscriptionRepository(services.store);
+  const existing = await repo.get(actor.tenantId, conversation.channelId);
+  const options = mergeOptions(parsed.options, existing?.active ? optionsOf(existing) : undefined);
   let memberIds: string[] | undefined;
   if (options.scope === 'team') {
     memberIds = await services.notifier.teamMemberIds(installation);
     if (memberIds === undefined) return t(locale, 'subscribe.no_team_members');
   }
 
-  const repo = new DigestSubscriptionRepository(services.store);
-  const existing = await repo.get(actor.tenantId, conversation.channelId);
   const now = ctx.now.toISOString();
   const subscription: DigestSubscription = {
     id: subscriptionIdFor(conversation.channelId),
@@ -69,6 +69,7 @@ export async function subscribe(ctx: HandlerContext, rest: string): Promise<stri
     weekday: t(locale, `weekday.${options.weekday}`),
     time: options.time,
     language: t(locale, `language.${options.locale}`),
+    change: t(locale, `subscribe.change.${options.locale}`),
     first: new Intl.DateTimeFormat(locale === 'da' ? 'da-DK' : 'en-GB', {
       weekday: 'long',
       day: 'numeric',
@@ -79,6 +80,13 @@ export async function subscribe(ctx: HandlerContext, rest: string): Promise<stri
     }).format(first),
   });
 }
+
+const optionsOf = (s: DigestSubscription): SubscriptionOptions => ({
+  scope: s.scope,
+  weekday: s.weekday as SubscriptionOptions['weekday'],
+  time: s.time,
+  locale: s.locale,
+});
 
 export async function unsubscribe(ctx: HandlerContext): Promise<string> {
   const { actor, conversation, services } = ctx;

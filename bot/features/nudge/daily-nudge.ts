@@ -11,6 +11,7 @@ import { claimWork, readClaim, settleWork, workStatus } from '../../store/claims
 import { staffWithRole } from '../../store/staff-index';
 import type { UserDoc } from '../../store/directory-repository';
 import { nudgeCard, type NudgeRow } from '../../../cards/nudge/nudge-card';
+import { languageOfUser } from '../language/recipient-language';
 import { progressionDueOn } from '../progression/rules';
 import { sendToUserWithRetry } from '../delivery/send-to-user';
 import { NUDGE_MAX_PASSES, NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
@@ -105,7 +106,7 @@ export function dailyNudgeJob(services: Services): ScheduledJob {
         correlationId,
       });
     const card = nudgeCard({
-      locale: 'da',
+      locale: languageOfUser(services, user),
       rows: rows.slice(0, NUDGE_MAX_ROWS),
       followUps: rows.filter((r) => r.followUp !== undefined).length,
       progressions: rows.filter((r) => r.progressionDue !== undefined).length,

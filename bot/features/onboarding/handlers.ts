@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { onboardingText as t } from '../../i18n/onboarding';
-import { welcomeCard } from '../../../cards/onboarding/welcome-card';
+import { welcomeCard, type QuickAction } from '../../../cards/onboarding/welcome-card';
 import { helpCard } from '../../../cards/onboarding/help-card';
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
@@ -15,28 +15,35 @@ import type { FeatureRouter } from '../router';
 export type OnboardingFeature = Feature & { welcome(ctx: HandlerContext): AdaptiveCard };
 
 export function onboardingFeature(router: () => FeatureRouter): OnboardingFeature {
+  /** The welcome card's buttons: the role's (`always` ones apart, so they are never left out). */
+  const quickActions = (ctx: HandlerContext, always: boolean): QuickAction[] =>
+    router()
+      .visibleCommands(ctx)
+      .flatMap((c) =>
+        c.quickAction && c.help && (c.quickAction.always === true) === always
+          ? [{ title: c.quickAction[ctx.actor.locale], command: c.help.example[ctx.actor.locale] }]
+          : [],
+      );
+
   const welcome = (ctx: HandlerContext): AdaptiveCard =>
     welcomeCard({
       locale: ctx.actor.locale,
       roles: ctx.actor.roles,
       userId: ctx.actor.userId,
       inChannel: ctx.conversation.kind === 'channel',
-      quickActions: router()
-        .visibleCommands(ctx)
-        .flatMap((c) =>
-          c.quickAction && c.help
-            ? [{ title: c.quickAction[ctx.actor.locale], command: c.help.example[ctx.actor.locale] }]
-            : [],
-        ),
+      quickActions: quickActions(ctx, false),
+      alwaysActions: quickActions(ctx, true),
     });
 
   const help = (ctx: HandlerContext): AdaptiveCard => {
     const locale = ctx.actor.locale;
-    if (ctx.actor.roles.length === 0) return helpCard({ locale, entries: [], noRoleUserId: ctx.actor.userId });
+    const alwaysActions = quickActions(ctx, true);
+    if (ctx.actor.roles.length === 0)
+      return helpCard({ locale, entries: [], noRoleUserId: ctx.actor.userId, alwaysActions });
     const entries = router()
       .visibleCommands(ctx)
       .flatMap((c) => (c.help ? [{ example: c.help.example[locale], description: c.help[locale] }] : []));
-    return helpCard({ locale, entries });
+    return helpCard({ locale, entries, alwaysActions });
   };
 
   return {

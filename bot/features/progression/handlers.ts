@@ -57,6 +57,7 @@ function cardInput(o: ProgressionOverview, locale: Locale, notice?: string): Pro
     nextDue: o.nextDue,
     weeks: o.weeks,
     hoursTarget: o.settings.ordinaryHoursTarget,
+    nextAgreedStep: o.nextAgreedStep,
     notice,
   };
 }

@@ -3,6 +3,7 @@ import type { IndicatorSet } from '../../domain/indicator-set';
 import type { TenantSettings } from '../../domain/tenant-settings';
 import type { CaseDoc } from '../../store/case-repository';
 import { queryAll } from '../../store/documents';
+import { AgreementRepository } from '../../store/agreement-repository';
 import { ProgressionRepository, type ProgressionMeasurementDoc } from '../../store/progression-repository';
 import type { Store } from '../../store/cosmos-store';
 import type { HandlerContext } from '../feature';
@@ -10,6 +11,7 @@ import { g1StartOf, withCase } from './case-access';
 import { IndicatorSetCatalogue } from './indicator-sets';
 import { businessDate } from '../../domain/calendar';
 import {
+  nextAgreedStep,
   compareMeasurements,
   comparablePair,
   nextProgressionDue,
@@ -43,6 +45,8 @@ export interface ProgressionOverview {
   readonly nextDue?: string | undefined;
   readonly weeks: readonly HoursWeek[];
   readonly settings: TenantSettings;
+  /** Only for the citizen's version: the next step agreed in the work agreement. */
+  readonly nextAgreedStep?: string | undefined;
 }
 
 /** Only the part of the case-facts projection this feature shows; its owner may add fields freely. */
@@ -73,10 +77,12 @@ export async function loadOverview(
 ): Promise<ProgressionOverview> {
   return withCase(ctx, caseRef, { kind: 'read', auditAction }, async (caseDoc: CaseDoc) => {
     const tenantId = ctx.actor.tenantId;
-    const [all, settings, weeks] = await Promise.all([
+    const citizenView = auditAction === 'progression.citizen_view';
+    const [all, settings, weeks, agreements] = await Promise.all([
       new ProgressionRepository(ctx.services.store).listForCase(tenantId, caseRef),
       ctx.services.directory.getSettings(tenantId),
       ordinaryHoursWeeks(ctx.services.store, tenantId, caseRef),
+      citizenView ? new AgreementRepository(ctx.services.store).listForCase(tenantId, caseRef) : [],
     ]);
     const catalogue = new IndicatorSetCatalogue(ctx.services.store);
     const completed = all.filter((m) => m.status === 'COMPLETED');
@@ -116,6 +122,7 @@ export async function loadOverview(
       nextDue,
       weeks,
       settings,
+      nextAgreedStep: nextAgreedStep(agreements),
     };
   });
 }

@@ -3,6 +3,7 @@ import type { CaseFacts } from '../../domain/case-facts';
 import { orientedScore, type IndicatorSet } from '../../domain/indicator-set';
 import type { MeasurementContext } from '../../domain/progression';
 import type { TenantSettings } from '../../domain/tenant-settings';
+import { currentAgreement, entryOf, type AgreementDoc } from '../../domain/work-agreement';
 
 /**
  * Pure rules of progression measurement: the cadence, the mean score, and which two measurements
@@ -27,6 +28,24 @@ export function nextProgressionDue(
   if (latest === undefined) return g1Start;
   const next = addDays(latest, settings.progressionCadenceDays);
   return next > g1Start ? next : g1Start;
+}
+
+/**
+ * The citizen's next agreed step, for their own version of the card: the plan for more ordinary
+ * hours in the current work agreement (its steps and dates), else its milestones (delmål). The
+ * model's 30 hours is the jobcentre's aim; what the citizen works toward now is what was agreed.
+ */
+export function nextAgreedStep(
+  agreements: readonly Pick<AgreementDoc, 'status' | 'createdAt' | 'checklist'>[],
+): string | undefined {
+  const current = currentAgreement(agreements);
+  if (current === undefined) return undefined;
+  for (const key of ['ORDINARY_HOURS_PLAN', 'MILESTONES'] as const) {
+    const entry = entryOf(current.checklist, key);
+    const value = entry.value?.trim() ?? '';
+    if (entry.status === 'AGREED' && value !== '') return value;
+  }
+  return undefined;
 }
 
 export type DueState = { readonly state: 'none' } | { readonly state: 'upcoming' | 'due'; readonly daysLate: number };

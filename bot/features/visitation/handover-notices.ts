@@ -65,7 +65,7 @@ export function handoverNoticeJob(services: Services): ScheduledJob {
       const told = await sendToUserWithRetry(
         services,
         { tenantId: notice.tenantId, userId: notice.fromUserId },
-        { text: gaveUpText(notice, name) },
+        { text: await gaveUpText(services, notice, name) },
       );
       services.log.warn(
         { tenantId: notice.tenantId, screenerTold: told.status },

@@ -3,6 +3,7 @@ import type { OutboundMessage, Services } from '../../services';
 import { PendingNoticeRepository, handoverNoticeId, type HandoverNotice } from '../../store/pending-notice-repository';
 import { handoverCard } from '../../../cards/visitation/handover-card';
 import type { HandlerContext } from '../feature';
+import { languageOfRecipient } from '../language/recipient-language';
 
 /**
  * What the screener is told about the message to the jobformidler: delivered; not yet (Teams
@@ -16,15 +17,21 @@ export const HANDOVER_GIVE_UP_AFTER_MS = 3 * 24 * 3600_000;
 /** A notice left behind after giving up is purged after this (in case it was never removed). */
 const NOTICE_TTL_DAYS = 7;
 
-/** The handover message (Danish: the jobformidler's language is not known here, Danish is the house language). */
+/**
+ * The handover message, in the jobformidler's language (their choice, else what Teams last said),
+ * never the screener's; built again on every retry, so a language chosen meanwhile is used.
+ */
 export async function handoverMessage(
-  services: Pick<Services, 'directory'>,
+  services: Pick<Services, 'directory' | 'config'>,
   tenantId: string,
-  handover: Pick<HandoverNotice, 'caseRef' | 'fromUserId' | 'firstJobConversationAt'>,
+  handover: Pick<HandoverNotice, 'caseRef' | 'fromUserId' | 'toUserId' | 'firstJobConversationAt'>,
 ): Promise<OutboundMessage> {
-  const screener = await services.directory.getUser(tenantId, handover.fromUserId);
+  const [screener, language] = await Promise.all([
+    services.directory.getUser(tenantId, handover.fromUserId),
+    languageOfRecipient(services, tenantId, handover.toUserId),
+  ]);
   return {
-    card: handoverCard('da', {
+    card: handoverCard(language, {
       caseRef: handover.caseRef,
       firstJobConversationAt: handover.firstJobConversationAt,
       screenerName: screener?.displayName ?? '',
@@ -46,7 +53,7 @@ export async function notifyJobformidler(
   const { services } = ctx;
   const tenantId = ctx.actor.tenantId;
   try {
-    const draft = { ...handover, fromUserId: ctx.actor.userId };
+    const draft = { ...handover, fromUserId: ctx.actor.userId, toUserId: handover.jobformidlerId };
     const result = await services.notifier.sendToUser(
       tenantId,
       handover.jobformidlerId,
@@ -78,7 +85,12 @@ export async function notifyJobformidler(
   }
 }
 
-/** The screener's 1:1 message when Fremdrift gave up telling the jobformidler. */
-export function gaveUpText(notice: HandoverNotice, jobformidlerName: string): string {
-  return t(notice.fromLocale, 'handover.gave_up', { name: jobformidlerName, caseRef: notice.caseRef });
+/** The screener's 1:1 message when Fremdrift gave up telling the jobformidler, in the screener's language. */
+export async function gaveUpText(
+  services: Pick<Services, 'directory' | 'config'>,
+  notice: HandoverNotice,
+  jobformidlerName: string,
+): Promise<string> {
+  const language = await languageOfRecipient(services, notice.tenantId, notice.fromUserId);
+  return t(language, 'handover.gave_up', { name: jobformidlerName, caseRef: notice.caseRef });
 }

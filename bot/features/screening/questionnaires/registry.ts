@@ -1,5 +1,6 @@
 import { QuestionnaireSchema, type Questionnaire } from '../questionnaire';
 import standardV1 from './standard-v1.json';
+import standardV2 from './standard-v2.json';
 
 /**
  * Every questionnaire version the bot knows. A stored screening names its questionnaire id and
@@ -46,4 +47,4 @@ export class QuestionnaireRegistry {
 }
 
 /** The shipped questionnaires, validated when the module loads (a broken file stops the bot at start). */
-export const questionnaires = new QuestionnaireRegistry([standardV1]);
+export const questionnaires = new QuestionnaireRegistry([standardV1, standardV2]);
