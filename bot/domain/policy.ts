@@ -30,6 +30,16 @@ export const POLICY = {
   'audit.extract': ['admin'],
   'case.export': ['admin'],
   'case.erase': ['admin'],
+  /** Companies, their contacts and job openings: the municipality's business data, no citizen data in it. */
+  'company.read': ['jobformidler', 'virksomhedskonsulent', 'admin'],
+  'company.write': ['jobformidler', 'virksomhedskonsulent'],
+  /** Job match suggestions for a citizen of the jobformidler's own caseload (resource check). */
+  'jobmatch.suggest': ['jobformidler'],
+  /**
+   * A match a jobformidler took and so shared with the company side: the case reference, its status
+   * and why it matched. The case's jobformidler, those it was shared with, and admins (resource check).
+   */
+  'jobmatch.read_shared': ['jobformidler', 'virksomhedskonsulent', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -56,6 +66,8 @@ export interface CaseOwnership {
   readonly tenantId: string;
   readonly screenerId?: string | undefined;
   readonly assignedJobformidlerId?: string | undefined;
+  /** Staff a jobformidler shared this case with on a job match (the company side sees that much, no more). */
+  readonly sharedWith?: readonly string[] | undefined;
 }
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
@@ -90,5 +102,8 @@ function ownsResource(actor: Actor, role: Role, resource: CaseOwnership): boolea
     case 'leder':
       // Leaders see aggregates only; no case-level resource is theirs.
       return false;
+    case 'virksomhedskonsulent':
+      // The company side owns no case; it sees what a jobformidler shared with it on a match.
+      return resource.sharedWith?.includes(actor.userId) ?? false;
   }
 }

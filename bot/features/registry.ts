@@ -3,9 +3,11 @@ import { digestFeature } from './digest/handlers';
 import { agreementFeature } from './agreement/handlers';
 import { caseFeature } from './case/handlers';
 import { caseloadFeature } from './caseload/handlers';
+import { companyFeature } from './company/handlers';
 import { followUpFeature } from './followup/handlers';
 import { hkoFeature } from './hko/handlers';
 import { hoursFeature } from './hours/handlers';
+import { jobMatchFeature } from './jobmatch/handlers';
 import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
@@ -40,6 +42,8 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     hkoFeature,
     privacyFeature,
     digestFeature,
+    companyFeature,
+    jobMatchFeature,
   ];
   const router = new FeatureRouter(features);
   built.router = router;

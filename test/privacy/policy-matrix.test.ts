@@ -14,26 +14,30 @@ import { matrixSection, renderPolicyMatrix, tableCells } from './policy-matrix-d
  * test until it gets a reviewed row here.
  */
 const REVIEWED = `
-action                  | screener | jobformidler | leder | admin | shared conversation
-help.view               | x        | x            | x     | x     | x
-roles.manage            | -        | -            | -     | x     | -
-settings.manage         | -        | -            | -     | x     | -
-screening.run           | x        | -            | -     | -     | -
-screening.list_own      | x        | -            | -     | -     | -
-screening.read_answers  | x        | x            | -     | -     | -
-visitation.decide       | x        | -            | -     | -     | -
-caseload.view           | -        | x            | -     | -     | -
-case.read               | -        | x            | -     | x     | -
-case.write              | -        | x            | -     | -     | -
-hko.read                | -        | x            | -     | -     | -
-hko.write               | -        | x            | -     | -     | -
-progression.score       | -        | x            | -     | -     | -
-indicatorset.manage     | -        | -            | -     | x     | -
-digest.subscribe        | -        | -            | x     | -     | x
-digest.preview          | -        | -            | x     | -     | x
-audit.extract           | -        | -            | -     | x     | -
-case.export             | -        | -            | -     | x     | -
-case.erase              | -        | -            | -     | x     | -
+action                  | screener | jobformidler | leder | admin | virksomhedskonsulent | shared conversation
+help.view               | x        | x            | x     | x     | x                    | x
+roles.manage            | -        | -            | -     | x     | -                    | -
+settings.manage         | -        | -            | -     | x     | -                    | -
+screening.run           | x        | -            | -     | -     | -                    | -
+screening.list_own      | x        | -            | -     | -     | -                    | -
+screening.read_answers  | x        | x            | -     | -     | -                    | -
+visitation.decide       | x        | -            | -     | -     | -                    | -
+caseload.view           | -        | x            | -     | -     | -                    | -
+case.read               | -        | x            | -     | x     | -                    | -
+case.write              | -        | x            | -     | -     | -                    | -
+hko.read                | -        | x            | -     | -     | -                    | -
+hko.write               | -        | x            | -     | -     | -                    | -
+progression.score       | -        | x            | -     | -     | -                    | -
+indicatorset.manage     | -        | -            | -     | x     | -                    | -
+digest.subscribe        | -        | -            | x     | -     | -                    | x
+digest.preview          | -        | -            | x     | -     | -                    | x
+audit.extract           | -        | -            | -     | x     | -                    | -
+case.export             | -        | -            | -     | x     | -                    | -
+case.erase              | -        | -            | -     | x     | -                    | -
+company.read            | -        | x            | -     | x     | x                    | -
+company.write           | -        | x            | -     | -     | x                    | -
+jobmatch.suggest        | -        | x            | -     | -     | -                    | -
+jobmatch.read_shared    | -        | x            | -     | x     | x                    | -
 `;
 
 interface Row {
@@ -74,6 +78,13 @@ const OWN_CASE: Record<Role, CaseOwnership> = {
   jobformidler: { tenantId: TENANT, screenerId: 'someone-else', assignedJobformidlerId: ME },
   leder: { tenantId: TENANT, screenerId: ME, assignedJobformidlerId: ME },
   admin: { tenantId: TENANT },
+  // The company side owns no case: what it may see of one is what a jobformidler shared with it on a match.
+  virksomhedskonsulent: {
+    tenantId: TENANT,
+    screenerId: 'someone-else',
+    assignedJobformidlerId: 'someone-else',
+    sharedWith: [ME],
+  },
 };
 const LEADERS_SEE_NO_CASE = true;
 const NOT_MINE: CaseOwnership = { tenantId: TENANT, screenerId: 'other', assignedJobformidlerId: 'other' };
