@@ -60,6 +60,7 @@ export const digestText = defineCatalogue({
     'card.suppressed':
       'Tal under {k} vises som "< {k}", og tal, der ellers kunne regnes ud, som "–", så ingen borger kan genkendes.',
     'card.of': '{count} af {of}',
+    'card.previous': 'forrige 4 uger: {value}',
     'good.hours_up': '🎉 {count} borgere har flere ordinære timer end ved forløbets start. Godt gået!',
     'good.reached_target_hours': '🎉 {count} borgere arbejder nu mindst {hours} ordinære timer om ugen. Godt gået!',
     'good.job_placements': '🎉 {count} borgere er kommet i job eller ordinære timer de seneste 4 uger. Godt gået!',
@@ -70,6 +71,7 @@ export const digestText = defineCatalogue({
     'card.workload.title': 'Kun til dig: arbejdsbyrde pr. jobformidler',
     'card.workload.note': 'Personaledata om kolleger. Deles ikke i kanalen.',
     'card.workload.row': '{cases} sager · {overdue} overskredet · {talks} jobsamtaler i sidste uge',
+    'card.workload.company': '{company} virksomhedskontakter de seneste 4 uger ({share} af kontakterne)',
     'card.workload.more': '… og {count} flere',
     'card.workload.none': 'Ingen jobformidlere har borgere i gruppe 1 lige nu.',
   },
@@ -131,6 +133,7 @@ export const digestText = defineCatalogue({
     'card.suppressed':
       'Figures below {k} are shown as "< {k}", and figures that could otherwise be worked out as "–", so no citizen can be recognised.',
     'card.of': '{count} of {of}',
+    'card.previous': 'previous 4 weeks: {value}',
     'good.hours_up': '🎉 {count} citizens have more ordinary hours than at the start of their placement. Well done!',
     'good.reached_target_hours': '🎉 {count} citizens now work at least {hours} ordinary hours a week. Well done!',
     'good.job_placements': '🎉 {count} citizens moved into a job or ordinary hours in the last 4 weeks. Well done!',
@@ -141,6 +144,7 @@ export const digestText = defineCatalogue({
     'card.workload.title': 'For you only: workload per jobformidler',
     'card.workload.note': 'Staff data about colleagues. Not shared in the channel.',
     'card.workload.row': '{cases} cases · {overdue} overdue · {talks} job conversations last week',
+    'card.workload.company': '{company} company contacts in the last 4 weeks ({share} of all contacts)',
     'card.workload.more': '… and {count} more',
     'card.workload.none': 'No jobformidler has citizens in group 1 right now.',
   },
