@@ -46,7 +46,11 @@ describe('companies, openings and company contacts', () => {
     const before = await documentsOf(h.services);
     const form = await h.say(vk, 'ny virksomhed');
     expect(cardText(form.cards[0])).toContain('Ny virksomhed');
-    const r = await submit(vk, form.cards[0], 'company.create', { cvr: '12345678', name: 'Lageret A/S', city: 'Aarhus' });
+    const r = await submit(vk, form.cards[0], 'company.create', {
+      cvr: '12345678',
+      name: 'Lageret A/S',
+      city: 'Aarhus',
+    });
     expect(cardText(r.card)).toContain('CVR-nummeret skal være 8 cifre og gå op i kontrolcifferet');
     expect(inputValues(r.card)).toMatchObject({ cvr: '12345678', name: 'Lageret A/S', city: 'Aarhus' });
     expect(await documentsOf(h.services)).toEqual(before);
@@ -145,7 +149,10 @@ describe('companies, openings and company contacts', () => {
     const open = await h.say(vk, 'virksomhed bageri');
     const form = await h.execute(vk, 'company.contact.new', buttonData(open.cards[0], 'company.contact.new'));
     expect(cardText(form.card)).toContain('Borgere kan kun knyttes til kontakten af deres egen jobformidler.');
-    const saved = await submit(vk, form.card, 'company.contact.save', { kind: 'COLD_CANVASS', withPerson: 'Indehaveren' });
+    const saved = await submit(vk, form.card, 'company.contact.save', {
+      kind: 'COLD_CANVASS',
+      withPerson: 'Indehaveren',
+    });
     const text = cardText(saved.card);
     expect(text).toContain('Kontakten er logget.');
     expect(text).toContain('03.03.2026: Kold kanvas (personligt møde), Vera Virksomhedskonsulent');
