@@ -4,9 +4,9 @@ import { IsoDateSchema, PlacementTypeSchema } from './case';
 /**
  * The company side of the model (domain-research §5.3 Company, JobOpening, Contact): companies as
  * records of their own, their job openings and the company-directed contacts logged on them. They
- * live in the tenant's partition of `directory` and hold no citizen data: a contact that concerned
- * citizens keeps only how many; the link itself is a follow-up in each case's own partition, where
- * retention, export and erasure of the case reach it.
+ * live in the tenant's partition of `directory` and hold no citizen data, not even a count: that a
+ * contact concerned a citizen is a follow-up in the case's own partition (it names the company
+ * contact), where retention, export and erasure of the case reach it.
  *
  * Contact persons are business data, but a name is personal data (as is a sole proprietorship):
  * they are kept to what the jobcentre needs to call them.
@@ -135,8 +135,6 @@ export const CompanyContactDocSchema = z.object({
   /** Whom at the company (business contact). */
   withPerson: z.string().max(120).optional(),
   note: z.string().max(500).optional(),
-  /** How many citizens' cases it concerned; which ones is kept on those cases only. */
-  citizenCount: z.number().int().min(0).max(50),
 });
 export type CompanyContactDoc = z.infer<typeof CompanyContactDocSchema>;
 

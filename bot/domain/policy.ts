@@ -8,7 +8,7 @@ import { isPrivateVenue, type Venue } from './venue';
  * test/privacy/policy-matrix.test.ts checks every cell.
  */
 export const POLICY = {
-  'help.view': ['screener', 'jobformidler', 'leder', 'admin'],
+  'help.view': ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent'],
   'roles.manage': ['admin'],
   'settings.manage': ['admin'],
   'screening.run': ['screener'],

@@ -73,6 +73,33 @@ export async function companyCaseLinks(
   };
 }
 
+/**
+ * How many cases each company contact concerned, counted from the cases' own follow-ups (the company
+ * side keeps no trace of citizens, so an erased or purged case simply stops counting).
+ */
+export async function casesPerContact(
+  store: Store,
+  tenantId: string,
+  contactIds: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (contactIds.length === 0) return counts;
+  const rows = await queryAll(
+    store.containers.cases,
+    {
+      query:
+        'SELECT c.companyContactId FROM c WHERE c.tenantId = @t AND c.type = "follow_up" AND ARRAY_CONTAINS(@ids, c.companyContactId)',
+      parameters: [
+        { name: '@t', value: tenantId },
+        { name: '@ids', value: [...contactIds] },
+      ],
+    },
+    z.object({ companyContactId: z.string() }),
+  );
+  for (const r of rows) counts.set(r.companyContactId, (counts.get(r.companyContactId) ?? 0) + 1);
+  return counts;
+}
+
 /** Who owns each of these cases (for the policy's resource check), in one query. */
 export async function caseOwners(store: Store, tenantId: string, caseRefs: readonly string[]): Promise<CaseOwners[]> {
   if (caseRefs.length === 0) return [];

@@ -73,7 +73,11 @@ describe('linking existing agreements and placements to company records', () => 
     jf = await h.userWithRoles('Jonas Jobformidler', ['jobformidler']);
     for (const ref of ['FR-LINK-0001', 'FR-LINK-0002', 'FR-LINK-0003', 'FR-LINK-0004', 'FR-LINK-0005'])
       await handedOverCase(h.services, jf, { caseRef: ref, conversationAt: '2025-05-01' });
-    await handedOverCase(h.services, jf, { caseRef: 'FR-LINK-0001', conversationAt: '2025-05-01', tenantId: OTHER_TENANT });
+    await handedOverCase(h.services, jf, {
+      caseRef: 'FR-LINK-0001',
+      conversationAt: '2025-05-01',
+      tenantId: OTHER_TENANT,
+    });
     // A company added on its card before the migration runs: the migration links to it, not a copy.
     const form = await h.say(jf, 'ny virksomhed');
     await h.execute(jf, 'company.create', {
@@ -144,7 +148,10 @@ describe('linking existing agreements and placements to company records', () => 
       origin: 'agreement',
       contactPersons: [{ name: 'Bo Hansen' }],
     });
-    expect(await repository.getByCvr(TEST_TENANT, '12345674')).toMatchObject({ name: 'Byens Bageri ApS', origin: 'card' });
+    expect(await repository.getByCvr(TEST_TENANT, '12345674')).toMatchObject({
+      name: 'Byens Bageri ApS',
+      origin: 'card',
+    });
     expect(await repository.getByCvr(OTHER_TENANT, '24256790')).toMatchObject({ name: 'Lageret (B)' });
     const companies = (await allItems(h.services.store.containers.directory)).filter((d) => d.type === 'company');
     expect(companies.map((c) => `${String(c.tenantId).slice(0, 8)}/${String(c.id)}`).sort()).toEqual([

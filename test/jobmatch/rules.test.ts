@@ -145,7 +145,13 @@ describe('the facts projection of matches', () => {
       ],
     );
     expect(facts).toEqual([
-      { openingId: 'a', status: 'ACCEPTED', proposedOn: '2026-02-01', decidedOn: '2026-02-02', placementStartedOn: '2026-02-16' },
+      {
+        openingId: 'a',
+        status: 'ACCEPTED',
+        proposedOn: '2026-02-01',
+        decidedOn: '2026-02-02',
+        placementStartedOn: '2026-02-16',
+      },
       { openingId: 'b', status: 'ACCEPTED', proposedOn: '2026-02-10', decidedOn: '2026-02-12' },
       { openingId: 'c', status: 'PROPOSED', proposedOn: '2026-02-20' },
     ]);

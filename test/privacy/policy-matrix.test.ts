@@ -204,3 +204,47 @@ describe('policy: the kind of conversation', () => {
     }
   });
 });
+
+describe('policy: the company side', () => {
+  const konsulent = actorWith(['virksomhedskonsulent']);
+  const shared: CaseOwnership = { tenantId: TENANT, assignedJobformidlerId: 'jf-1', sharedWith: [ME] };
+
+  it('sees a case a jobformidler shared on a match, and nothing more of it', () => {
+    expect(decide(konsulent, 'jobmatch.read_shared', 'personal', shared)).toEqual({ allowed: true });
+    for (const action of ['case.read', 'case.write', 'hko.read', 'screening.read_answers', 'jobmatch.suggest'] as const)
+      expect([action, decide(konsulent, action, 'personal', shared)]).toEqual([
+        action,
+        { allowed: false, reason: 'role' },
+      ]);
+  });
+
+  it('does not see a match shared with a colleague, or one of another municipality', () => {
+    expect(decide(konsulent, 'jobmatch.read_shared', 'personal', { ...shared, sharedWith: ['colleague'] })).toEqual({
+      allowed: false,
+      reason: 'not_owner',
+    });
+    expect(decide(konsulent, 'jobmatch.read_shared', 'personal', { ...shared, tenantId: OTHER_TENANT })).toEqual({
+      allowed: false,
+      reason: 'tenant',
+    });
+  });
+
+  it('a jobformidler sees a shared match only of their own citizen; being on the shared list does not make a case theirs', () => {
+    const jf = actorWith(['jobformidler']);
+    expect(decide(jf, 'jobmatch.read_shared', 'personal', { ...shared, assignedJobformidlerId: ME }).allowed).toBe(
+      true,
+    );
+    expect(decide(jf, 'jobmatch.read_shared', 'personal', shared).allowed).toBe(false);
+    expect(
+      decide(jf, 'case.read', 'personal', { tenantId: TENANT, assignedJobformidlerId: 'jf-1', sharedWith: [ME] }),
+    ).toEqual({
+      allowed: false,
+      reason: 'not_owner',
+    });
+  });
+
+  it('company data stays in the 1:1 chat', () => {
+    for (const venue of SHARED_VENUES)
+      expect(decide(konsulent, 'company.read', venue)).toEqual({ allowed: false, reason: 'conversation' });
+  });
+});

@@ -121,7 +121,6 @@ export function logCompanyContact(
         staffId: userId,
         ...(input.withPerson !== undefined ? { withPerson: input.withPerson } : {}),
         ...(input.note !== undefined ? { note: input.note } : {}),
-        citizenCount: input.caseRefs.length,
         createdAt: ctx.now.toISOString(),
         createdBy: userId,
         updatedAt: ctx.now.toISOString(),

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../domain/errors';
 import type { PlacementStatus, PlacementType } from '../../domain/case';
 import { companyText } from '../../i18n/company';
 import { CompanyRepository } from '../../store/company-repository';
-import { caseOwners, companyCaseLinks } from '../../store/company-links';
+import { caseOwners, casesPerContact, companyCaseLinks } from '../../store/company-links';
 import { companyCard, type CompanyCardView } from '../../../cards/company/company-card';
 import { companyListCard } from '../../../cards/company/company-list-card';
 import type { AdaptiveCard } from '../../../cards/types';
@@ -35,6 +35,11 @@ export async function companyCardFor(ctx: HandlerContext, companyId: string, not
     companyCaseLinks(ctx.services.store, tenantId, companyId),
   ]);
   const placementIds = new Set(links.placements.map((p) => `${p.caseRef}/${p.placementId}`));
+  const citizens = await casesPerContact(
+    ctx.services.store,
+    tenantId,
+    contacts.map((k) => k.contactId),
+  );
   const ownCases = await ownCasesOf(ctx, links);
   const someone = companyText(ctx.actor.locale, 'unknown_staff');
   return companyCard({
@@ -52,7 +57,7 @@ export async function companyCardFor(ctx: HandlerContext, companyId: string, not
       kind: k.kind,
       mode: k.mode,
       who: nameOf(staff, k.staffId, someone),
-      citizenCount: k.citizenCount,
+      citizenCount: citizens.get(k.contactId) ?? 0,
     })),
     openings: openings
       .filter((o) => o.status === 'OPEN')
