@@ -62,7 +62,7 @@ describe('the company card and the job match in the Agents Playground', () => {
 
   it('adds a company and shows its card', async () => {
     await s.send('new company');
-    await s.waitForText('New company');
+    await s.waitForText(/Do not write about citizens here/);
     await s.fillCardInput(/^CVR number/, '24256790');
     await s.fillCardInput(/^Name/, 'Lageret A/S');
     await s.fillCardInput(/^Postcode/, '8200');
