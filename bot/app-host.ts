@@ -9,6 +9,7 @@ import { createAdapter } from './teams/adapter';
 import { createTeamsApp } from './teams/app';
 import { createInboundAuthenticator } from './teams/inbound-auth';
 import { ProactiveNotifier } from './teams/proactive-notifier';
+import { FileDelivery } from './teams/file-delivery';
 import { createHttpServer, type HttpRoute } from './server';
 import { Scheduler, type ScheduledJob } from './jobs/scheduler';
 import { buildJobs, buildRoutes } from './jobs/registry';
@@ -54,17 +55,19 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const directory = new DirectoryRepository(store);
   const audit = new AuditLog(store, async (tenantId) => (await directory.getSettings(tenantId)).auditRetentionDays);
   const adapter = createAdapter(config, options.channelOpenIdMetadataUrl);
-  const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory);
+  const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory, clock);
   const services: Services = { config, log, clock, store, directory, audit, notifier };
 
   const { router, onboarding } = buildFeatures();
-  const app = createTeamsApp({ adapter, services, router, onboarding });
+  const files = new FileDelivery(services, router);
+  const app = createTeamsApp({ adapter, services, router, onboarding, files });
   const jobs: ScheduledJob[] = buildJobs(services);
   const scheduler = new Scheduler(jobs, clock, log);
-  const routes: HttpRoute[] = [...buildRoutes(services, scheduler), ...(options.extraRoutes ?? [])];
+  const routes: HttpRoute[] = [...buildRoutes(services, scheduler), files.route(), ...(options.extraRoutes ?? [])];
   const authenticate = createInboundAuthenticator(adapter, config, log);
   const http = createHttpServer({ adapter, app, store, log, routes, ...(authenticate ? { authenticate } : {}) });
   const port = await http.listen(config.PORT, config.HOST);
+  files.listeningAt(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
   if (config.SCHEDULER_ENABLED) scheduler.start();
   log.info({ port, store: store.kind }, 'Fremdrift is listening on /api/messages');
 

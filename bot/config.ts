@@ -69,10 +69,24 @@ export const EnvSchema = z
       .min(0)
       .max(86400)
       .default(60),
+    PROACTIVE_RETRY_BASE_MS: z.coerce
+      .number({ message: 'expected a number of milliseconds' })
+      .int()
+      .min(0, 'expected 0-60000')
+      .max(60_000, 'expected 0-60000')
+      .default(1000),
     SCHEDULER_ENABLED: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('true')
       .transform((v) => v === 'true'),
+    /**
+     * How a file (a PDF copy, a case export) reaches the user in the 1:1 chat: Teams' file consent card
+     * (`consent`), or a single-use download link served by the bot (`link`, for the Agents Playground,
+     * which cannot complete a consent upload). Default: consent with a bot app id, link without.
+     */
+    FILE_DELIVERY: optionalText.pipe(z.enum(['consent', 'link'], { message: 'expected consent or link' }).optional()),
+    /** The bot's public address, for download links (https in production). Default: where it listens. */
+    PUBLIC_BASE_URL: optionalText.pipe(z.url({ message: 'expected a URL' }).optional()),
   })
   .superRefine((env, ctx) => {
     const need = (key: keyof typeof env, why: string): void => {
@@ -92,6 +106,12 @@ export const EnvSchema = z
       need('MICROSOFT_APP_ID', 'in production (inbound Bot Framework tokens must be validated)');
       need('DIGEST_RUN_TOKEN', 'in production (protects POST /api/digests/run)');
       need('CASE_REF_HASH_KEY', 'in production (key behind hashed case refs in logs)');
+      if (env.FILE_DELIVERY === 'link' && !(env.PUBLIC_BASE_URL ?? '').startsWith('https://'))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_BASE_URL'],
+          message: 'required as an https:// address in production when FILE_DELIVERY is link',
+        });
       if (env.ALLOWED_TENANT_IDS.length === 0) {
         ctx.addIssue({
           code: 'custom',

@@ -20,9 +20,15 @@ export type DeliveryResult =
   | { readonly status: 'failed'; readonly httpStatus?: number | undefined; readonly error: string }
   | { readonly status: 'no_reference' };
 
-/** Proactive messaging, implemented at the SDK edge (bot/teams/proactive-notifier.ts). One attempt per call. */
+/**
+ * Proactive messaging, implemented at the SDK edge (bot/teams/proactive-notifier.ts). One attempt per
+ * call (retries: bot/features/delivery); a refusal by Teams is reported, never turned into `sent`.
+ */
 export interface Notifier {
-  /** 1:1 to a staff member: their personal installation, or a new 1:1 chat opened with their Bot Framework id. */
+  /**
+   * 1:1 to a staff member: their current personal chat (the one they last wrote from), or a new 1:1
+   * chat opened with their Bot Framework id when there is none or Teams says it is gone (403/404).
+   */
   sendToUser(tenantId: string, userId: string, message: OutboundMessage): Promise<DeliveryResult>;
   /** Into an existing conversation (personal chat, group chat, or a channel thread). */
   sendToConversation(

@@ -15,11 +15,15 @@ const CANDIDATE = /(?<!\d)(\d{2})(\d{2})(\d{2})(?:\s*-\s*|\s)?(\d)(\d{3})(?!\d)/
  * processors turn "-" into "–", and a CPR number must not slip through because of that.
  */
 function normalise(text: string): string {
+  // Plain printable ASCII is already normal (most ids and commands): skip the Unicode work.
+  if (PLAIN_ASCII.test(text)) return text;
   return text
     .normalize('NFKC')
     .replace(/[\p{Cf}\u00AD]/gu, '')
     .replace(/[\p{Pd}\u2212]/gu, '-');
 }
+
+const PLAIN_ASCII = /^[\x20-\x7e\n\r\t]*$/;
 
 function centuryFor(digit7: number, yy: number): number {
   if (digit7 <= 3) return 1900;
@@ -33,17 +37,55 @@ function isRealDate(year: number, month: number, day: number): boolean {
   return day <= daysInMonth;
 }
 
+/**
+ * Identifiers machines make: UUIDs (Entra ids, submission and document ids, Cosmos ETags) and long
+ * hex runs (hashes). One in 2,500 random UUIDs holds a DDMMYY-SSSS shape ("ab120394-5678-…") that is
+ * no CPR number; nobody types a CPR number as part of one, so they are blanked before the scan.
+ */
+const MACHINE_ID =
+  /(?<![0-9a-z])(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,})(?![0-9a-z])/gi;
+
+const withoutMachineIds = (text: string): string => text.replace(MACHINE_ID, (id) => ' '.repeat(id.length));
+
+function isCprAt(match: RegExpMatchArray, now: Date): boolean {
+  const [, dd, mm, yy, d7] = match;
+  if (dd === undefined || mm === undefined || yy === undefined || d7 === undefined) return false;
+  const year = centuryFor(Number(d7), Number(yy)) + Number(yy);
+  if (!isRealDate(year, Number(mm), Number(dd))) return false;
+  return Date.UTC(year, Number(mm) - 1, Number(dd)) <= now.getTime();
+}
+
 /** True if `text` contains at least one CPR-shaped number with a real birth date not after `now`. */
 export function containsCpr(text: string, now: Date): boolean {
-  for (const match of normalise(text).matchAll(CANDIDATE)) {
-    const [, dd, mm, yy, d7] = match;
-    if (dd === undefined || mm === undefined || yy === undefined || d7 === undefined) continue;
-    const year = centuryFor(Number(d7), Number(yy)) + Number(yy);
-    if (!isRealDate(year, Number(mm), Number(dd))) continue;
-    if (Date.UTC(year, Number(mm) - 1, Number(dd)) > now.getTime()) continue;
-    return true;
-  }
+  for (const match of withoutMachineIds(normalise(text)).matchAll(CANDIDATE)) if (isCprAt(match, now)) return true;
   return false;
+}
+
+/**
+ * The text with every CPR-shaped number's digits replaced by "•", so a refused form can be shown
+ * again with what the user typed around it, without echoing the number. The text comes back
+ * normalised (see `normalise`).
+ */
+export function maskCpr(text: string, now: Date): string {
+  const normalised = normalise(text);
+  const scanned = withoutMachineIds(normalised);
+  let out = '';
+  let from = 0;
+  for (const match of scanned.matchAll(CANDIDATE)) {
+    if (!isCprAt(match, now) || match.index === undefined) continue;
+    out += normalised.slice(from, match.index) + match[0].replace(/\d/g, '•');
+    from = match.index + match[0].length;
+  }
+  return out + normalised.slice(from);
+}
+
+/** `values` with every string that holds a CPR-shaped number masked (nested objects and arrays included). */
+export function maskCprIn(values: unknown, now: Date): unknown {
+  if (typeof values === 'string') return containsCpr(values, now) ? maskCpr(values, now) : values;
+  if (Array.isArray(values)) return values.map((v) => maskCprIn(v, now));
+  if (values !== null && typeof values === 'object')
+    return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, maskCprIn(v, now)]));
+  return values;
 }
 
 /** Names of the fields in `values` whose text holds a CPR-shaped number (nested objects and arrays included). */

@@ -30,6 +30,9 @@ export const POLICY = {
   'audit.extract': ['admin'],
   'case.export': ['admin'],
   'case.erase': ['admin'],
+  /** The citizen's copy and the employer's copy (PDF files): the case's jobformidler (resource check). */
+  'case.citizen_copy': ['jobformidler'],
+  'case.employer_copy': ['jobformidler'],
   /** Companies, their contacts and job openings: the municipality's business data, no citizen data in it. */
   'company.read': ['jobformidler', 'virksomhedskonsulent', 'admin'],
   'company.write': ['jobformidler', 'virksomhedskonsulent'],

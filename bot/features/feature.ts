@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import type { Services } from '../services';
 import type { AdaptiveCard } from '../../cards/types';
 import type { ConversationKind } from '../domain/venue';
+import type { AuditPurpose } from '../store/audit-log';
 
 /**
  * The contract between the SDK edge (bot/teams) and the features. A feature sees plain data only:
@@ -34,10 +35,44 @@ export interface HandlerContext {
 }
 
 export type Reply =
-  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'card'; readonly card: AdaptiveCard };
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'card'; readonly card: AdaptiveCard }
+  | { readonly kind: 'file'; readonly file: FileRequest };
 
 export const textReply = (text: string): Reply => ({ kind: 'text', text });
 export const cardReply = (card: AdaptiveCard): Reply => ({ kind: 'card', card });
+export const fileReply = (file: FileRequest): Reply => ({ kind: 'file', file });
+
+/** A file made for one user (a PDF copy, a case export). Plain bytes; the edge decides how it travels. */
+export interface OutboundFile {
+  /** Shown to the user and used as the download name; never holds a CPR number or a name of the citizen. */
+  readonly name: string;
+  readonly contentType: 'application/pdf' | 'application/json';
+  readonly bytes: Uint8Array;
+  /** One line on the card that offers the file. */
+  readonly description: string;
+}
+
+/**
+ * "Send this file to this user": the feature says which producer makes it and with what parameters.
+ * The edge offers it in the user's 1:1 chat and, when the user takes it, asks the producer to make it
+ * again under the user's own roles (policy and audit apply again; no file content is stored meanwhile).
+ */
+export interface FileRequest {
+  readonly producer: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** The file as made now (its name, size and description go on the offer). */
+  readonly file: OutboundFile;
+}
+
+/** Makes a file for the acting user; runs its reads through `ctx.guard` like any other route. */
+export interface FileProducer {
+  readonly id: string;
+  /** Why the file discloses what it does, for the access log of every offer and delivery. */
+  readonly purpose: AuditPurpose;
+  readonly params: z.ZodType<Record<string, string>>;
+  produce(ctx: HandlerContext, params: Record<string, string>): Promise<OutboundFile>;
+}
 
 /**
  * Where a route may run. Undefined means the 1:1 chat only (deny by default): a route that should work
@@ -95,11 +130,24 @@ export interface ActionOutcome {
   readonly followUps?: readonly Reply[];
 }
 
+/** Input the router refused before any handler ran: a CPR-shaped number in what the user typed. */
+export interface InputRefusal {
+  readonly kind: 'cpr';
+  /** The card data keys that held one (their values are masked in the data the form gets back). */
+  readonly fields: readonly string[];
+}
+
 export interface CardAction<S extends z.ZodType = z.ZodType> extends RouteScope {
   readonly verb: string;
   /** Validates the card's data (inputs merged in). A mismatch gets a friendly message and writes nothing. */
   readonly schema: S;
   handle(ctx: HandlerContext, data: z.output<S>): Promise<ActionOutcome>;
+  /**
+   * Gives a form back after the router refused its input, with the user's values (the offending
+   * numbers masked) and the field named, so nothing has to be typed again. Must not write anything.
+   * Without it the user gets the refusal as a message instead of the form.
+   */
+  refusedInput?(ctx: HandlerContext, data: z.output<S>, refusal: InputRefusal): Promise<ActionOutcome>;
 }
 
 export interface Feature {
@@ -108,6 +156,8 @@ export interface Feature {
   readonly actions?: readonly CardAction[];
   /** Files this feature takes (e.g. an indicator set as JSON). */
   readonly files?: readonly FileHandler[];
+  /** Files this feature makes for a user (sent in the 1:1 chat through the edge's file delivery). */
+  readonly producers?: readonly FileProducer[];
 }
 
 /** Keeps the schema's type when declaring an action in a list. */

@@ -10,6 +10,7 @@ import { hoursFeature } from './hours/handlers';
 import { jobMatchFeature } from './jobmatch/handlers';
 import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
+import { copiesFeature } from './copies/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
@@ -41,6 +42,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     followUpFeature,
     hkoFeature,
     privacyFeature,
+    copiesFeature,
     digestFeature,
     companyFeature,
     jobMatchFeature,

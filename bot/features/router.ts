@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CprInTextError, ForbiddenError } from '../domain/errors';
-import { fieldsWithCpr } from '../domain/cpr-guard';
+import { fieldsWithCpr, maskCprIn } from '../domain/cpr-guard';
 import { decide } from '../domain/policy';
 import { PERSONAL_ONLY, type ConversationKind } from '../domain/venue';
 import { common } from '../i18n/common';
@@ -14,6 +14,7 @@ import type {
   Command,
   Feature,
   FileHandler,
+  FileProducer,
   HandlerContext,
   InboundFile,
   Reply,
@@ -29,10 +30,15 @@ export class FeatureRouter {
   private readonly commands: Command[];
   private readonly actions = new Map<string, CardAction>();
   private readonly files: FileHandler[];
+  private readonly producers = new Map<string, FileProducer>();
 
   constructor(features: readonly Feature[]) {
     this.commands = features.flatMap((f) => f.commands ?? []);
     this.files = features.flatMap((f) => f.files ?? []);
+    for (const producer of features.flatMap((f) => f.producers ?? [])) {
+      if (this.producers.has(producer.id)) throw new Error(`Duplicate file producer: ${producer.id}`);
+      this.producers.set(producer.id, producer);
+    }
     for (const action of features.flatMap((f) => f.actions ?? [])) {
       if (this.actions.has(action.verb)) throw new Error(`Duplicate card verb: ${action.verb}`);
       this.actions.set(action.verb, action);
@@ -48,8 +54,18 @@ export class FeatureRouter {
     );
   }
 
+  /** The producer that makes a file again when the user takes it (undefined: unknown or stale). */
+  producer(id: string): FileProducer | undefined {
+    return this.producers.get(id);
+  }
+
   hasVerb(verb: string): boolean {
     return this.actions.has(verb);
+  }
+
+  /** The action behind a verb (tests check its schema to know which payloads must write nothing). */
+  action(verb: string): CardAction | undefined {
+    return this.actions.get(verb);
   }
 
   /** Every registered card verb (the hostile-input tests send malformed data to each). */
@@ -139,7 +155,7 @@ export class FeatureRouter {
     if (elsewhere !== undefined) return { card: elsewhere };
     try {
       const cprFields = fieldsWithCpr(rawData, ctx.now);
-      if (cprFields.length > 0) throw new CprInTextError(cprFields[0]);
+      if (cprFields.length > 0) return await this.refuseCpr(ctx, action, rawData, cprFields);
       const parsed = action.schema.safeParse(stripTransportFields(rawData));
       if (!parsed.success) {
         ctx.log.info({ verb, issues: parsed.error.issues.map((i) => i.path.join('.')) }, 'Card payload rejected');
@@ -149,6 +165,24 @@ export class FeatureRouter {
     } catch (error) {
       return { card: messageCard(await this.explain(ctx, error), { tone: 'attention' }) };
     }
+  }
+
+  /**
+   * A CPR-shaped number in what the user typed: nothing is stored or logged. A form that can take
+   * its values back is shown again with the numbers masked and the field named; otherwise a message.
+   */
+  private async refuseCpr(
+    ctx: HandlerContext,
+    action: CardAction,
+    rawData: unknown,
+    fields: readonly string[],
+  ): Promise<ActionOutcome> {
+    ctx.log.info({ verb: action.verb, fields: fields.length }, 'CPR-shaped number refused');
+    if (action.refusedInput !== undefined) {
+      const parsed = action.schema.safeParse(stripTransportFields(maskCprIn(rawData, ctx.now)));
+      if (parsed.success) return action.refusedInput(ctx, parsed.data, { kind: 'cpr', fields });
+    }
+    throw new CprInTextError(fields[0]);
   }
 
   /**

@@ -48,6 +48,9 @@ export const privacyText = defineCatalogue({
     'export.confirm': 'Eksportér',
     'export.done': 'Eksport af sag {caseRef}',
     'export.json.label': 'JSON uden art. 9-oplysninger (kan kopieres)',
+    'export.file_follows':
+      'Eksporten kommer som fil herunder (JSON uden art. 9-oplysninger). Hentningen bliver logget.',
+    'export.file_description': 'Eksport af sag {caseRef} som JSON, uden art. 9-oplysninger.',
     'export.too_large': "Eksporten er for stor til chatten. Hent den via administrations-API'et: {path}",
     'erase.title': 'Slet sag {caseRef}',
     'erase.intro':
@@ -108,6 +111,8 @@ export const privacyText = defineCatalogue({
     'export.confirm': 'Export',
     'export.done': 'Export of case {caseRef}',
     'export.json.label': 'JSON without art. 9 data (can be copied)',
+    'export.file_follows': 'The export follows as a file below (JSON without art. 9 data). The download is logged.',
+    'export.file_description': 'Export of case {caseRef} as JSON, without art. 9 data.',
     'export.too_large': 'The export is too large for the chat. Get it from the admin API: {path}',
     'erase.title': 'Erase case {caseRef}',
     'erase.intro':

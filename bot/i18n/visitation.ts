@@ -52,6 +52,7 @@ export const visitationText = defineCatalogue({
     'error.date_too_late': 'Datoen kan senest være {date}.',
     'error.too_long': 'Højst {max} tegn.',
     'error.jobformidler': 'Vælg en af jobformidlerne på listen.',
+    'error.cpr': 'Her ser ud til at stå et CPR-nummer. Fjern det (brug sagsnummeret) – intet er gemt.',
     'error.not_ready': 'Sag {caseRef} er ikke klar til visitation: screeningen skal være afsluttet først.',
     'error.no_case': 'Der er ingen sag {caseRef}, som du kan visitere.',
     'error.case_ref': 'Skriv sagsnummeret efter kommandoen, fx "visitation FR-7KQ2-M9XA".',
@@ -68,7 +69,12 @@ export const visitationText = defineCatalogue({
     'decided.already': 'Sagen var allerede visiteret. Her er beslutningen.',
     'decided.list': 'Mine screeninger',
     'handover.sent': '{name} har fået besked i Teams.',
-    'handover.no_reference': '{name} har ikke åbnet Fremdrift endnu og ser sagen i "Mine borgere".',
+    'handover.no_reference':
+      '{name} har ikke åbnet Fremdrift endnu og ser sagen i "Mine borgere". Fremdrift prøver at give {name} besked de næste dage og siger til, hvis det ikke lykkes.',
+    'handover.pending':
+      'Beskeden til {name} kunne ikke sendes endnu. Fremdrift prøver igen og siger til, hvis {name} ikke kan nås. {name} ser sagen i "Mine borgere".',
+    'handover.gave_up':
+      'Fremdrift kunne ikke give {name} besked i Teams om sag {caseRef}. {name} ser sagen i "Mine borgere", men sig det gerne selv til {name}.',
     'handover.failed': 'Beskeden til {name} kunne ikke sendes lige nu. {name} ser sagen i "Mine borgere".',
     'handover.title': 'Ny borger til dig',
     'handover.body': 'Du er personlig jobformidler for sag {caseRef}. Den første jobsamtale er booket til {date}.',
@@ -128,6 +134,7 @@ export const visitationText = defineCatalogue({
     'error.date_too_late': 'The date can be {date} at the latest.',
     'error.too_long': 'At most {max} characters.',
     'error.jobformidler': 'Choose one of the jobformidlere in the list.',
+    'error.cpr': 'This seems to contain a CPR number. Remove it (use the case number) – nothing was saved.',
     'error.not_ready': 'Case {caseRef} is not ready for visitation: the screening must be finished first.',
     'error.no_case': 'There is no case {caseRef} that you can decide visitation for.',
     'error.case_ref': 'Type the case number after the command, e.g. "visitation FR-7KQ2-M9XA".',
@@ -144,7 +151,12 @@ export const visitationText = defineCatalogue({
     'decided.already': 'The case had already been visited. Here is the decision.',
     'decided.list': 'My screenings',
     'handover.sent': '{name} has been told in Teams.',
-    'handover.no_reference': '{name} has not opened Fremdrift yet and will see the case in "My citizens".',
+    'handover.no_reference':
+      '{name} has not opened Fremdrift yet and will see the case in "My citizens". Fremdrift keeps trying to tell {name} over the next days and lets you know if it does not succeed.',
+    'handover.pending':
+      'The message to {name} could not be sent yet. Fremdrift keeps trying and lets you know if {name} cannot be reached. {name} will see the case in "My citizens".',
+    'handover.gave_up':
+      'Fremdrift could not tell {name} in Teams about case {caseRef}. {name} will see the case in "My citizens", but please tell {name} yourself.',
     'handover.failed': 'The message to {name} could not be sent right now. {name} will see the case in "My citizens".',
     'handover.title': 'A new citizen for you',
     'handover.body':

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { dailyNudgeJob } from '../features/nudge/daily-nudge';
+import { handoverNoticeJob } from '../features/visitation/handover-notices';
 import type { Services } from '../services';
 import type { HttpRoute } from '../server';
 import type { Scheduler, ScheduledJob } from './scheduler';
@@ -13,10 +14,11 @@ import { companyLinkJob } from '../features/company/link-companies';
 /** Who this instance is, in claims and run logs. */
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-/** Every scheduled job (digests, nudges, purge). A new job adds one line here. */
+/** Every scheduled job (digests, nudges, handover retries, purge). A new job adds one line here. */
 export function buildJobs(services: Services): ScheduledJob[] {
   return [
     dailyNudgeJob(services),
+    handoverNoticeJob(services),
     retentionPurgeJob(services),
     new DigestJob(services, { holder }),
     companyLinkJob(services),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { ConflictError } from '../domain/errors';
 import { RoleSchema, type Role } from '../domain/roles';
 import { TenantSettingsSchema, defaultTenantSettings, type TenantSettings } from '../domain/tenant-settings';
 import type { Store } from './cosmos-store';
@@ -24,6 +25,11 @@ export const UserDocSchema = z.object({
   userId: z.string(),
   displayName: z.string(),
   botUserId: z.string().optional(),
+  /**
+   * The user's current 1:1 chat with the bot: the one they last wrote from, or the one the bot last
+   * opened. Teams gives a new one after a reinstall (and the Playground on every start).
+   */
+  personalConversationId: z.string().optional(),
   roles: z.array(RoleSchema),
   firstSeenAt: z.string(),
   updatedAt: z.string(),
@@ -81,19 +87,42 @@ export class DirectoryRepository {
   }
 
   /**
-   * Remembers a user the bot has seen (name and Bot Framework id), keeping their roles.
-   * Writes only when something changed, so an ordinary turn costs one point read.
+   * Remembers a user the bot has seen (name, Bot Framework id, and the personal chat they wrote
+   * from), keeping their roles. Writes only when something changed, so an ordinary turn costs one
+   * point read.
    */
   async recordSeen(
     tenantId: string,
-    seen: { userId: string; displayName: string; botUserId?: string | undefined },
+    seen: {
+      userId: string;
+      displayName: string;
+      botUserId?: string | undefined;
+      personalConversationId?: string | undefined;
+    },
+    now: Date,
+  ): Promise<WithEtag<UserDoc>> {
+    // Two turns of one user at once (Teams re-sends install events together) may both change the
+    // document; the one that loses the ETag race reads again and applies its change on top.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.recordSeenOnce(tenantId, seen, now);
+      } catch (e) {
+        if (!(e instanceof ConflictError) || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private async recordSeenOnce(
+    tenantId: string,
+    seen: Parameters<DirectoryRepository['recordSeen']>[1],
     now: Date,
   ): Promise<WithEtag<UserDoc>> {
     const existing = await this.getUser(tenantId, seen.userId);
     if (
       existing !== undefined &&
       existing.displayName === seen.displayName &&
-      (seen.botUserId === undefined || existing.botUserId === seen.botUserId)
+      (seen.botUserId === undefined || existing.botUserId === seen.botUserId) &&
+      (seen.personalConversationId === undefined || existing.personalConversationId === seen.personalConversationId)
     ) {
       return existing;
     }
@@ -109,6 +138,7 @@ export class DirectoryRepository {
       }),
       displayName: seen.displayName,
       ...(seen.botUserId !== undefined ? { botUserId: seen.botUserId } : {}),
+      ...(seen.personalConversationId !== undefined ? { personalConversationId: seen.personalConversationId } : {}),
       updatedAt: now.toISOString(),
     };
     if (existing === undefined) {
@@ -222,12 +252,21 @@ export class DirectoryRepository {
     return docs.length;
   }
 
+  /**
+   * The user's current personal chat with the bot (see `personalConversationId`); for a user not
+   * seen since that was recorded, their most recently stored personal installation.
+   */
   async getPersonalInstallation(tenantId: string, userId: string): Promise<InstallationDoc | undefined> {
+    const current = (await this.getUser(tenantId, userId))?.personalConversationId;
+    if (current !== undefined) {
+      const installation = await this.getInstallation(tenantId, current);
+      if (installation?.scope === 'personal') return installation;
+    }
     const docs = await queryAll(
       this.container,
       {
         query:
-          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "installation" AND c.scope = "personal" AND c.userId = @u',
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "installation" AND c.scope = "personal" AND c.userId = @u ORDER BY c.updatedAt DESC',
         parameters: [
           { name: '@t', value: tenantId },
           { name: '@u', value: userId },
@@ -236,6 +275,27 @@ export class DirectoryRepository {
       InstallationDocSchema,
     );
     return docs[0];
+  }
+
+  /** Makes `conversationId` the user's current personal chat (after the bot opened a new one). */
+  async setPersonalConversation(tenantId: string, userId: string, conversationId: string, now: Date): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const existing = await this.getUser(tenantId, userId);
+      if (existing === undefined || existing.personalConversationId === conversationId) return;
+      const { _etag, ...rest } = existing;
+      try {
+        await replaceIfMatch(
+          this.container,
+          { ...rest, personalConversationId: conversationId, updatedAt: now.toISOString() },
+          tenantId,
+          _etag,
+        );
+        return;
+      } catch (e) {
+        // The user wrote meanwhile (recordSeen): read again and apply on top.
+        if (!(e instanceof ConflictError)) throw e;
+      }
+    }
   }
 
   listInstallations(

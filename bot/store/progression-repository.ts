@@ -24,12 +24,20 @@ export const ProgressionMeasurementDocSchema = z.object({
   participants: z.array(ParticipantSchema).min(1),
   /** Business date of the conversation (Europe/Copenhagen). */
   measuredAt: IsoDateSchema,
+  /**
+   * Per indicator, the jobformidler's score (`value`) and the citizen's own (`citizenValue`), side by
+   * side: either may be missing, not both (issue 16 B.4; BIP asks citizen and caseworker separately).
+   * A disagreement is kept as two numbers, never averaged.
+   */
   scores: z.array(
-    z.object({
-      indicatorId: z.string(),
-      value: z.number().int().min(1).max(10),
-      note: z.string().max(MEASUREMENT_NOTE_MAX).optional(),
-    }),
+    z
+      .object({
+        indicatorId: z.string(),
+        value: z.number().int().min(1).max(10).optional(),
+        citizenValue: z.number().int().min(1).max(10).optional(),
+        note: z.string().max(MEASUREMENT_NOTE_MAX).optional(),
+      })
+      .refine((s) => s.value !== undefined || s.citizenValue !== undefined, { message: 'a score needs a value' }),
   ),
   /** The page to show when the scoring is resumed: 0..n-1 an indicator, n the summary. */
   cursor: z.number().int().min(0),

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, type TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import { Guard } from '../access/guard';
-import type { Actor } from '../domain/actor';
-import { isRole, type Role } from '../domain/roles';
 import { common } from '../i18n/common';
 import { resolveLocale } from '../i18n/locale';
 import type { FeatureRouter } from '../features/router';
@@ -17,6 +14,8 @@ import { identify, InboundActivitySchema, tenantOf, type InboundActivity, type T
 import { CosmosTurnStorage } from './cosmos-turn-storage';
 import { fileAttachmentOf } from './file-attachments';
 import { InstallationCapture } from './installation-capture';
+import { handlerContextFor } from './handler-context';
+import type { FileDelivery } from './file-delivery';
 
 /**
  * The teams-ai Application: the only place routes are bound to the SDK. Each route turns the
@@ -27,8 +26,9 @@ export function createTeamsApp(deps: {
   services: Services;
   router: FeatureRouter;
   onboarding: OnboardingFeature;
+  files: FileDelivery;
 }): Application<TurnState> {
-  const { adapter, services, router, onboarding } = deps;
+  const { adapter, services, router, onboarding, files } = deps;
   const { config, log } = services;
   const capture = new InstallationCapture(services.directory);
   const app = new Application<TurnState>({
@@ -70,44 +70,47 @@ export function createTeamsApp(deps: {
       log.warn({ correlationId }, 'Refused a tenant that is not on ALLOWED_TENANT_IDS');
       return { refusal: common(identity.locale, 'error.tenant_not_allowed') };
     }
-    await capture.apply(activity, now);
-    return contextFor(identity, correlationId, now);
+    const event = await capture.apply(activity, now);
+    // Every message from a personal chat makes it the user's current one (not the chat being removed).
+    const personalChat =
+      identity.conversation.kind === 'personal' && event !== 'uninstalled' ? identity.conversation.id : undefined;
+    return contextFor(identity, correlationId, now, personalChat);
   }
 
-  async function contextFor(identity: TurnIdentity, correlationId: string, now: Date): Promise<HandlerContext> {
+  async function contextFor(
+    identity: TurnIdentity,
+    correlationId: string,
+    now: Date,
+    personalConversationId: string | undefined,
+  ): Promise<HandlerContext> {
     const user = await services.directory.recordSeen(
       identity.tenantId,
-      { userId: identity.userId, displayName: identity.displayName, botUserId: identity.botUserId },
+      {
+        userId: identity.userId,
+        displayName: identity.displayName,
+        botUserId: identity.botUserId,
+        personalConversationId,
+      },
       now,
     );
-    const roles = new Set<Role>(user.roles.filter(isRole));
-    if (config.ADMIN_AAD_OBJECT_IDS.some((id) => id.toLowerCase() === identity.userId)) roles.add('admin');
-    const actor: Actor = {
-      tenantId: identity.tenantId,
-      userId: identity.userId,
-      roles: [...roles],
-      locale: identity.locale,
-    };
-    const turnLog = log.child({ correlationId });
-    return {
-      actor,
+    return handlerContextFor(
       services,
-      now,
+      { tenantId: identity.tenantId, userId: identity.userId, locale: identity.locale, storedRoles: user.roles },
+      { conversation: identity.conversation, channel: identity.conversation.kind },
       correlationId,
-      conversation: identity.conversation,
-      guard: new Guard(services.audit, actor, {
-        correlationId,
-        channel: identity.conversation.kind,
-        now: () => services.clock.now(),
-      }),
-      log: turnLog,
-    };
+      now,
+    );
   }
 
   const localeOf = (context: TurnContext) => resolveLocale(context.activity.locale);
 
-  const send = async (context: TurnContext, replies: readonly Reply[]): Promise<void> => {
+  const send = async (context: TurnContext, replies: readonly Reply[], ctx?: HandlerContext): Promise<void> => {
     for (const reply of replies) {
+      if (reply.kind === 'file') {
+        if (ctx === undefined) throw new Error('A file reply needs the turn context');
+        await files.offer(context, ctx, reply.file);
+        continue;
+      }
       await context.sendActivity(
         reply.kind === 'text'
           ? MessageFactory.text(reply.text)
@@ -150,7 +153,7 @@ export function createTeamsApp(deps: {
         attachments: [CardFactory.adaptiveCard(outcome.card)],
       });
     }
-    if (outcome.followUps) await send(context, outcome.followUps);
+    if (outcome.followUps) await send(context, outcome.followUps, ctx);
     return outcome.card;
   });
 
@@ -164,8 +167,20 @@ export function createTeamsApp(deps: {
     if (context.activity.replyToId)
       await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [attachment] });
     else await context.sendActivity(MessageFactory.attachment(attachment));
-    if (outcome.followUps) await send(context, outcome.followUps);
+    if (outcome.followUps) await send(context, outcome.followUps, ctx);
   });
+
+  // Teams' answer to a file consent card: upload the file to the user's OneDrive, or note the decline.
+  app.activity(
+    (context) =>
+      Promise.resolve(context.activity.type === ActivityTypes.Invoke && context.activity.name === 'fileConsent/invoke'),
+    async (context) => {
+      const ctx = await begin(context).catch(() => undefined);
+      const status =
+        ctx === undefined || 'refusal' in ctx ? 400 : await files.onConsent(context, ctx, context.activity.value);
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status } });
+    },
+  );
 
   // Any other invoke (an unknown name, or a card action without a verb) gets a clear answer
   // instead of botbuilder's 501: a card saying it could not be read, or 400 for what we do not serve.
@@ -186,10 +201,10 @@ export function createTeamsApp(deps: {
     if (ctx === undefined) return;
     if ('refusal' in ctx) return void (await context.sendActivity(ctx.refusal));
     const file = fileAttachmentOf(context.activity, { allowLoopbackHttp: config.NODE_ENV === 'test' });
-    if (file !== undefined) return void (await send(context, await router.handleFile(ctx, file)));
+    if (file !== undefined) return void (await send(context, await router.handleFile(ctx, file), ctx));
     const text = context.activity.text ?? '';
     if (text.trim() === '') return void (await context.sendActivity(common(ctx.actor.locale, 'error.malformed')));
-    await send(context, await router.handleMessage(ctx, text));
+    await send(context, await router.handleMessage(ctx, text), ctx);
   });
 
   app.error(async (context, error) => {

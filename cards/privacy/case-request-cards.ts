@@ -40,14 +40,24 @@ export function exportResultCard(input: {
   tenantId: string;
   caseRef: string;
   json: string;
+  /** The export is delivered as a file after this card (issue 13 item 8), so the card only says so. */
+  fileFollows?: boolean;
 }): AdaptiveCard {
   const { locale, caseRef } = input;
   const path = exportJsonPath(input.tenantId, caseRef);
   return adaptiveCard([
     heading(t(locale, 'export.done', { caseRef })),
-    input.json.length <= EXPORT_CARD_MAX_JSON_CHARS
-      ? { type: 'Input.Text', id: 'json', label: t(locale, 'export.json.label'), isMultiline: true, value: input.json }
-      : text(t(locale, 'export.too_large', { path })),
+    input.fileFollows === true
+      ? text(t(locale, 'export.file_follows'))
+      : input.json.length <= EXPORT_CARD_MAX_JSON_CHARS
+        ? {
+            type: 'Input.Text',
+            id: 'json',
+            label: t(locale, 'export.json.label'),
+            isMultiline: true,
+            value: input.json,
+          }
+        : text(t(locale, 'export.too_large', { path })),
     note(t(locale, 'export.art9', { path })),
   ]);
 }

@@ -22,10 +22,16 @@ export function citizenCard(input: ProgressionCardInput): AdaptiveCard {
     return adaptiveCard(body, [back]);
   }
   body.push(text(t(locale, 'citizen.intro'), { size: 'Medium' }));
+  if (latest.scores.some((s) => s.citizenValue !== undefined)) body.push(text(t(locale, 'citizen.own')));
   const max = scaleMax(set.scale);
   const compared = comparison !== undefined && baseline !== undefined;
-  const valueOf = (scores: typeof latest.scores, id: string): number | undefined =>
-    scores.find((s) => s.indicatorId === id)?.value;
+  // The citizen's picture is the citizen's own answers where they gave them (issue 16 B.4, seed 003:
+  // "større borgerinddragelse og ansvar for egen udvikling"); a measurement without them shows the agreed score.
+  const own = latest.scores.some((s) => s.citizenValue !== undefined);
+  const valueOf = (scores: typeof latest.scores, id: string): number | undefined => {
+    const s = scores.find((x) => x.indicatorId === id);
+    return own ? s?.citizenValue : (s?.value ?? s?.citizenValue);
+  };
 
   const oriented = set.indicators.map((indicator) => {
     const now = valueOf(latest.scores, indicator.indicatorId);

@@ -31,7 +31,8 @@ export interface MeasurementView {
   readonly agreedWithCitizen: boolean;
   readonly scores: readonly {
     readonly indicatorId: string;
-    readonly value: number;
+    readonly value?: number | undefined;
+    readonly citizenValue?: number | undefined;
     readonly note?: string | undefined;
   }[];
   readonly meanScore?: number | undefined;

@@ -18,7 +18,10 @@ import { contextLabel, formatDate, setLabel } from './format';
  */
 export interface Score {
   readonly indicatorId: string;
-  readonly value: number;
+  /** The jobformidler's score. */
+  readonly value?: number | undefined;
+  /** The citizen's own score, beside it (never averaged with it). */
+  readonly citizenValue?: number | undefined;
   readonly note?: string | undefined;
 }
 
@@ -125,7 +128,7 @@ export function indicatorPageCard(input: {
             note(
               t(locale, 'page.previous', {
                 date: formatDate(input.previous.measuredAt, locale),
-                value: previous.value,
+                value: previous.value ?? previous.citizenValue ?? '–',
               }),
             ),
           ]
@@ -134,11 +137,17 @@ export function indicatorPageCard(input: {
       {
         type: 'Input.ChoiceSet',
         id: 'score',
-        label: t(locale, 'page.score'),
+        label: t(locale, 'page.score.staff'),
         style: 'expanded',
-        isRequired: true,
-        errorMessage: t(locale, 'page.score.required'),
-        ...(current ? { value: String(current.value) } : {}),
+        ...(current?.value !== undefined ? { value: String(current.value) } : {}),
+        choices,
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: 'citizenScore',
+        label: t(locale, 'page.score.citizen'),
+        style: 'compact',
+        ...(current?.citizenValue !== undefined ? { value: String(current.citizenValue) } : {}),
         choices,
       },
       {
@@ -179,10 +188,21 @@ export function summaryCard(input: {
   const { locale, set } = input;
   const rows: JsonObject[] = set.indicators.map((indicator, i) => {
     const score = input.scores.find((s) => s.indicatorId === indicator.indicatorId);
-    const anchor = score ? anchorFor(indicator, score.value) : undefined;
+    const anchor = score?.value !== undefined ? anchorFor(indicator, score.value) : undefined;
+    const max = scaleMax(set.scale);
+    const shown = (v: number | undefined): string => (v === undefined ? '–' : `${v}/${max}`);
+    const both = score?.citizenValue !== undefined;
+    const disagree = both && score.value !== undefined && score.value !== score.citizenValue;
     return container(
       [
-        text(`${i + 1}. ${indicator.name[locale]}: **${score ? `${score.value}/${scaleMax(set.scale)}` : '–'}**`),
+        text(
+          `${i + 1}. ${indicator.name[locale]}: **${
+            both
+              ? t(locale, 'summary.both', { staff: shown(score.value), citizen: shown(score.citizenValue) })
+              : shown(score?.value)
+          }**`,
+        ),
+        ...(disagree ? [text(t(locale, 'summary.disagree'), { color: 'Warning', size: 'Small' })] : []),
         ...(anchor ? [note(localized(anchor.text, locale))] : []),
         ...(score?.note ? [text(score.note, { isSubtle: true, size: 'Small', fontType: 'Default' })] : []),
       ],

@@ -48,6 +48,8 @@ export function visitationDecidedCard(input: {
   body.push(facts(rows));
   const name = input.jobformidlerName ?? '';
   if (input.handover === 'sent') body.push(goodText(t(locale, 'handover.sent', { name })));
+  else if (input.handover === 'pending')
+    body.push(text(t(locale, 'handover.pending', { name }), { color: 'Attention' }));
   else if (input.handover === 'no_reference') body.push(text(t(locale, 'handover.no_reference', { name })));
   else if (input.handover === 'failed') body.push(text(t(locale, 'handover.failed', { name }), { color: 'Attention' }));
   return adaptiveCard(body, [executeAction(t(locale, 'decided.list'), 'screening.list')]);

@@ -1,5 +1,5 @@
 import { ManualClock } from '../../bot/domain/clock';
-import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { BotHarness, actionsOf, cardText, openUrlOf, type TestUser } from '../harness/bot-harness';
 import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
 import { allItems, caseDocs, documentsOf } from '../privacy/fixtures';
 import type { AdaptiveCard } from '../../cards/types';
@@ -52,7 +52,9 @@ describe('company data that concerns a citizen: export and erasure', () => {
   it('the export of the case has its company contact and its job match, with the company named', async () => {
     const ask = await h.say(dpo, `eksportér sag ${REF}`);
     const done = await h.execute(dpo, 'privacy.export.confirm', buttonData(ask.cards[0], 'privacy.export.confirm'));
-    const json = JSON.parse(inputValues(done.card).json ?? '{}') as { documents: { cases: Record<string, unknown>[] } };
+    // Delivered as a file in the 1:1 chat: here a single-use link, as in the Playground.
+    const url = openUrlOf(done.cards.find((c) => openUrlOf(c) !== undefined));
+    const json = (await (await fetch(url!)).json()) as { documents: { cases: Record<string, unknown>[] } };
     const docs = json.documents.cases;
     expect(docs).toContainEqual(
       expect.objectContaining({

@@ -1,4 +1,5 @@
 import { BotHarness, TEST_TENANT, cardText } from '../harness/bot-harness';
+import { documentsOf } from '../privacy/fixtures';
 
 describe('bad input gets a clear answer and the server keeps serving', () => {
   let h: BotHarness;
@@ -28,12 +29,17 @@ describe('bad input gets a clear answer and the server keeps serving', () => {
 
   it('a card payload of the wrong shape gets a friendly card and writes nothing', async () => {
     const u = await h.userWithRoles('Una', ['admin']);
+    await h.say(u, 'hjælp'); // the first turn records the user
+    const before = await documentsOf(h.services);
     const r = await h.execute(u, 'admin.roles.save', { userId: 12, inputId: 'drop table' });
     expect(cardText(r.card)).toContain('Det sendte kunne ikke læses');
+    expect(await documentsOf(h.services)).toEqual(before);
   });
 
   it('a CPR number in a card field is refused, in the user language, and nothing is stored', async () => {
     const u = await h.userWithRoles('Ella', ['admin'], { locale: 'en-GB' });
+    await h.say(u, 'help');
+    const before = await documentsOf(h.services);
     const r = await h.execute(u, 'admin.roles.add', {
       newUserId: '0c0c0c0c-0000-4000-8000-00000000000c',
       newUserName: 'Borger 010190-1234',
@@ -41,6 +47,7 @@ describe('bad input gets a clear answer and the server keeps serving', () => {
     });
     expect(cardText(r.card)).toContain('seems to contain a CPR number');
     expect(await h.services.directory.getUser(TEST_TENANT, '0c0c0c0c-0000-4000-8000-00000000000c')).toBeUndefined();
+    expect(await documentsOf(h.services)).toEqual(before);
   });
 
   it('a CPR number typed in chat is refused and never echoed', async () => {

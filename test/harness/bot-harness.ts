@@ -296,6 +296,12 @@ export class BotHarness {
     return { ...this.result(status, sent), card, body };
   }
 
+  /** Any other invoke (e.g. `fileConsent/invoke` when the user accepts a file): the invoke response and what was sent. */
+  async invoke(user: TestUser, name: string, value: unknown, where: Where = {}): Promise<ExecuteResult> {
+    const { status, body, sent } = await this.post(this.activity(user, { type: 'invoke', name, value }, where));
+    return { ...this.result(status, sent), card: undefined, body };
+  }
+
   /** Clicks an Action.Submit fallback: a message activity whose value carries the verb. */
   async submit(
     user: TestUser,
@@ -322,4 +328,33 @@ export class BotHarness {
     const { status, sent } = await this.post(activity);
     return this.result(status, sent);
   }
+}
+
+/** Attachments of a kind in what the bot sent (file consent cards, file info cards). */
+export function attachmentsOf(
+  sent: readonly CapturedCall[],
+  contentType: string,
+): { contentType: string; name?: string; contentUrl?: string; content?: Record<string, unknown> }[] {
+  return sent.flatMap((call) => {
+    const activity = (call.kind === 'create' ? call.body.activity : call.body) as
+      | {
+          attachments?: {
+            contentType?: string;
+            name?: string;
+            contentUrl?: string;
+            content?: Record<string, unknown>;
+          }[];
+        }
+      | undefined;
+    return (activity?.attachments ?? []).filter(
+      (a): a is { contentType: string; name?: string; contentUrl?: string; content?: Record<string, unknown> } =>
+        a.contentType === contentType,
+    );
+  });
+}
+
+/** The URL of the first Action.OpenUrl in a card (a download link). */
+export function openUrlOf(card: unknown): string | undefined {
+  const m = /"type":"Action.OpenUrl"[^}]*?"url":"([^"]+)"/.exec(JSON.stringify(card));
+  return m?.[1];
 }

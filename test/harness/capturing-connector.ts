@@ -91,13 +91,41 @@ export class CapturingConnector {
     return next;
   }
 
+  /**
+   * Files the bot uploaded after a file consent was accepted (PUT to the upload URL Teams hands out,
+   * here `${url}uploads/<name>`), by name, with the Content-Range the bot sent.
+   */
+  readonly uploads = new Map<string, { bytes: Buffer; contentRange: string | undefined }>();
+
+  /** An upload URL like the one Teams puts in `uploadInfo` (a OneDrive upload session). */
+  uploadUrl(name: string): string {
+    return `${this.url}uploads/${encodeURIComponent(name)}`;
+  }
+
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (req.method === 'PUT' && (req.url ?? '').startsWith('/uploads/')) return this.handleUpload(req, res);
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       const delay = this.delays.shift();
       if (delay !== undefined) setTimeout(() => this.respond(req, res, raw), delay);
       else this.respond(req, res, raw);
+    });
+  }
+
+  private handleUpload(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const name = decodeURIComponent((req.url ?? '').slice('/uploads/'.length));
+      const header = req.headers['content-range'];
+      this.uploads.set(name, {
+        bytes: Buffer.concat(chunks),
+        contentRange: typeof header === 'string' ? header : undefined,
+      });
+      res.statusCode = 201;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ id: name }));
     });
   }
 

@@ -40,6 +40,12 @@ async function baselineMeasured(services: Services, tenantId: string, caseRef: s
   });
 }
 
+/**
+ * Requests per send of ours: botframework-connector's pipeline (@azure/core-rest-pipeline, default
+ * retry policy, maxRetries 3) repeats a 429 carrying Retry-After three times before we see it.
+ */
+const LIBRARY_REQUESTS_PER_SEND = 4;
+
 describe('daily nudge', () => {
   // Monday 10 March 2025, 08:05 in Copenhagen (07:05 UTC, winter time).
   const monday = new Date('2025-03-10T07:05:00Z');
@@ -51,7 +57,8 @@ describe('daily nudge', () => {
   let bo: TestUser;
 
   beforeAll(async () => {
-    h = await BotHarness.start({ clock });
+    // The retry policy's backoff starts at 0 ms here (Retry-After 0 is then the only wait).
+    h = await BotHarness.start({ clock, env: { PROACTIVE_RETRY_BASE_MS: '0' } });
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-second-'));
     // A second instance of the bot on the same store, as when the service is scaled out.
     const config = loadConfig({
@@ -62,6 +69,7 @@ describe('daily nudge', () => {
       SNAPSHOT_INTERVAL_SECONDS: '0',
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'silent',
+      PROACTIVE_RETRY_BASE_MS: '0',
     });
     second = await startFremdrift(config, { clock, logger: createLogger('silent'), sharedStore: h.services.store });
 
@@ -136,14 +144,24 @@ describe('daily nudge', () => {
     expect(nudgesTo(anna, since)).toHaveLength(1);
   });
 
+  /** Status codes of every call the bot made to a user's personal chat since call index `since`. */
+  const statusesTo = (user: TestUser, since: number): number[] =>
+    h.connector.calls
+      .slice(since)
+      .filter((c) => c.conversationId === h.personalConversationId(user))
+      .map((c) => c.status);
+
   it('retries a throttled message and still sends it once', async () => {
     clock.set(new Date('2025-03-12T07:30:00Z')); // Wednesday 08:30
     const since = h.connector.calls.length;
-    h.connector.injectFailures({ status: 429, retryAfterSeconds: 0, pathIncludes: h.personalConversationId(anna) });
+    // botframework-connector's HTTP pipeline (@azure/core-rest-pipeline's default retry policy)
+    // retries a 429 with Retry-After three times by itself, so one send of ours is four requests.
+    // Five refusals outlast it: our first attempt fails, and only our own retry can deliver.
+    const throttled = { status: 429, retryAfterSeconds: 0, pathIncludes: h.personalConversationId(anna) };
+    h.connector.injectFailures(...Array.from({ length: LIBRARY_REQUESTS_PER_SEND + 1 }, () => throttled));
     await race();
-    const delivered = nudgesTo(anna, since);
-    expect(delivered).toHaveLength(1);
-    expect(h.connector.calls.slice(since).filter((c) => c.status === 429)).toHaveLength(1);
+    expect(nudgesTo(anna, since)).toHaveLength(1);
+    expect(statusesTo(anna, since)).toEqual([429, 429, 429, 429, 429, 200]);
   });
 
   it('lists a case whose progression measurement is due, even when its follow-up is not', async () => {
@@ -161,6 +179,28 @@ describe('daily nudge', () => {
     expect(text).toContain('CI-BASE');
     expect(text).toContain('Progressionsmåling forfalden · 05.03.2025');
     expect(text).not.toContain('skal følges op i dag');
+  });
+
+  it('tries a nudge Teams still refuses again at the next pass the same day, and sends it once', async () => {
+    clock.set(new Date('2025-03-14T07:30:00Z')); // Friday 08:30
+    let since = h.connector.calls.length;
+    // Our three attempts, each four requests with the library's retries: twelve refusals fail the pass.
+    const throttled = { status: 429, retryAfterSeconds: 0, pathIncludes: h.personalConversationId(anna) };
+    h.connector.injectFailures(...Array.from({ length: 3 * LIBRARY_REQUESTS_PER_SEND }, () => throttled));
+    await race();
+    expect(nudgesTo(anna, since)).toEqual([]);
+    expect(statusesTo(anna, since)).toEqual(Array.from({ length: 12 }, () => 429));
+
+    clock.set(new Date('2025-03-14T07:45:00Z')); // the next pass, 15 minutes later, on both instances
+    since = h.connector.calls.length;
+    await race();
+    expect(nudgesTo(anna, since)).toHaveLength(1);
+    expect(statusesTo(anna, since)).toEqual([200]);
+
+    since = h.connector.calls.length;
+    clock.set(new Date('2025-03-14T08:00:00Z'));
+    await race();
+    expect(statusesTo(anna, since)).toEqual([]); // sent once: later passes leave it
   });
 
   it('knows the 08:00 working-day window in Copenhagen, summer time included', () => {

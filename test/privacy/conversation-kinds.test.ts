@@ -1,4 +1,5 @@
 import { buildFeatures } from '../../bot/features/registry';
+import { previewsSettled } from '../../bot/features/digest/preview';
 import { common } from '../../bot/i18n/common';
 import type { ConversationKind } from '../../bot/domain/venue';
 import { BotHarness, BOT_ID, TEST_TENANT, cardText, type TestUser, type Where } from '../harness/bot-harness';
@@ -33,6 +34,9 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'privacy.audit': { text: 'log for sag {ref}', where: ONE_TO_ONE },
   'privacy.export': { text: 'eksportér sag {ref}', where: ONE_TO_ONE },
   'privacy.erase': { text: 'slet sag {ref}', where: ONE_TO_ONE },
+  // The copies are case data (and the citizen's copy holds agreed accommodations): a file in the 1:1 chat only.
+  'copies.citizen': { text: 'borgerkopi {ref}', where: ONE_TO_ONE },
+  'copies.employer': { text: 'arbejdsgiverkopi {ref}', where: ONE_TO_ONE },
   'digest.subscribe': { text: 'abonnér på ugerapport', where: ALL },
   'digest.unsubscribe': { text: 'afmeld ugerapport', where: ALL },
   'digest.preview': { text: 'vis ugerapport', where: ALL },
@@ -125,37 +129,37 @@ describe('every route × every kind of conversation, over HTTP', () => {
     expect(json).toContain(`https://teams.microsoft.com/l/chat/0/0?users=${BOT_ID}`);
   };
 
-  it.each(shared)(
-    'in a %s, every 1:1 command points to the 1:1 chat, reveals nothing and writes nothing',
-    async (_n, where) => {
-      for (const [id, { text }] of PRIVATE_COMMANDS) {
-        const before = await documentsOf(h.services);
-        const real = await h.say(owner, text.replace('{ref}', REAL_REF), where);
-        const none = await h.say(owner, text.replace('{ref}', NO_SUCH_REF), where);
-        expect([id, real.status]).toEqual([id, 200]);
-        expect([id, real.cards.length, real.texts.length]).toEqual([id, 1, 0]);
-        expectPointer(cardText(real.cards[0]), JSON.stringify(real.sent));
-        // Not even whether the case exists: the answer for a real case and for none is the same card.
-        expect([id, real.cards]).toEqual([id, none.cards]);
-        expect([id, await documentsOf(h.services)]).toEqual([id, before]);
-      }
+  const commandCases = shared.flatMap(([name, where]) =>
+    PRIVATE_COMMANDS.map(([id, { text }]) => [name, id, text, where] as const),
+  );
+  it.each(commandCases)(
+    'in a %s, the 1:1 command %s points to the 1:1 chat, reveals nothing, writes nothing',
+    async (_n, id, text, where) => {
+      const before = await documentsOf(h.services);
+      const real = await h.say(owner, text.replace('{ref}', REAL_REF), where);
+      const none = await h.say(owner, text.replace('{ref}', NO_SUCH_REF), where);
+      expect(real.status).toBe(200);
+      expect([id, real.cards.length, real.texts.length]).toEqual([id, 1, 0]);
+      expectPointer(cardText(real.cards[0]), JSON.stringify(real.sent));
+      // Not even whether the case exists: the answer for a real case and for none is the same card.
+      expect(real.cards).toEqual(none.cards);
+      expect(await documentsOf(h.services)).toEqual(before);
     },
   );
 
-  it.each(shared)(
-    'in a %s, every 1:1 card verb answers with the pointer, for a real case and for none alike',
-    async (_n, where) => {
-      for (const verb of PRIVATE_VERBS) {
-        const before = await documentsOf(h.services);
-        const data = { caseRef: REAL_REF, submissionId: 'kind-test', etag: '"x"' };
-        const real = await h.execute(owner, verb, data, where);
-        const none = await h.execute(owner, verb, { ...data, caseRef: NO_SUCH_REF }, where);
-        expect([verb, real.status]).toEqual([verb, 200]);
-        expectPointer(cardText(real.card), JSON.stringify([real.body, real.sent]));
-        expect([verb, real.card]).toEqual([verb, none.card]);
-        expect([verb, real.sent.length]).toEqual([verb, 0]);
-        expect([verb, await documentsOf(h.services)]).toEqual([verb, before]);
-      }
+  const verbCases = shared.flatMap(([name, where]) => PRIVATE_VERBS.map((verb) => [name, verb, where] as const));
+  it.each(verbCases)(
+    'in a %s, the 1:1 verb %s answers with the pointer, for a real case and for none alike',
+    async (_n, verb, where) => {
+      const before = await documentsOf(h.services);
+      const data = { caseRef: REAL_REF, submissionId: 'kind-test', etag: '"x"' };
+      const real = await h.execute(owner, verb, data, where);
+      const none = await h.execute(owner, verb, { ...data, caseRef: NO_SUCH_REF }, where);
+      expect(real.status).toBe(200);
+      expectPointer(cardText(real.card), JSON.stringify([real.body, real.sent]));
+      expect(real.card).toEqual(none.card);
+      expect(real.sent).toHaveLength(0);
+      expect(await documentsOf(h.services)).toEqual(before);
     },
   );
 
@@ -186,8 +190,15 @@ describe('every route × every kind of conversation, over HTTP', () => {
   it('help, the welcome card and the digest commands still work in a channel', async () => {
     const help = await h.say(owner, 'hjælp', channel);
     expect(cardText(help.cards[0])).not.toContain(pointerDa);
+    const since = h.connector.calls.length;
     const preview = await h.say(owner, 'vis ugerapport', channel);
     expect([...preview.texts, ...preview.cards.map(cardText)].join('\n')).not.toContain(pointerDa);
+    // The preview itself is built after the answer and sent 1:1; wait for it so it lands in no later test.
+    await previewsSettled();
+    const privately = h.connector.calls
+      .slice(since)
+      .filter((c) => c.kind !== 'other' && c.kind !== 'update' && !c.conversationId.startsWith('19:'));
+    expect(privately.length).toBeGreaterThan(0);
   });
 
   it('a button that runs a 1:1 command from a card in a channel gets the pointer, not the command', async () => {

@@ -1,14 +1,8 @@
-import { BotHarness, TEST_TENANT, actionsOf, cardText } from '../harness/bot-harness';
+import { BotHarness, TEST_TENANT, actionsOf, cardText, openUrlOf } from '../harness/bot-harness';
 import { adminGet, allItems, caseDocs, seedCase } from './fixtures';
 
 const ADMIN_API_TOKEN = 'e'.repeat(40);
 const OTHER_TENANT = '22222222-2222-4222-8222-222222222222';
-
-function inputValue(card: unknown, id: string): string | undefined {
-  const json = JSON.stringify(card);
-  const m = new RegExp(`"id":"${id}"[^}]*?"value":("(?:[^"\\\\]|\\\\.)*")`).exec(json);
-  return m?.[1] !== undefined ? (JSON.parse(m[1]) as string) : undefined;
-}
 
 describe('export of a case (art. 15/20)', () => {
   let h: BotHarness;
@@ -30,7 +24,10 @@ describe('export of a case (art. 15/20)', () => {
     expect(button?.data).toMatchObject({ caseRef: 'FR-EXP1-AAAA' });
 
     const done = await h.execute(dpo, 'privacy.export.confirm', button!.data);
-    const json = JSON.parse(inputValue(done.card, 'json') ?? '{}') as Record<string, unknown>;
+    // Delivered as a file in the 1:1 chat (issue 13 item 8): here a single-use link, as in the Playground.
+    expect(cardText(done.card)).toContain('Eksporten kommer som fil herunder');
+    const url = openUrlOf(done.cards.find((c) => openUrlOf(c) !== undefined));
+    const json = (await (await fetch(url!)).json()) as Record<string, unknown>;
     expect(json).toMatchObject({ format: 'fremdrift-case-export', caseRef: 'FR-EXP1-AAAA', includesSensitive: false });
     const text = JSON.stringify(json);
     expect(text).toContain('exp-a-hours');
@@ -43,6 +40,9 @@ describe('export of a case (art. 15/20)', () => {
     expect(audit.map((e) => [e.action, e.purpose, e.outcome])).toEqual([
       ['case.export.request', 'data_subject_request', 'ok'],
       ['case.export', 'data_subject_request', 'ok'],
+      ['file.offer.privacy.export', 'data_subject_request', 'ok'],
+      ['case.export', 'data_subject_request', 'ok'],
+      ['file.deliver.privacy.export', 'data_subject_request', 'ok'],
     ]);
   });
 

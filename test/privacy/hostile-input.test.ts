@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { buildFeatures } from '../../bot/features/registry';
-import { common } from '../../bot/i18n/common';
 import { BotHarness, TEST_TENANT, cardText, type TestUser } from '../harness/bot-harness';
-import { countsOf, seedCase } from './fixtures';
+import { fieldsWithCpr } from '../../bot/domain/cpr-guard';
+import { documentsOf, seedCase } from './fixtures';
 
 /**
  * Random and malformed activities and card payloads against the real server, for every registered
@@ -16,21 +16,21 @@ const EXAMPLES = router
   .flatMap((c) => (c.help ? [c.help.example.da, c.help.example.en] : []))
   .map((e) => e.replace(/<[^>]+>/g, 'FR-HOST-0001'));
 
-/** What the bot answers when it refuses input: if any of these is the answer, nothing may have been written. */
-const REFUSALS = (
-  [
-    'error.malformed',
-    'error.cpr_in_text',
-    'error.forbidden',
-    'error.no_role',
-    'error.not_owner',
-    'error.unknown_action',
-    'error.not_found',
-    'unknown.command',
-    'error.invalid_choice',
-  ] as const
-).map((k) => common('da', k, { field: '' }).slice(0, 25));
-const isRefusal = (text: string): boolean => REFUSALS.some((r) => text.includes(r));
+/**
+ * Whether a payload must be refused without writing anything, decided from the input alone: it does
+ * not fit the verb's schema, it holds a CPR-shaped number, or the verb is unknown. (Not from the
+ * reply's wording: a refusal phrased in a new way must not turn the check off.)
+ */
+function mustWriteNothing(verb: string, data: unknown): boolean {
+  const action = router.action(verb);
+  if (action === undefined) return true;
+  if (fieldsWithCpr(data, new Date()).length > 0) return true;
+  const withoutVerb =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'verb'))
+      : (data ?? {});
+  return !action.schema.safeParse(withoutVerb).success;
+}
 
 const hostileValue = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
@@ -88,7 +88,8 @@ describe('hostile input against the real server', () => {
     await h?.stop();
   });
 
-  const stable = () => countsOf(h.services, ['cases', 'sensitive', 'directory']);
+  // Every document's id and ETag: a replaced document counts as a write, not only a new one.
+  const stable = () => documentsOf(h.services, ['cases', 'sensitive', 'directory', 'runs']);
 
   it('knows the verbs and commands to attack', () => {
     expect(VERBS).toEqual(expect.arrayContaining(['command.run', 'admin.roles.save', 'privacy.erase.confirm']));
@@ -128,7 +129,7 @@ describe('hostile input against the real server', () => {
         const before = await stable();
         const r = await invoke(power, verb, data);
         expect(r.status).toBeLessThan(500);
-        if (isRefusal(r.text)) expect([verb, data, await stable()]).toEqual([verb, data, before]);
+        if (mustWriteNothing(verb, data)) expect([verb, data, await stable()]).toEqual([verb, data, before]);
       }
     },
   );
@@ -141,16 +142,15 @@ describe('hostile input against the real server', () => {
         fc.boolean(),
         async (verb, data, asPower) => {
           const before = await stable();
-          const r = await h.execute(
-            asPower ? power : nobody,
-            verb,
+          const sent =
             data && typeof data === 'object' && !Array.isArray(data)
               ? (data as Record<string, unknown>)
-              : { value: data },
-          );
+              : { value: data };
+          const r = await h.execute(asPower ? power : nobody, verb, sent);
           expect(r.status).toBeLessThan(500);
           expect(r.card).toBeDefined();
-          if (isRefusal(cardText(r.card))) expect(await stable()).toEqual(before);
+          // A user without a role writes nothing, whatever they send; nobody writes with a refused payload.
+          if (!asPower || mustWriteNothing(verb, sent)) expect(await stable()).toEqual(before);
         },
       ),
       { numRuns: 80 },
@@ -164,9 +164,10 @@ describe('hostile input against the real server', () => {
         const a = await h.post(h.activity(power, { type: 'invoke', name: 'adaptiveCard/action', value }));
         expect(a.status).toBeLessThan(500);
         expect(await stable()).toEqual(before); // no verb: nothing can have run
-        const b = await h.submit(power, { verb, data: value, nested: value });
+        const submitted = { verb, data: value, nested: value };
+        const b = await h.submit(power, submitted);
         expect(b.status).toBeLessThan(500);
-        if (isRefusal(b.cards.map(cardText).join('\n') + b.texts.join('\n'))) expect(await stable()).toEqual(before);
+        if (mustWriteNothing(verb, submitted)) expect(await stable()).toEqual(before);
       }),
       { numRuns: 50 },
     );
@@ -181,11 +182,14 @@ describe('hostile input against the real server', () => {
         fc.boolean(),
         async (example, prefix, suffix, asPower) => {
           const before = await stable();
-          const r = await h.say(asPower ? power : nobody, `${prefix}${example}${suffix}`.slice(0, 2000) || '?');
+          const text = `${prefix}${example}${suffix}`.slice(0, 2000) || '?';
+          const r = await h.say(asPower ? power : nobody, text);
           expect(r.status).toBeLessThan(500);
           expect(r.texts.length + r.cards.length).toBeGreaterThan(0);
-          // A command may legitimately write (a feature's own command); a refused one never does.
-          if (isRefusal([...r.texts, ...r.cards.map(cardText)].join('\n'))) expect(await stable()).toEqual(before);
+          // A command may legitimately write (a feature's own command); without a role, or with a CPR
+          // number or no known command in the text, nothing is written.
+          const known = router.commandFor(text) !== undefined;
+          if (!asPower || !known || fieldsWithCpr(text, new Date()).length > 0) expect(await stable()).toEqual(before);
         },
       ),
       { numRuns: 60 },

@@ -34,6 +34,8 @@ digest.preview          | -        | -            | x     | -     | -           
 audit.extract           | -        | -            | -     | x     | -                    | -
 case.export             | -        | -            | -     | x     | -                    | -
 case.erase              | -        | -            | -     | x     | -                    | -
+case.citizen_copy       | -        | x            | -     | -     | -                    | -
+case.employer_copy      | -        | x            | -     | -     | -                    | -
 company.read            | -        | x            | -     | x     | x                    | -
 company.write           | -        | x            | -     | -     | x                    | -
 jobmatch.suggest        | -        | x            | -     | -     | -                    | -

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Guard } from '../../bot/access/guard';
 import { ForbiddenError } from '../../bot/domain/errors';
 import { CaseRepository } from '../../bot/store/case-repository';
-import { BotHarness, TEST_TENANT, actionsOf, cardText } from '../harness/bot-harness';
+import { BotHarness, TEST_TENANT, actionsOf, cardText, openUrlOf } from '../harness/bot-harness';
 import { CompanyRepository } from '../../bot/store/company-repository';
 import { handedOverCase } from '../case/fixtures';
 import { addAuditEntry, adminGet, allItems, caseDocs, countItems, countsOf, documentsOf, seedCase } from './fixtures';
@@ -83,8 +83,9 @@ describe('tenant isolation', () => {
     expect(await caseDocs(h.services, A, 'FR-ONLYA-001')).toEqual(before);
 
     const ownExport = await h.execute(bo, 'privacy.export.confirm', { caseRef: 'FR-SAME-0001' });
-    expect(JSON.stringify(ownExport.card)).toContain('tenant-b-own');
-    expect(JSON.stringify(ownExport.card)).not.toContain('tenant-a-secret');
+    const exported = await (await fetch(openUrlOf(ownExport.cards.find((c) => openUrlOf(c) !== undefined))!)).text();
+    expect(exported).toContain('tenant-b-own');
+    expect(exported).not.toContain('tenant-a-secret');
     await h.execute(bo, 'privacy.erase.confirm', {
       caseRef: 'FR-SAME-0001',
       confirmRef: 'FR-SAME-0001',

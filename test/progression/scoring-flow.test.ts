@@ -303,8 +303,9 @@ describe('scoring progression with the citizen over HTTP', () => {
       measuredAt: '2025-07-14',
     });
     const next = actionsOf(page.card).find((a) => a.data.move === 'next')!.data;
+    // Neither the jobformidler's nor the citizen's score: one of them is required (issue 16 B.4).
     expect(cardText((await h.execute(jo, 'progression.page', { ...next, score: '' })).card)).toContain(
-      'Vælg en score.',
+      'Vælg mindst én score: din eller borgerens.',
     );
     expect(cardText((await h.execute(jo, 'progression.page', { ...next, score: '11' })).card)).toContain(
       'Vælg en score.',

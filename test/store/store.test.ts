@@ -9,6 +9,7 @@ import { CONTAINER_NAMES } from '../../bot/store/containers';
 import { createDoc, createOnce, queryPage, readDoc, replaceIfMatch } from '../../bot/store/documents';
 import { ConflictError } from '../../bot/domain/errors';
 import { DirectoryRepository } from '../../bot/store/directory-repository';
+import { claimOnce, claimWork, readClaim, settleWork } from '../../bot/store/claims';
 
 const Doc = z.object({
   id: z.string(),
@@ -61,6 +62,45 @@ describe('store on the embedded Cosmos server (real @azure/cosmos SDK)', () => {
       createOnce(store.containers.runs, doc),
     ]);
     expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('lets one instance at a time take retried work: after a failure, a lost holder, and never once done', async () => {
+    const runs = store.containers.runs;
+    const at = (minute: number) => new Date(Date.UTC(2025, 2, 10, 7, minute));
+    const options = { leaseMs: 10 * 60_000, maxFailures: 3 };
+    const take = (holder: string, minute: number) => claimWork(runs, 't1', 'job:x', at(minute), holder, options);
+    const holders = async (minute: number) =>
+      (await Promise.all(['a', 'b', 'c'].map((h) => take(h, minute)))).filter((c) => c !== undefined);
+
+    const [first, ...others] = await holders(0);
+    expect(others).toHaveLength(0);
+    expect(await holders(1)).toHaveLength(0); // held
+    expect(await settleWork(runs, first!, at(2), { done: false, detail: 'throttled' })).toBe(true);
+    const [second, ...more] = await holders(3); // failed: open again, for one of them
+    expect(more).toHaveLength(0);
+    // Its holder dies; after the lease another takes over, and the dead one's late settle is refused.
+    expect(await holders(12)).toHaveLength(0);
+    const [third] = await holders(14);
+    expect(third).toBeDefined();
+    expect(await settleWork(runs, second!, at(15), { done: true, detail: 'sent' })).toBe(false);
+    expect(await settleWork(runs, third!, at(15), { done: true, detail: 'sent' })).toBe(true);
+    expect(await holders(30)).toHaveLength(0);
+    expect(await readClaim(runs, 't1', 'job:x')).toMatchObject({ state: 'done', failures: 1, lastOutcome: 'sent' });
+    // A claim made once-only (claimOnce) is done for claimWork too.
+    expect(await claimOnce(runs, 't1', 'job:y', at(0), 'a')).toBe(true);
+    expect(await claimWork(runs, 't1', 'job:y', at(1), 'b', options)).toBeUndefined();
+  });
+
+  it('records a user seen from two personal chats at the same moment: neither turn fails', async () => {
+    const directory = new DirectoryRepository(store);
+    const now = new Date('2025-03-10T08:00:00Z');
+    await directory.recordSeen('t1', { userId: 'u1', displayName: 'Ulla' }, now);
+    const seen = ['a:first', 'a:second'].map((personalConversationId) =>
+      directory.recordSeen('t1', { userId: 'u1', displayName: 'Ulla', personalConversationId }, now),
+    );
+    const outcomes = await Promise.allSettled(seen);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(['a:first', 'a:second']).toContain((await directory.getUser('t1', 'u1'))?.personalConversationId);
   });
 
   it('pages a query with continuation tokens (no OFFSET/LIMIT)', async () => {

@@ -138,6 +138,10 @@ export const adminFeature: Feature = {
         newUserName: z.string().trim().max(100).default(''),
         newRoles: z.string().max(200).default(''),
       }),
+      refusedInput: async (ctx) => {
+        ctx.guard.require('roles.manage');
+        return { card: await currentRolesCard(ctx, { error: common(ctx.actor.locale, 'error.cpr_in_text') }) };
+      },
       handle: async (ctx, data) => {
         ctx.guard.require('roles.manage');
         if (!isEntraObjectId(data.newUserId))

@@ -6,7 +6,7 @@ import { agreementText } from '../../i18n/agreement';
 import { AgreementRepository } from '../../store/agreement-repository';
 import { newAgreementCard } from '../../../cards/agreement/new-agreement-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from '../case/case-access';
 import { answerForm } from '../case/form-action';
 import { FormReader, draftOf, type FormValues } from '../case/form-reader';
@@ -33,9 +33,12 @@ export function newAgreementForm(ctx: HandlerContext, caseRef: string): Promise<
 export function createAgreement(
   ctx: HandlerContext,
   data: { caseRef: string; submissionId: string; etag: string } & FormValues,
+  refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
   const { locale, tenantId, userId } = ctx.actor;
   return answerForm(ctx, {
+    refusal,
+    label: agreementFieldLabel(ctx),
     catalogue: agreementText,
     invalid: (message) =>
       newAgreementCard({

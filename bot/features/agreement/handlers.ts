@@ -4,6 +4,7 @@ import { CaseRefSchema, formActionSchema } from '../case/form-reader';
 import { createAgreement, newAgreementForm } from './create-agreement';
 import { agreementCardFor } from './open-agreement';
 import { saveAgreement } from './save-agreement';
+import { defineFormAction } from '../case/form-action';
 
 const AgreementId = z.string().min(8).max(64);
 
@@ -16,16 +17,16 @@ export const agreementFeature: Feature = {
       schema: z.object({ caseRef: CaseRefSchema }),
       handle: async (ctx, data) => ({ card: await newAgreementForm(ctx, data.caseRef) }),
     }),
-    defineAction({ verb: 'agreement.create', schema: formActionSchema({}), handle: createAgreement }),
+    defineFormAction({ verb: 'agreement.create', schema: formActionSchema({}), save: createAgreement }),
     defineAction({
       verb: 'agreement.open',
       schema: z.object({ caseRef: CaseRefSchema, agreementId: AgreementId }),
       handle: async (ctx, data) => ({ card: await agreementCardFor(ctx, data.caseRef, data.agreementId) }),
     }),
-    defineAction({
+    defineFormAction({
       verb: 'agreement.save',
       schema: formActionSchema({ agreementId: AgreementId, version: z.coerce.number().int().min(1).max(1_000_000) }),
-      handle: saveAgreement,
+      save: saveAgreement,
     }),
   ],
 };

@@ -13,7 +13,7 @@ import { caseText } from '../../i18n/case-common';
 import type { Locale } from '../../i18n/locale';
 import { AgreementRepository } from '../../store/agreement-repository';
 import { fieldLabel } from '../../../cards/agreement/agreement-card';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { mayWrite, readCase, writeCase } from '../case/case-access';
 import { answerForm } from '../case/form-action';
 import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case/form-reader';
@@ -111,10 +111,16 @@ export function unsavedChanges(
  * since, this save is refused and answered with the current version, the conflict notice and the
  * user's own unsaved changes, so neither person loses work. A card shared in a chat updates for all.
  */
-export function saveAgreement(ctx: HandlerContext, data: AgreementSubmission): Promise<ActionOutcome> {
+export function saveAgreement(
+  ctx: HandlerContext,
+  data: AgreementSubmission,
+  refusal?: InputRefusal,
+): Promise<ActionOutcome> {
   const { locale, tenantId, userId } = ctx.actor;
   const repository = new AgreementRepository(ctx.services.store);
   return answerForm(ctx, {
+    refusal,
+    label: agreementFieldLabel(ctx),
     catalogue: agreementText,
     invalid: (message) =>
       agreementCardFor(ctx, data.caseRef, data.agreementId, {

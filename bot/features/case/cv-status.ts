@@ -6,7 +6,7 @@ import { caseDocId } from '../../domain/case';
 import type { CvDoc } from '../../domain/job-goals';
 import { cvCard } from '../../../cards/case/cv-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from './case-access';
 import { answerForm } from './form-action';
 import { FormReader, draftOf, type FormValues } from './form-reader';
@@ -41,11 +41,14 @@ export async function cvForm(ctx: HandlerContext, caseRef: string, error?: strin
 export function saveCv(
   ctx: HandlerContext,
   data: { caseRef: string; submissionId: string; etag: string } & FormValues,
+  refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
   const { locale } = ctx.actor;
   const label = (field: string): string =>
     field in LABELS ? caseCardText(locale, LABELS[field as keyof typeof LABELS]) : field;
   return answerForm(ctx, {
+    refusal,
+    label: label,
     catalogue: caseCardText,
     invalid: (message) =>
       cvCard({

@@ -7,6 +7,7 @@ import { caseCardFor } from './open-case';
 import { closeForm, confirmClose, reviewClose } from './close-case-flow';
 import { cvForm, saveCv } from './cv-status';
 import { jobGoalsForm, saveJobGoals } from './job-goals';
+import { defineFormAction } from './form-action';
 
 const CaseRefData = z.object({ caseRef: CaseRefSchema });
 /** Reason and date are read (and refused inline) by the closing flow, so the form keeps what was typed. */
@@ -48,13 +49,13 @@ export const caseFeature: Feature = {
       schema: CaseRefData,
       handle: async (ctx, data) => ({ card: await jobGoalsForm(ctx, data.caseRef) }),
     }),
-    defineAction({ verb: 'case.goals.save', schema: formActionSchema({}), handle: saveJobGoals }),
+    defineFormAction({ verb: 'case.goals.save', schema: formActionSchema({}), save: saveJobGoals }),
     defineAction({
       verb: 'case.cv.edit',
       schema: CaseRefData,
       handle: async (ctx, data) => ({ card: await cvForm(ctx, data.caseRef) }),
     }),
-    defineAction({ verb: 'case.cv.save', schema: formActionSchema({}), handle: saveCv }),
+    defineFormAction({ verb: 'case.cv.save', schema: formActionSchema({}), save: saveCv }),
     defineAction({ verb: 'case.close.open', schema: CaseRefData, handle: (ctx, data) => closeForm(ctx, data.caseRef) }),
     defineAction({
       verb: 'case.close.review',

@@ -6,7 +6,7 @@ import { caseDocId } from '../../domain/case';
 import type { JobGoal, JobGoalsDoc } from '../../domain/job-goals';
 import { goalFields, jobGoalsCard } from '../../../cards/case/job-goals-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from './case-access';
 import { answerForm } from './form-action';
 import { FormReader, draftOf, type FormValues } from './form-reader';
@@ -44,6 +44,7 @@ export async function jobGoalsForm(ctx: HandlerContext, caseRef: string, error?:
 export function saveJobGoals(
   ctx: HandlerContext,
   data: { caseRef: string; submissionId: string; etag: string } & FormValues,
+  refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
   const { locale } = ctx.actor;
   const label = (field: string): string =>
@@ -51,6 +52,8 @@ export function saveJobGoals(
       level: field.slice(4, 5),
     });
   return answerForm(ctx, {
+    refusal,
+    label: label,
     catalogue: caseCardText,
     invalid: (message) =>
       jobGoalsCard({

@@ -5,7 +5,8 @@ import type { InstallationDoc } from '../../store/directory-repository';
 import type { DeliveryAttempt, DigestRun, DigestRunRepository } from '../../store/digest-run-repository';
 import { DigestSubscriptionRepository, type DigestSubscription } from '../../store/digest-subscription-repository';
 import type { AdaptiveCard } from '../../../cards/types';
-import { deliverWithRetry, type RetryPolicy } from './retry-policy';
+import { deliverWithRetry, retryPolicyFor, type RetryPolicy } from '../delivery/retry-policy';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
 
 /**
  * Posts the digest as a new thread in the channel, retrying throttling and server errors as the
@@ -51,7 +52,7 @@ export async function deliverDigest(
       {
         sleep: options.sleep ?? defaultSleep,
         random: options.random ?? Math.random,
-        ...(options.policy ? { policy: options.policy } : {}),
+        policy: options.policy ?? retryPolicyFor(services.config),
         onAttempt: async ({ result: r, waitMs }) => {
           run = { ...run, attempts: [...run.attempts, attemptOf(r, now(), waitMs)] };
           await runs.saveRun(run);
@@ -112,9 +113,11 @@ async function tellAdmins(services: Services, subscription: DigestSubscription):
     ...services.config.ADMIN_AAD_OBJECT_IDS.map((id) => id.toLowerCase()),
   ]);
   for (const userId of admins) {
-    const sent = await services.notifier.sendToUser(subscription.tenantId, userId, {
-      text: t(subscription.locale, 'admin.gone'),
-    });
+    const sent = await sendToUserWithRetry(
+      services,
+      { tenantId: subscription.tenantId, userId },
+      { text: t(subscription.locale, 'admin.gone') },
+    );
     if (sent.status !== 'sent')
       services.log.warn({ outcome: sent.status }, 'Could not tell an admin that a digest stopped');
   }

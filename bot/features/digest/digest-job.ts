@@ -9,7 +9,7 @@ import { computeDigest, digestView, type ComputedDigest, type ScopeSpec } from '
 import { deliverDigest } from './delivery';
 import { isDue } from './rules';
 import { scopeOf } from './subscriptions';
-import type { RetryPolicy } from './retry-policy';
+import type { RetryPolicy } from '../delivery/retry-policy';
 import { TokenBucket } from './pacing';
 
 /**

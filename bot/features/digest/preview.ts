@@ -5,6 +5,7 @@ import { textReply, type HandlerContext, type Reply } from '../feature';
 import { digestWeekOf } from './calendar';
 import { computeDigest, digestView } from './compute-digest';
 import { scopeOf } from './subscriptions';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
 
 /**
  * "vis ugerapport": this week's digest, privately to the leader who asks, with the per-jobformidler
@@ -61,6 +62,7 @@ async function buildAndSend(ctx: HandlerContext): Promise<void> {
       .filter((w) => w.caseload > 0 || w.overdue > 0 || w.companyContacts > 0)
       .map((w) => ({ ...w, name: names.get(w.userId) ?? w.userId })),
   });
-  const sent = await services.notifier.sendToUser(actor.tenantId, actor.userId, { card });
-  ctx.log.info({ outcome: sent.status }, 'Digest preview sent 1:1');
+  const sent = await sendToUserWithRetry(services, actor, { card });
+  if (sent.status === 'sent') ctx.log.info({ outcome: sent.status }, 'Digest preview sent 1:1');
+  else ctx.log.warn({ outcome: sent.status }, 'Digest preview could not be delivered 1:1');
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
 import { CaseRefSchema, formActionSchema } from '../case/form-reader';
 import { followUpForm, logFollowUp } from './log-follow-up';
+import { defineFormAction } from '../case/form-action';
 
 /** The follow-up log: jobsamtaler, trepartssamtaler, workplace follow-ups and calls, with the next date. */
 export const followUpFeature: Feature = {
@@ -12,6 +13,6 @@ export const followUpFeature: Feature = {
       schema: z.object({ caseRef: CaseRefSchema }),
       handle: async (ctx, data) => ({ card: await followUpForm(ctx, data.caseRef) }),
     }),
-    defineAction({ verb: 'followup.save', schema: formActionSchema({}), handle: logFollowUp }),
+    defineFormAction({ verb: 'followup.save', schema: formActionSchema({}), save: logFollowUp }),
   ],
 };

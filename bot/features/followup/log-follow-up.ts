@@ -9,7 +9,7 @@ import { FollowUpRepository } from '../../store/follow-up-repository';
 import { PlacementRepository } from '../../store/placement-repository';
 import { followUpCard } from '../../../cards/followup/follow-up-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from '../case/case-access';
 import { answerForm } from '../case/form-action';
 import { FormReader, draftOf, type FormValues } from '../case/form-reader';
@@ -63,9 +63,15 @@ export function followUpForm(
 }
 
 /** Logs a follow-up once (its id is the form's submission id) and answers with the case card. */
-export function logFollowUp(ctx: HandlerContext, data: FollowUpSubmission): Promise<ActionOutcome> {
+export function logFollowUp(
+  ctx: HandlerContext,
+  data: FollowUpSubmission,
+  refusal?: InputRefusal,
+): Promise<ActionOutcome> {
   const { locale, tenantId, userId } = ctx.actor;
   return answerForm(ctx, {
+    refusal,
+    label: label(ctx),
     catalogue: followUpText,
     invalid: (message) =>
       followUpForm(ctx, data.caseRef, { error: message, draft: draftOf(data), submissionId: data.submissionId }),

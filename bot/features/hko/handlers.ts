@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
 import { CaseRefSchema, formActionSchema } from '../case/form-reader';
 import { hkoForm, saveHko } from './save-hko';
+import { defineFormAction } from '../case/form-action';
 
 const Id = z.string().min(8).max(64);
 
@@ -19,6 +20,6 @@ export const hkoFeature: Feature = {
       schema: z.object({ caseRef: CaseRefSchema, hkoId: Id }),
       handle: async (ctx, data) => ({ card: await hkoForm(ctx, data.caseRef, data.hkoId) }),
     }),
-    defineAction({ verb: 'hko.save', schema: formActionSchema({ hkoId: Id.optional() }), handle: saveHko }),
+    defineFormAction({ verb: 'hko.save', schema: formActionSchema({ hkoId: Id.optional() }), save: saveHko }),
   ],
 };

@@ -7,7 +7,7 @@ import { hkoText } from '../../i18n/hko';
 import { HkoRepository } from '../../store/hko-repository';
 import { hkoCard } from '../../../cards/hko/hko-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from '../case/case-access';
 import { answerForm } from '../case/form-action';
 import { FormReader, draftOf, type FormValues } from '../case/form-reader';
@@ -66,10 +66,12 @@ export function hkoForm(ctx: HandlerContext, caseRef: string, hkoId?: string, er
 }
 
 /** Saves an HKO application in the `sensitive` container and rebuilds the sensitive facts (HKO part). */
-export function saveHko(ctx: HandlerContext, data: HkoSubmission): Promise<ActionOutcome> {
+export function saveHko(ctx: HandlerContext, data: HkoSubmission, refusal?: InputRefusal): Promise<ActionOutcome> {
   const { locale, tenantId, userId } = ctx.actor;
   const hkoId = data.hkoId ?? data.submissionId;
   return answerForm(ctx, {
+    refusal,
+    label: label(ctx),
     catalogue: hkoText,
     invalid: async (message) => {
       const settings = await ctx.services.directory.getSettings(tenantId);

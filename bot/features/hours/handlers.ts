@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
 import { CaseRefSchema, formActionSchema } from '../case/form-reader';
 import { hoursForm, saveHours } from './save-hours';
+import { defineFormAction } from '../case/form-action';
 
 /** Weekly ordinary and practice hours: a quick card per ISO week; a week is corrected, never duplicated. */
 export const hoursFeature: Feature = {
@@ -20,6 +21,6 @@ export const hoursFeature: Feature = {
         card: await hoursForm(ctx, data.caseRef, data.isoWeek !== undefined ? { isoWeek: data.isoWeek } : {}),
       }),
     }),
-    defineAction({ verb: 'hours.save', schema: formActionSchema({}), handle: saveHours }),
+    defineFormAction({ verb: 'hours.save', schema: formActionSchema({}), save: saveHours }),
   ],
 };

@@ -18,7 +18,7 @@ import { PlacementRepository } from '../../store/placement-repository';
 import { WeeklyHoursRepository } from '../../store/weekly-hours-repository';
 import { hoursCard } from '../../../cards/hours/hours-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from '../case/case-access';
 import { answerForm } from '../case/form-action';
 import { FormReader, draftOf, type FormValues } from '../case/form-reader';
@@ -110,9 +110,11 @@ export function hoursForm(
  * correction (the earlier values are kept with it), never a duplicate; a repeated click or the same
  * numbers again change nothing.
  */
-export function saveHours(ctx: HandlerContext, data: HoursSubmission): Promise<ActionOutcome> {
+export function saveHours(ctx: HandlerContext, data: HoursSubmission, refusal?: InputRefusal): Promise<ActionOutcome> {
   const { locale, tenantId, userId } = ctx.actor;
   return answerForm(ctx, {
+    refusal,
+    label: label(ctx),
     catalogue: hoursText,
     invalid: (message) =>
       hoursForm(ctx, data.caseRef, { error: message, draft: draftOf(data), submissionId: data.submissionId }),

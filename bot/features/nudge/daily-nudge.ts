@@ -1,32 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
 import { businessDate } from '../../domain/calendar';
 import { followUpOfFacts, FOLLOWED_UP_STATUSES } from '../../domain/case-follow-up';
 import { needsNudge } from '../../domain/follow-up-cadence';
 import type { TenantSettings } from '../../domain/tenant-settings';
 import type { ScheduledJob } from '../../jobs/scheduler';
-import type { DeliveryResult, Services } from '../../services';
+import type { Services } from '../../services';
 import { CaseFactsRepository } from '../../store/case-facts-repository';
 import { CaseRepository, type CaseDoc } from '../../store/case-repository';
-import { claimOnce } from '../../store/claims';
-import { readDoc } from '../../store/documents';
+import { claimWork, readClaim, settleWork, workStatus } from '../../store/claims';
 import { staffWithRole } from '../../store/staff-index';
 import type { UserDoc } from '../../store/directory-repository';
 import { nudgeCard, type NudgeRow } from '../../../cards/nudge/nudge-card';
 import { progressionDueOn } from '../progression/rules';
-import { NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
+import { sendToUserWithRetry } from '../delivery/send-to-user';
+import { NUDGE_MAX_PASSES, NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
 
 /**
  * How often the job looks. After a user's nudge is sent, the claim makes later looks that day a
- * point read; users with nothing due are looked at again (a case may be handed over during the day).
+ * point read; users with nothing due are looked at again (a case may be handed over during the day),
+ * and a nudge Teams refused is tried again.
  */
 export const NUDGE_EVERY_MS = 15 * 60_000;
-/** Attempts per message when Teams throttles (Retry-After honoured, capped). */
-const SEND_ATTEMPTS = 3;
-const MAX_WAIT_MS = 10_000;
-
-const ClaimSchema = z.object({ id: z.string(), tenantId: z.string() });
+/** A pass holds a user's nudge this long; if its instance dies meanwhile, the next pass takes over. */
+const NUDGE_LEASE_MS = 10 * 60_000;
 
 /** Every case of a jobformidler, page by page. */
 async function casesOf(services: Services, tenantId: string, userId: string): Promise<CaseDoc[]> {
@@ -67,21 +63,14 @@ export async function dueFollowUps(
   return rows.sort((a, b) => lateness(b) - lateness(a) || (a.caseRef < b.caseRef ? -1 : 1));
 }
 
-async function sendWithRetry(send: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
-  let result = await send();
-  for (let attempt = 1; attempt < SEND_ATTEMPTS && result.status === 'throttled'; attempt++) {
-    await sleep(Math.min(MAX_WAIT_MS, result.retryAfterMs ?? 1000 * attempt));
-    result = await send();
-  }
-  return result;
-}
-
 /**
  * The daily nudge (issue item 8): on working days from 08:00 Europe/Copenhagen, each jobformidler
  * with due or overdue follow-ups gets ONE 1:1 message listing them; nothing when nothing is due.
- * Every instance runs this job; the claim `nudge:<user>:<date>` in `runs` (a conditional create)
- * lets exactly one of them send, once per user per day. The claim is taken after the list is
- * worked out and before sending, so a failure while reading leaves the day open for the next tick.
+ * Every instance runs this job; the claim `nudge:<user>:<date>` in `runs` lets one of them at a
+ * time send (bot/store/claims.ts `claimWork`). The claim is taken after the list is worked out and
+ * before sending, so a failure while reading leaves the day open for the next tick. A send Teams
+ * still refuses after the retry policy marks the claim failed: the next pass the same day tries
+ * again (at most NUDGE_MAX_PASSES passes), and once one succeeds the claim is done.
  */
 export function dailyNudgeJob(services: Services): ScheduledJob {
   const holder = `nudge-${randomUUID()}`;
@@ -89,12 +78,16 @@ export function dailyNudgeJob(services: Services): ScheduledJob {
     services.config.ALLOWED_TENANT_IDS.length === 0 || services.config.ALLOWED_TENANT_IDS.includes(tenantId);
 
   async function nudgeUser(user: UserDoc, settings: TenantSettings, date: string, now: Date): Promise<void> {
+    const runs = services.store.containers.runs;
     const key = nudgeClaimKey(user.userId, date);
-    const claimed = await readDoc(services.store.containers.runs, `claim:${key}`, user.tenantId, ClaimSchema);
-    if (claimed !== undefined) return;
+    if (workStatus(await readClaim(runs, user.tenantId, key), now, NUDGE_MAX_PASSES) !== 'open') return;
     const rows = await dueFollowUps(services, user, settings, now);
     if (rows.length === 0) return;
-    if (!(await claimOnce(services.store.containers.runs, user.tenantId, key, now, holder))) return;
+    const claim = await claimWork(runs, user.tenantId, key, now, holder, {
+      leaseMs: NUDGE_LEASE_MS,
+      maxFailures: NUDGE_MAX_PASSES,
+    });
+    if (claim === undefined) return;
     const correlationId = randomUUID();
     // The message discloses these cases to their jobformidler: each is an audited read by the system.
     for (const r of rows)
@@ -117,10 +110,18 @@ export function dailyNudgeJob(services: Services): ScheduledJob {
       followUps: rows.filter((r) => r.followUp !== undefined).length,
       progressions: rows.filter((r) => r.progressionDue !== undefined).length,
     });
-    const result = await sendWithRetry(() => services.notifier.sendToUser(user.tenantId, user.userId, { card }));
-    const log = { tenantId: user.tenantId, date, cases: rows.length, status: result.status, correlationId };
-    if (result.status === 'sent') services.log.info(log, 'Daily nudge sent');
-    else services.log.warn(log, 'Daily nudge not delivered');
+    const result = await sendToUserWithRetry(services, user, { card }).catch(async (e: unknown) => {
+      // Not sent (the store failed on the way): open for the next pass at once, not after the lease.
+      await settleWork(runs, claim, services.clock.now(), { done: false, detail: 'error' }).catch(() => undefined);
+      throw e;
+    });
+    const sent = result.status === 'sent';
+    await settleWork(runs, claim, services.clock.now(), { done: sent, detail: result.status });
+    const pass = (claim.doc.failures ?? 0) + 1;
+    const log = { tenantId: user.tenantId, date, cases: rows.length, status: result.status, pass, correlationId };
+    if (sent) services.log.info(log, 'Daily nudge sent');
+    else if (pass < NUDGE_MAX_PASSES) services.log.warn(log, 'Daily nudge not delivered; the next pass tries again');
+    else services.log.warn(log, 'Daily nudge not delivered; given up for today');
   }
 
   return {

@@ -17,5 +17,11 @@ export function nudgeDate(now: Date, zone: string): string | undefined {
   return local.date;
 }
 
+/**
+ * Passes (every 15 minutes) that may try a nudge Teams refused before the day's nudge is given up:
+ * an hour of throttling or outage, after which it would arrive too late in the morning to help.
+ */
+export const NUDGE_MAX_PASSES = 4;
+
 /** The once-per-user-per-day claim key (bot/store/claims.ts). */
 export const nudgeClaimKey = (userId: string, date: string): string => `nudge:${userId}:${date}`;

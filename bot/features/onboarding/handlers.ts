@@ -72,6 +72,8 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
           const replies: Reply[] = await router().handleMessage(ctx, data.command);
           const [first, ...rest] = replies;
           if (first === undefined) return { card: help(ctx) };
+          // A file cannot replace a card: the card says what comes, and the file follows it.
+          if (first.kind === 'file') return { card: messageCard(first.file.file.description), followUps: replies };
           const card = first.kind === 'card' ? first.card : messageCard(first.text);
           return { card, followUps: rest };
         },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
 import { CaseRefSchema, formActionSchema } from '../case/form-reader';
 import { placementForm, savePlacement } from './save-placement';
+import { defineFormAction } from '../case/form-action';
 
 const Id = z.string().min(8).max(64);
 
@@ -23,10 +24,10 @@ export const placementFeature: Feature = {
         card: await placementForm(ctx, data.caseRef, { placementId: data.placementId }),
       }),
     }),
-    defineAction({
+    defineFormAction({
       verb: 'placement.save',
       schema: formActionSchema({ placementId: Id.optional(), agreementId: Id.optional() }),
-      handle: savePlacement,
+      save: savePlacement,
     }),
   ],
 };

@@ -8,7 +8,7 @@ import { AgreementRepository } from '../../store/agreement-repository';
 import { PlacementRepository } from '../../store/placement-repository';
 import { placementCard } from '../../../cards/placement/placement-card';
 import type { AdaptiveCard } from '../../../cards/types';
-import type { ActionOutcome, HandlerContext } from '../feature';
+import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase, writeCase } from '../case/case-access';
 import { answerForm } from '../case/form-action';
 import { FormReader, draftOf, type FormValues } from '../case/form-reader';
@@ -84,10 +84,16 @@ export function placementForm(
 }
 
 /** Creates a placement (its id is the form's submission id: a double click creates one) or saves a change. */
-export function savePlacement(ctx: HandlerContext, data: PlacementSubmission): Promise<ActionOutcome> {
+export function savePlacement(
+  ctx: HandlerContext,
+  data: PlacementSubmission,
+  refusal?: InputRefusal,
+): Promise<ActionOutcome> {
   const { locale, tenantId, userId } = ctx.actor;
   const placementId = data.placementId ?? data.submissionId;
   return answerForm(ctx, {
+    refusal,
+    label: label(ctx),
     catalogue: placementText,
     invalid: async (message) => {
       const settings = await ctx.services.directory.getSettings(tenantId);

@@ -5,7 +5,16 @@ import { auditExtractCard } from '../../../cards/privacy/audit-extract-card';
 import { eraseConfirmCard, exportConfirmCard, exportResultCard } from '../../../cards/privacy/case-request-cards';
 import type { AdaptiveCard } from '../../../cards/types';
 import { NotFoundError } from '../../domain/errors';
-import { cardReply, defineAction, textReply, type Feature, type HandlerContext, type Reply } from '../feature';
+import {
+  cardReply,
+  defineAction,
+  fileReply,
+  textReply,
+  type Feature,
+  type HandlerContext,
+  type OutboundFile,
+  type Reply,
+} from '../feature';
 import { auditExtract } from './audit-extract';
 import { describeCase, eraseCase, ErasureReasonSchema } from './erase-case';
 import { exportCase } from './export-case';
@@ -38,8 +47,27 @@ async function forCase(
   }
 }
 
+/** The chat export as a JSON file (no art. 9 documents; those only through the admin API). */
+async function exportFile(ctx: HandlerContext, caseRef: string): Promise<OutboundFile> {
+  const exported = await exportCase(ctx, caseRef, { includeSensitive: false });
+  return {
+    name: `sag-${exported.caseRef.replace(/[^A-Za-z0-9-]/g, '-')}-eksport.json`,
+    contentType: 'application/json',
+    bytes: new TextEncoder().encode(JSON.stringify(exported, null, 1)),
+    description: t(ctx.actor.locale, 'export.file_description', { caseRef: exported.caseRef }),
+  };
+}
+
 export const privacyFeature: Feature = {
   name: 'privacy',
+  producers: [
+    {
+      id: 'privacy.export',
+      purpose: 'data_subject_request',
+      params: z.object({ caseRef: CaseRefSchema }),
+      produce: (ctx, params) => exportFile(ctx, String(params.caseRef)),
+    },
+  ],
   commands: [
     {
       id: 'privacy.audit',
@@ -104,16 +132,23 @@ export const privacyFeature: Feature = {
       schema: z.object({ caseRef: CaseRefSchema }),
       handle: async (ctx, data) => {
         ctx.guard.require('case.export');
+        let file: OutboundFile | undefined;
         const card = await cardFor(ctx, data.caseRef, async () => {
-          const exported = await exportCase(ctx, data.caseRef, { includeSensitive: false });
+          file = await exportFile(ctx, data.caseRef);
           return exportResultCard({
             locale: ctx.actor.locale,
             tenantId: ctx.actor.tenantId,
-            caseRef: exported.caseRef,
-            json: JSON.stringify(exported, null, 1),
+            caseRef: data.caseRef,
+            json: '',
+            fileFollows: true,
           });
         });
-        return { card };
+        // The export is a file in the 1:1 chat, whatever its size; the admin API stays for automation.
+        const followUps =
+          file === undefined
+            ? []
+            : [fileReply({ producer: 'privacy.export', params: { caseRef: data.caseRef }, file })];
+        return { card, followUps };
       },
     }),
     defineAction({

@@ -262,6 +262,7 @@ export const progressionFeature: Feature = {
         page: z.number().int().min(0).max(20),
         move: z.enum(['next', 'back']),
         score: z.string().max(3).optional(),
+        citizenScore: z.string().max(3).optional(),
         note: z.string().max(5000).optional(),
       }),
       handle: async (ctx, data) => {

@@ -52,14 +52,16 @@ export function progressionDueOn(
 
 export interface Score {
   readonly indicatorId: string;
-  readonly value: number;
+  /** The jobformidler's score; the citizen's own (`citizenValue`) is compared on its own, never mixed in. */
+  readonly value?: number | undefined;
+  readonly citizenValue?: number | undefined;
 }
 
 /** The mean of a measurement's scores with every indicator turned so higher is better (2 decimals). */
 export function meanScore(set: IndicatorSet, scores: readonly Score[]): number | undefined {
   const values = set.indicators.flatMap((indicator) => {
     const score = scores.find((s) => s.indicatorId === indicator.indicatorId);
-    return score ? [orientedScore(indicator, score.value, set.scale)] : [];
+    return score?.value !== undefined ? [orientedScore(indicator, score.value, set.scale)] : [];
   });
   if (values.length === 0) return undefined;
   return Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100;

@@ -170,7 +170,12 @@ export async function savePage(
   caseRef: string,
   measurementId: string,
   page: number,
-  input: { readonly move: 'next' | 'back'; readonly score?: string | undefined; readonly note?: string | undefined },
+  input: {
+    readonly move: 'next' | 'back';
+    readonly score?: string | undefined;
+    readonly citizenScore?: string | undefined;
+    readonly note?: string | undefined;
+  },
 ): Promise<PageOutcome> {
   return withCase(ctx, caseRef, { kind: 'write', auditAction: 'progression.measurement.save' }, async () => {
     const current = await repoOf(ctx).get(ctx.actor.tenantId, caseRef, measurementId);
@@ -190,17 +195,31 @@ export async function savePage(
 
     const indicator = set.indicators[at];
     if (indicator === undefined) return { kind: 'saved', view: await viewOf(ctx, current) };
-    const value = Number(input.score ?? '');
+    // Both scores are optional, at least one is required; each must be a level of the scale.
+    const level = (raw: string | undefined): number | undefined | 'bad' => {
+      if (raw === undefined || raw.trim() === '') return undefined;
+      const n = Number(raw);
+      return Number.isInteger(n) && n >= 1 && n <= scaleMax(set.scale) ? n : 'bad';
+    };
+    const value = level(input.score);
+    const citizenValue = level(input.citizenScore);
     const note = (input.note ?? '').trim();
-    if (!Number.isInteger(value) || value < 1 || value > scaleMax(set.scale))
+    if (value === 'bad' || citizenValue === 'bad')
       return { kind: 'page_error', view: await viewOf(ctx, current), page: at, key: 'page.score.required' };
+    if (value === undefined && citizenValue === undefined)
+      return { kind: 'page_error', view: await viewOf(ctx, current), page: at, key: 'page.score.one_required' };
     if (note.length > MEASUREMENT_NOTE_MAX)
       return { kind: 'page_error', view: await viewOf(ctx, current), page: at, key: 'page.error.note_long' };
 
     const saved = await updateMeasurement(ctx, caseRef, measurementId, (doc) => {
       if (doc.status !== 'DRAFT') return undefined;
       const scores = doc.scores.filter((s) => s.indicatorId !== indicator.indicatorId);
-      scores.push({ indicatorId: indicator.indicatorId, value, ...(note ? { note } : {}) });
+      scores.push({
+        indicatorId: indicator.indicatorId,
+        ...(value !== undefined ? { value } : {}),
+        ...(citizenValue !== undefined ? { citizenValue } : {}),
+        ...(note ? { note } : {}),
+      });
       const ordered = set.indicators.flatMap((i) => scores.filter((s) => s.indicatorId === i.indicatorId));
       return { ...doc, scores: ordered, cursor: at + 1, updatedAt: ctx.now.toISOString() };
     });

@@ -109,6 +109,10 @@ export const screeningFeature: Feature = {
     defineAction({
       verb: 'screening.start',
       schema: z.object({ caseNumber: z.string().max(200).default('') }),
+      // A CPR number typed as the case number: the start card again, empty, with the reason.
+      refusedInput: async (ctx) => ({
+        card: startScreeningCard({ locale: ctx.actor.locale, error: t(ctx.actor.locale, 'start.error.cpr') }),
+      }),
       handle: async (ctx, data) => {
         const locale = ctx.actor.locale;
         const result = await startScreening(ctx, data.caseNumber);

@@ -5,7 +5,15 @@ import { visitationDecidedCard } from '../../../cards/visitation/decided-card';
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { Locale } from '../../i18n/locale';
-import { cardReply, defineAction, textReply, type Feature } from '../feature';
+import {
+  cardReply,
+  defineAction,
+  textReply,
+  type ActionOutcome,
+  type Feature,
+  type HandlerContext,
+  type InputRefusal,
+} from '../feature';
 import { CaseRefSchema, isPlaceholder } from '../screening/case-ref';
 import {
   openVisitation,
@@ -17,6 +25,19 @@ import {
 
 const CardInputValue = z.union([z.string().max(2000), z.number(), z.boolean()]);
 const FormDataSchema = z.object({ caseRef: CaseRefSchema }).catchall(CardInputValue);
+
+/** The form again after the router refused a CPR number in it: the typed values (masked) and the field marked. */
+async function refusedVisitation(
+  ctx: HandlerContext,
+  { caseRef, ...raw }: z.output<typeof FormDataSchema>,
+  refusal: InputRefusal,
+): Promise<ActionOutcome> {
+  const view = await visitationBasics(ctx, caseRef, raw);
+  const cpr = refusal.fields.map((field) => ({ field, key: 'cpr' as const }));
+  const marked =
+    view.kind === 'basics' || view.kind === 'details' ? { ...view, errors: [...view.errors, ...cpr] } : view;
+  return { card: render(ctx.actor.locale, marked) };
+}
 
 function render(locale: Locale, view: VisitationView): AdaptiveCard {
   switch (view.kind) {
@@ -62,6 +83,7 @@ export const visitationFeature: Feature = {
     defineAction({
       verb: 'visitation.next',
       schema: FormDataSchema,
+      refusedInput: refusedVisitation,
       handle: async (ctx, { caseRef, ...raw }) => ({
         card: render(ctx.actor.locale, await visitationDetails(ctx, caseRef, raw)),
       }),
@@ -76,6 +98,7 @@ export const visitationFeature: Feature = {
     defineAction({
       verb: 'visitation.save',
       schema: FormDataSchema,
+      refusedInput: refusedVisitation,
       handle: async (ctx, { caseRef, ...raw }) => ({
         card: render(ctx.actor.locale, await saveVisitation(ctx, caseRef, raw)),
       }),

@@ -39,7 +39,14 @@ export type GroupDetails =
   | { readonly group: 'OUT_OF_SCOPE' };
 
 export type FieldErrorKey =
-  'required' | 'invalid_choice' | 'invalid_date' | 'date_too_early' | 'date_too_late' | 'too_long' | 'jobformidler';
+  | 'required'
+  | 'invalid_choice'
+  | 'invalid_date'
+  | 'date_too_early'
+  | 'date_too_late'
+  | 'too_long'
+  | 'jobformidler'
+  | 'cpr';
 
 export interface FieldError {
   readonly field: string;

@@ -4,7 +4,7 @@ import {
   deliverWithRetry,
   nextDelayMs,
   type AttemptRecord,
-} from '../../bot/features/digest/retry-policy';
+} from '../../bot/features/delivery/retry-policy';
 
 /** Backoff with jitter, Retry-After and bounded attempts, without waiting for real. */
 const policy = DEFAULT_RETRY_POLICY;

@@ -1,7 +1,9 @@
+import type { Config } from '../../config';
 import type { DeliveryResult } from '../../services';
 
 /**
- * When to try a proactive send again. Teams throttles a bot per conversation (7 messages/s,
+ * When to try a proactive send again (every proactive path: the digest, the daily nudge, the
+ * handover notice). Teams throttles a bot per conversation (7 messages/s,
  * 1,800/h) and per tenant (50 requests/s) and asks for retries of 429/412/502/504 with exponential
  * backoff and jitter, honouring Retry-After (PRODUCT.md §3). Pure: the caller passes `random`
  * and `sleep`, so tests run without waiting.
@@ -25,6 +27,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 30_000,
   maxRetryAfterMs: 120_000,
 };
+
+/** The default policy with the base step from configuration (tests set it near 0 to run fast). */
+export function retryPolicyFor(config: Pick<Config, 'PROACTIVE_RETRY_BASE_MS'>): RetryPolicy {
+  return { ...DEFAULT_RETRY_POLICY, baseDelayMs: config.PROACTIVE_RETRY_BASE_MS };
+}
 
 /**
  * The wait before attempt `attempt + 1` after throttled attempt `attempt` (1-based), or undefined to
