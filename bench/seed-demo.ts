@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       ...report,
       plan: describePlan(plan),
       recorded:
-        'staff roles, screenings, visitation decisions, handovers, and (clicked as the jobformidler) work agreements, placements, weekly hours and follow-ups',
+        'staff roles, screenings, visitation decisions, handovers, and (clicked as the staff) companies, job openings and company contacts, ABC job goals, work agreements, placements, weekly hours and follow-ups',
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } finally {

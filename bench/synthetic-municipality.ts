@@ -1,6 +1,13 @@
 import { caseDocId, type PlacementType } from '../bot/domain/case';
 import type { CaseFacts, SensitiveFacts } from '../bot/domain/case-facts';
 import { dayNumber, isoDateOf, isoWeekOfDay } from '../bot/features/digest/calendar';
+import {
+  COMPANY_CONTACT_KINDS,
+  companyContactDocId,
+  openingDocId,
+  type CompanyContactDoc,
+  type JobOpeningDoc,
+} from '../bot/domain/company';
 
 /**
  * A synthetic municipality for benchmarks: `n` case-facts projections with a year of history each
@@ -197,5 +204,66 @@ export function* syntheticCases(n: number, seed = 42): Generator<{ facts: CaseFa
       hko,
     };
     yield { facts, sensitive };
+  }
+}
+
+/**
+ * The company side of the same municipality, as stored in `directory`: job openings and company
+ * contacts of the eight weeks before BENCH_AS_OF (M14 and its trend, M15). About one company contact
+ * per case every two months and one opening per 20 cases; no citizen in any of it.
+ */
+export function* syntheticCompanySide(n: number, seed = 43): Generator<CompanyContactDoc | JobOpeningDoc> {
+  const rnd = prng(seed);
+  const t = dayNumber(BENCH_AS_OF);
+  const jobformidlere = Math.max(1, Math.round(n / 35));
+  const staff = (i: number): string =>
+    i % 3 === 0 ? `vk-${i % Math.max(1, Math.round(jobformidlere / 3))}` : `jf-${i % jobformidlere}`;
+  const stamp = {
+    tenantId: BENCH_TENANT,
+    schemaVersion: 1 as const,
+    createdAt: '2025-04-01T10:00:00.000Z',
+    updatedAt: '2025-04-01T10:00:00.000Z',
+  };
+  const companyId = (i: number): string =>
+    `company:${String(10_000_000 + (i % Math.max(1, Math.round(n / 25)))).padStart(8, '0')}`;
+  for (let i = 0; i < Math.round(n * 0.9); i++) {
+    const contactId = `bench-contact-${i}`;
+    const by = staff(i);
+    yield {
+      ...stamp,
+      id: companyContactDocId(contactId),
+      type: 'company_contact',
+      contactId,
+      companyId: companyId(i),
+      kind: COMPANY_CONTACT_KINDS[Math.floor(rnd() * COMPANY_CONTACT_KINDS.length)]!,
+      mode: 'IN_PERSON',
+      date: isoDateOf(t - 1 - Math.floor(rnd() * 56)),
+      staffId: by,
+      createdBy: by,
+      updatedBy: by,
+    };
+  }
+  for (let i = 0; i < Math.round(n / 20); i++) {
+    const openingId = `bench-opening-${i}`;
+    const by = staff(i);
+    const registeredOn = isoDateOf(t - 1 - Math.floor(rnd() * 56));
+    yield {
+      ...stamp,
+      id: openingDocId(openingId),
+      type: 'job_opening',
+      openingId,
+      companyId: companyId(i),
+      title: 'Lagermedarbejder',
+      placementType: 'ORDINARY_PAID_HOURS',
+      hoursPerWeek: 20,
+      ordinaryHoursFromStart: 5,
+      accommodationPossible: false,
+      fromDate: registeredOn,
+      status: 'OPEN',
+      registeredOn,
+      ownerId: by,
+      createdBy: by,
+      updatedBy: by,
+    };
   }
 }

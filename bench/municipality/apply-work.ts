@@ -6,6 +6,8 @@ import { actionData, cardText } from '../lib/cards';
 import { at } from './apply-screening';
 import type { CasePlan, MunicipalityPlan } from './plan';
 import type { PlacementPlan, PlannedContact, PlannedWeek } from './plan-work';
+import { employerFollowUps } from './plan-companies';
+import { companyDocId } from '../../bot/domain/company';
 
 /**
  * A group-1 citizen's planned months with the jobformidler, recorded by clicking the cards the
@@ -18,7 +20,9 @@ type Event =
   | { readonly at: Date; readonly kind: 'placement'; readonly placement: PlacementPlan }
   | { readonly at: Date; readonly kind: 'contact'; readonly contact: PlannedContact }
   | { readonly at: Date; readonly kind: 'hours'; readonly week: PlannedWeek }
-  | { readonly at: Date; readonly kind: 'end'; readonly placement: PlacementPlan };
+  | { readonly at: Date; readonly kind: 'end'; readonly placement: PlacementPlan }
+  | { readonly at: Date; readonly kind: 'goals' }
+  | { readonly at: Date; readonly kind: 'employer'; readonly on: string; readonly placement: PlacementPlan };
 
 const plusDays = (iso: string, days: number): string => {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -26,14 +30,19 @@ const plusDays = (iso: string, days: number): string => {
   return d.toISOString().slice(0, 10);
 };
 
-/** The planned work as one timeline (same-day order: placement 9:00, contact 10:00, hours 11:00, end 15:00). */
+/**
+ * The planned work as one timeline (same-day order: placement 9:00, ABC goals 9:30, contact 10:00,
+ * hours 11:00, a follow-up with the employer logged on the company 14:00, end 15:00).
+ */
 function timeline(c: CasePlan, today: string): Event[] {
   const work = c.work;
   if (work === undefined) return [];
   const events: Event[] = work.contacts.map((contact) => ({ at: at(contact.on, 10), kind: 'contact', contact }));
+  if (work.goal !== undefined) events.push({ at: at(work.startOn, 9, 30), kind: 'goals' });
   const p = work.placement;
   if (p !== undefined) {
     events.push({ at: at(p.startOn, 9), kind: 'placement', placement: p });
+    for (const on of employerFollowUps(p, today)) events.push({ at: at(on, 14), kind: 'employer', on, placement: p });
     // A week's hours are logged on the Monday after it (never before the week is over).
     for (const week of p.weeks) {
       const loggedOn = plusDays(week.monday, 7);
@@ -152,6 +161,35 @@ export async function applyWork(
           ordinaryHours: String(e.week.ordinary),
           practiceHours: String(e.week.practice),
         });
+        break;
+      }
+      case 'goals': {
+        const goal = c.work.goal!;
+        const form = await send(e.at, 'case.goals.edit', { caseRef });
+        const saved = await click(
+          e.at,
+          expectButton(form, 'case.goals.save', caseRef, 'case.goals.edit'),
+          'case.goals.save',
+          {
+            goalA_title: goal.title,
+            goalA_actions: goal.actions,
+            goalA_own: goal.citizenOwned ? 'true' : 'false',
+          },
+        );
+        expectButton(saved, 'case.goals.edit', caseRef, 'case.goals.save');
+        break;
+      }
+      case 'employer': {
+        // A follow-up with the employer about this citizen, logged on the company, so it also counts on the case.
+        const form = await send(e.at, 'company.contact.new', { companyId: companyDocId(e.placement.company.cvr) });
+        const saved = await click(
+          e.at,
+          expectButton(form, 'company.contact.save', caseRef, 'company.contact.new'),
+          'company.contact.save',
+          { kind: 'PLACEMENT_FOLLOW_UP', mode: 'PHONE', date: e.on, cases: caseRef },
+        );
+        if (actionData(saved, 'company.contact.save') !== undefined)
+          throw new Error(`${caseRef}: company.contact.save was refused:\n${cardText(saved).slice(0, 600)}`);
         break;
       }
       case 'end': {

@@ -48,16 +48,76 @@ export interface WorkPlan {
   readonly placement?: PlacementPlan;
 }
 
-const COMPANIES = [
-  { name: 'Lageret A/S', job: 'Lagermedarbejder' },
-  { name: 'Byens Bageri ApS', job: 'Bagerimedhjælper' },
-  { name: 'Grøn Park Service', job: 'Gartnermedhjælper' },
-  { name: 'Kantinen I/S', job: 'Køkkenmedhjælper' },
-  { name: 'Rengøringsholdet A/S', job: 'Servicemedarbejder' },
-  { name: 'Cykelværkstedet', job: 'Cykelmekaniker-hjælper' },
-  { name: 'Plejecenter Solgården', job: 'Servicemedarbejder i plejen' },
-  { name: 'Supermarkedet Centrum', job: 'Butiksmedhjælper' },
-];
+/**
+ * The municipality's companies: placements happen here, and the company side (plan-companies.ts)
+ * adds them as records with their CVR (one company per CVR), openings and contacts.
+ */
+export const COMPANIES = [
+  {
+    name: 'Lageret A/S',
+    job: 'Lagermedarbejder',
+    cvr: '29141002',
+    postcode: '8200',
+    city: 'Aarhus N',
+    industry: '521000',
+  },
+  {
+    name: 'Byens Bageri ApS',
+    job: 'Bagerimedhjælper',
+    cvr: '33171005',
+    postcode: '8000',
+    city: 'Aarhus C',
+    industry: '107120',
+  },
+  {
+    name: 'Grøn Park Service',
+    job: 'Gartnermedhjælper',
+    cvr: '25481003',
+    postcode: '8260',
+    city: 'Viby J',
+    industry: '813000',
+  },
+  {
+    name: 'Kantinen I/S',
+    job: 'Køkkenmedhjælper',
+    cvr: '36651008',
+    postcode: '8000',
+    city: 'Aarhus C',
+    industry: '562900',
+  },
+  {
+    name: 'Rengøringsholdet A/S',
+    job: 'Servicemedarbejder',
+    cvr: '21901008',
+    postcode: '8210',
+    city: 'Aarhus V',
+    industry: '812100',
+  },
+  {
+    name: 'Cykelværkstedet',
+    job: 'Cykelmekaniker-hjælper',
+    cvr: '34721009',
+    postcode: '8220',
+    city: 'Brabrand',
+    industry: '952900',
+  },
+  {
+    name: 'Plejecenter Solgården',
+    job: 'Servicemedarbejder i plejen',
+    cvr: '29811008',
+    postcode: '8240',
+    city: 'Risskov',
+    industry: '871000',
+  },
+  {
+    name: 'Supermarkedet Centrum',
+    job: 'Butiksmedhjælper',
+    cvr: '30361008',
+    postcode: '8000',
+    city: 'Aarhus C',
+    industry: '471100',
+  },
+] as const;
 const CONTACTS = ['Bo Hansen', 'Lene Mortensen', 'Ali Yilmaz', 'Karin Holm', 'Jesper Dahl'];
 
 const date = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' });
@@ -123,12 +183,14 @@ function placementPlan(rng: Prng, startOn: string, today: string): PlacementPlan
       practice,
     });
   }
+  // Drawn, though the company has its own CVR now (one company per CVR): a seed plans the same citizens as before.
+  cvrFrom(rng);
   return {
     type,
     startOn,
     plannedEndOn,
     ...(end !== undefined ? { end } : {}),
-    company: { cvr: cvrFrom(rng), name: company.name, contact: rng.pick(CONTACTS) },
+    company: { cvr: company.cvr, name: company.name, contact: rng.pick(CONTACTS) },
     ordinaryFromStart,
     agreementComplete: rng.chance(0.85),
     weeks,

@@ -6,6 +6,7 @@ import { WG_DOMAINS } from '../../bot/features/screening/questionnaire';
 import type { RationaleCode, G3Recipient } from '../../bot/features/visitation/rules';
 import { Prng } from '../lib/prng';
 import { planWork, type WorkPlan } from './plan-work';
+import { planCompanySide, type CompanySidePlan } from './plan-companies';
 
 /**
  * The synthetic municipality as a pure plan: who works there and what happened to each citizen,
@@ -77,6 +78,9 @@ export interface MunicipalityPlan {
   readonly jobformidlere: readonly StaffMember[];
   readonly ledere: readonly StaffMember[];
   readonly cases: readonly CasePlan[];
+  /** Company consultants: the companies, their openings and most company contacts are theirs. */
+  readonly konsulenter: readonly StaffMember[];
+  readonly companySide: CompanySidePlan;
 }
 
 export interface PlanOptions {
@@ -245,7 +249,10 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
   const admin: StaffMember = { userId: rng.guid(), displayName: 'Nøgleperson (demodata)', roles: ['admin'] };
   if (options.featuredUser !== undefined) {
     // The featured user screens and follows up, and leads (so every command has something to show).
-    const featured = { ...options.featuredUser, roles: ['screener', 'jobformidler', 'leder'] as Role[] };
+    const featured = {
+      ...options.featuredUser,
+      roles: ['screener', 'jobformidler', 'leder', 'virksomhedskonsulent'] as Role[],
+    };
     screeners[0] = featured;
     jobformidlere[0] = featured;
   }
@@ -274,7 +281,32 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
     };
   });
 
-  return { seed: options.seed, tenantId: options.tenantId, today, admin, screeners, jobformidlere, ledere, cases };
+  // The company side draws from its own stream, so adding it left every citizen of a seed as it was.
+  const companyRng = new Prng(options.seed * 7919 + 17);
+  const konsulenter = staff(
+    companyRng,
+    Math.max(1, Math.round(jobformidlerCount / 3)),
+    ['virksomhedskonsulent'],
+    'virksomhedskonsulent',
+  );
+  const companySide = planCompanySide(companyRng, {
+    today,
+    historyStart: drafts[0]?.screening.on ?? today,
+    konsulenter: konsulenter.map((k) => k.userId),
+    jobformidlere: jobformidlere.map((j) => j.userId),
+  });
+  return {
+    seed: options.seed,
+    tenantId: options.tenantId,
+    today,
+    admin,
+    screeners,
+    jobformidlere,
+    ledere,
+    cases,
+    konsulenter,
+    companySide,
+  };
 }
 
 /** The counts a reader checks the plan against the figures with. */
@@ -295,5 +327,9 @@ export function describePlan(plan: MunicipalityPlan): Record<string, number> {
     screeners: plan.screeners.length,
     jobformidlere: plan.jobformidlere.length,
     ledere: plan.ledere.length,
+    konsulenter: plan.konsulenter.length,
+    companies: plan.companySide.companies.length,
+    openings: plan.companySide.openings.length,
+    companyContacts: plan.companySide.contacts.length,
   };
 }

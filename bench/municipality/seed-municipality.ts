@@ -4,6 +4,7 @@ import { actingAs } from '../lib/acting-as';
 import { buildFeatures } from '../../bot/features/registry';
 import { applyScreeningAndVisitation, at } from './apply-screening';
 import { applyWork } from './apply-work';
+import { applyCompanySide } from './apply-companies';
 import type { MunicipalityPlan } from './plan';
 
 export interface SeedReport {
@@ -11,6 +12,8 @@ export interface SeedReport {
   readonly existed: number;
   /** Card actions sent as the jobformidlere (agreements, placements, hours, follow-ups). */
   readonly workActions: number;
+  /** Card actions of the company side (companies, openings, company contacts). */
+  readonly companyActions: number;
   readonly ms: number;
 }
 
@@ -42,7 +45,10 @@ export async function seedMunicipality(
   const grantDay = at(plan.cases[0]?.screening.on ?? plan.today, 8);
   const admin = actingAs(services, { tenantId: plan.tenantId, ...plan.admin }, grantDay);
   const everyone = new Map(
-    [plan.admin, ...plan.screeners, ...plan.jobformidlere, ...plan.ledere].map((s) => [s.userId, s]),
+    [plan.admin, ...plan.screeners, ...plan.jobformidlere, ...plan.ledere, ...plan.konsulenter].map((s) => [
+      s.userId,
+      s,
+    ]),
   );
   for (const member of everyone.values()) await setRoles(admin, member.userId, member.roles, member.displayName);
 
@@ -50,6 +56,8 @@ export async function seedMunicipality(
   let existed = 0;
   let workActions = 0;
   const { router } = buildFeatures();
+  // Companies first: the agreements made with them later link to these records (one company per CVR).
+  const companyActions = await applyCompanySide(services, router, plan);
   await inBatches(plan.cases, options.concurrency ?? 8, async (c, i) => {
     const outcome = await applyScreeningAndVisitation(services, plan, c, i);
     if (outcome === 'created') {
@@ -59,5 +67,5 @@ export async function seedMunicipality(
     } else existed++;
     options.onProgress?.(created + existed);
   });
-  return { created, existed, workActions, ms: performance.now() - started };
+  return { created, existed, workActions, companyActions, ms: performance.now() - started };
 }

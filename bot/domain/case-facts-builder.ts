@@ -8,6 +8,7 @@ import type { TenantSettings } from './tenant-settings';
 import type { CadenceSettings } from './follow-up-cadence';
 import { byNewest } from './follow-up';
 import { hasConcreteOwnGoal } from './job-goals';
+import { matchFacts } from './job-match';
 import type { HkoDoc } from './hko';
 import { completeness, hkoNeedsDiscussed, ordinaryHoursAtStart, ordinaryHoursFromStart } from './work-agreement';
 
@@ -103,7 +104,13 @@ export function buildCaseFacts(
     })),
     contacts: followUps
       .filter((f) => f.date >= contactsFrom)
-      .map((f) => ({ date: f.date, type: f.contactType, completed: true, direction: f.direction })),
+      .map((f) => ({
+        date: f.date,
+        type: f.contactType,
+        completed: true,
+        direction: f.direction,
+        ...(f.companyContactId !== undefined ? { companyContactId: f.companyContactId } : {}),
+      })),
     ...(firstJobConversation !== undefined ? { firstJobConversationAt: firstJobConversation.date } : {}),
     ...(lastContactAt !== undefined ? { lastCitizenContactAt: lastContactAt } : {}),
     ...(status !== undefined ? { nextFollowUpDue: status.dueDate } : {}),
@@ -129,6 +136,7 @@ export function buildCaseFacts(
     ...(reviewed.length > 0 ? { jobGoalLastReviewedAt: reviewed[reviewed.length - 1] } : {}),
     // The progression feature's own rule says what of its measurements the projection carries.
     ...progressionProjection(work.progression ?? [], g1Start(caseDoc), settings),
+    matches: matchFacts(work.matches ?? [], work.placements),
     ...(caseDoc.closure !== undefined ? { closure: caseDoc.closure } : {}),
   };
 }

@@ -9,6 +9,7 @@ import {
   PlacementTypeSchema,
   VisitationGroupSchema,
 } from './case';
+import { MatchFactSchema } from './job-match';
 
 /**
  * The case facts projection (PRODUCT.md §2): one compact document per case, rebuilt from the case's
@@ -64,6 +65,8 @@ export const CaseFactsSchema = z.object({
       type: ContactTypeSchema,
       completed: z.boolean(),
       direction: z.enum(['CITIZEN_FACING', 'COMPANY_FACING']),
+      /** Logged on a company: the company side already counts it (M14, M15). */
+      companyContactId: z.string().optional(),
     }),
   ),
   firstJobConversationAt: IsoDateSchema.optional(),
@@ -104,6 +107,8 @@ export const CaseFactsSchema = z.object({
     }),
   ),
   nextProgressionDue: IsoDateSchema.optional(),
+  /** Job matches: proposed, decided, and whether a placement came of them (M14). */
+  matches: z.array(MatchFactSchema).optional(),
   closure: z.object({ date: IsoDateSchema, reason: ClosureReasonSchema }).optional(),
   /** Retention stamp of a closed case (bot/features/retention): a rebuild keeps it. */
   ttl: z.number().int().positive().optional(),

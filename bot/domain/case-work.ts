@@ -2,6 +2,7 @@ import type { CaseDoc } from '../store/case-repository';
 import { IsoDateSchema } from './case';
 import { byNewest, countsForCadence, type FollowUpDoc } from './follow-up';
 import type { CvDoc, JobGoalsDoc } from './job-goals';
+import type { JobMatchDoc } from './job-match';
 import type { PlacementDoc } from './placement';
 import type { WeeklyHoursDoc } from './weekly-hours';
 import type { AgreementDoc } from './work-agreement';
@@ -18,6 +19,8 @@ export interface CaseWork {
   readonly followUps: readonly FollowUpDoc[];
   /** Progression measurements (the progression feature's documents in the same partition). */
   readonly progression?: readonly CompletedMeasurement[] | undefined;
+  /** Job matches of the case (bot/features/jobmatch). */
+  readonly matches?: readonly JobMatchDoc[] | undefined;
 }
 
 /** Where the follow-up interval starts before the first contact: the visitation. */

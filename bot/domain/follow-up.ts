@@ -50,6 +50,9 @@ export const FollowUpDocSchema = z.object({
   note: z.string().max(500).optional(),
   placementId: z.string().optional(),
   nextFollowUpDue: IsoDateSchema,
+  /** Set when the contact was logged on a company (bot/features/company): the company side counts it there. */
+  companyContactId: z.string().optional(),
+  companyId: z.string().optional(),
 });
 export type FollowUpDoc = z.infer<typeof FollowUpDocSchema>;
 

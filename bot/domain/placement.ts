@@ -9,6 +9,8 @@ export const PlacementDocSchema = z.object({
   placementId: z.string(),
   placementType: PlacementTypeSchema,
   companyName: z.string().max(120).optional(),
+  /** The company record (bot/features/company), when the placement is linked to one. */
+  companyId: z.string().optional(),
   agreementId: z.string().optional(),
   startDate: IsoDateSchema,
   plannedEndDate: IsoDateSchema.optional(),

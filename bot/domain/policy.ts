@@ -8,7 +8,7 @@ import { isPrivateVenue, type Venue } from './venue';
  * test/privacy/policy-matrix.test.ts checks every cell.
  */
 export const POLICY = {
-  'help.view': ['screener', 'jobformidler', 'leder', 'admin'],
+  'help.view': ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent'],
   'roles.manage': ['admin'],
   'settings.manage': ['admin'],
   'screening.run': ['screener'],
@@ -33,6 +33,16 @@ export const POLICY = {
   /** The citizen's copy and the employer's copy (PDF files): the case's jobformidler (resource check). */
   'case.citizen_copy': ['jobformidler'],
   'case.employer_copy': ['jobformidler'],
+  /** Companies, their contacts and job openings: the municipality's business data, no citizen data in it. */
+  'company.read': ['jobformidler', 'virksomhedskonsulent', 'admin'],
+  'company.write': ['jobformidler', 'virksomhedskonsulent'],
+  /** Job match suggestions for a citizen of the jobformidler's own caseload (resource check). */
+  'jobmatch.suggest': ['jobformidler'],
+  /**
+   * A match a jobformidler took and so shared with the company side: the case reference, its status
+   * and why it matched. The case's jobformidler, those it was shared with, and admins (resource check).
+   */
+  'jobmatch.read_shared': ['jobformidler', 'virksomhedskonsulent', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof POLICY;
@@ -59,6 +69,8 @@ export interface CaseOwnership {
   readonly tenantId: string;
   readonly screenerId?: string | undefined;
   readonly assignedJobformidlerId?: string | undefined;
+  /** Staff a jobformidler shared this case with on a job match (the company side sees that much, no more). */
+  readonly sharedWith?: readonly string[] | undefined;
 }
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
@@ -93,5 +105,8 @@ function ownsResource(actor: Actor, role: Role, resource: CaseOwnership): boolea
     case 'leder':
       // Leaders see aggregates only; no case-level resource is theirs.
       return false;
+    case 'virksomhedskonsulent':
+      // The company side owns no case; it sees what a jobformidler shared with it on a match.
+      return resource.sharedWith?.includes(actor.userId) ?? false;
   }
 }

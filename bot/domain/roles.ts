@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Staff roles. A user with no role may only read help and the "ask your admin" answer. */
-export const ROLES = ['screener', 'jobformidler', 'leder', 'admin'] as const;
+/** A user with no role may only read help and the "ask your admin" answer. */
+/**
+ * Staff roles. A virksomhedskonsulent (company consultant) works with companies, company contacts and
+ * job openings, and sees no citizen data beyond a job match a jobformidler shares with them.
+ */
+export const ROLES = ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

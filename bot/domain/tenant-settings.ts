@@ -26,6 +26,11 @@ export const TenantSettingsSchema = z.object({
     .default(K_SUPPRESSION_FLOOR)
     .transform((k) => Math.max(k, K_SUPPRESSION_FLOOR)),
   progressionCadenceDays: z.number().int().min(14).max(366).default(92),
+  /**
+   * M15: the share of company-directed contacts the model aims for ("gå på to ben", seed 000). The
+   * default band is domain-research's proposal.
+   */
+  companyContactShareBand: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.3, 0.5]),
   retentionDaysAfterClosure: z.number().int().min(1).max(3650).default(365),
   auditRetentionDays: z.number().int().min(183).max(3650).default(183),
   timeZone: z.string().default('Europe/Copenhagen'),

@@ -85,6 +85,8 @@ export const AgreementDocSchema = z.object({
   agreementId: z.string(),
   placementType: PlacementTypeSchema,
   company: CompanySchema,
+  /** The company record of this CVR (bot/features/company); absent on agreements not linked yet. */
+  companyId: z.string().optional(),
   status: AgreementStatusSchema,
   /** Counts saves; a card carries the version it shows, so a conflict can tell the user's own changes apart. */
   version: z.number().int().min(1),

@@ -3,10 +3,12 @@ import { digestFeature } from './digest/handlers';
 import { agreementFeature } from './agreement/handlers';
 import { caseFeature } from './case/handlers';
 import { caseloadFeature } from './caseload/handlers';
+import { companyFeature } from './company/handlers';
 import { followUpFeature } from './followup/handlers';
 import { hkoFeature } from './hko/handlers';
 import { hoursFeature } from './hours/handlers';
 import { languageFeature } from './language/handlers';
+import { jobMatchFeature } from './jobmatch/handlers';
 import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
 import { copiesFeature } from './copies/handlers';
@@ -44,6 +46,8 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     copiesFeature,
     digestFeature,
     languageFeature,
+    companyFeature,
+    jobMatchFeature,
   ];
   const router = new FeatureRouter(features);
   built.router = router;

@@ -41,6 +41,10 @@ export const adminText = defineCatalogue({
     'settings.saved': 'Indstillingerne er gemt.',
     'settings.cmd.help': 'Se og ret kommunens tærskler',
     'settings.caseload_order': 'Den nedre grænse for sagsstammen skal være mindre end den øvre.',
+    'settings.companyShareLow': 'Andel virksomhedsrettede kontakter, nedre grænse (%)',
+    'settings.companyShareHigh': 'Andel virksomhedsrettede kontakter, øvre grænse (%)',
+    'settings.company_share_order':
+      'Den nedre grænse for andelen af virksomhedsrettede kontakter skal være mindre end den øvre.',
   },
   en: {
     'roles.title': 'Roles in Fremdrift',
@@ -81,5 +85,9 @@ export const adminText = defineCatalogue({
     'settings.saved': 'The settings are saved.',
     'settings.cmd.help': "View and change the municipality's thresholds",
     'settings.caseload_order': 'The lower caseload bound must be below the upper one.',
+    'settings.companyShareLow': 'Share of company-directed contacts, lower bound (%)',
+    'settings.companyShareHigh': 'Share of company-directed contacts, upper bound (%)',
+    'settings.company_share_order':
+      'The lower bound of the share of company-directed contacts must be below the upper one.',
   },
 });

@@ -35,6 +35,10 @@ export const digestMetricsText = defineCatalogue({
     M14_STARTED: 'Virksomhedsforløb startet (4 uger)',
     M14_JOBS: 'Heraf job eller ordinære timer',
     M14_AFTERCARE: 'Efterværnsbesøg (4 uger)',
+    M14_MATCHES: 'Jobmatch foreslået (4 uger)',
+    M14_MATCHES_TAKEN: 'Jobmatch taget af jobformidleren (4 uger)',
+    M14_MATCHES_PLACED: 'Jobmatch, der blev til et forløb (4 uger)',
+    M15: 'af alle kontakter var med virksomheder (4 uger)',
     M16: 'Screeninger (4 uger)',
     M16_IMPACT: 'Indikation med betydning for job',
     M16_VISITED: 'Visitationssamtale inden for 14 dage',
@@ -78,7 +82,10 @@ export const digestMetricsText = defineCatalogue({
     'M12.what': 'Gennemførte jobsamtaler med borgerne i sidste uge og de seneste 4 uger.',
     'M14.title': 'Virksomhedsrettet aktivitet',
     'M14.what':
-      'Virksomhedsbesøg, jobåbninger og efterværnsbesøg knyttet til borgernes sager, og virksomhedsforløb startet – heraf job eller ordinære timer – de seneste 4 uger.',
+      'De seneste 4 uger og de 4 uger før: opsøgende virksomhedsbesøg og kold kanvas, jobåbninger skaffet, virksomhedsforløb startet – heraf job eller ordinære timer (formidlinger til job) – og efterværnsbesøg. Og jobmatch: foreslået af Fremdrift, taget af jobformidleren, og blevet til et forløb. Evalueringen af Flere skal med nævner "tilvejebringelse af jobåbninger og formidlinger til job".',
+    'M15.title': 'Borger- og virksomhedsrettet',
+    'M15.what':
+      'Andelen af alle kontakter de seneste 4 uger, der var med virksomheder (besøg, kold kanvas, telefon, opfølgning og efterværn) – resten var samtaler og kontakter med borgerne. Modellen skal "gå på to ben"; kommunens mål er {bandLow}–{bandHigh}.',
     'M16.title': 'Screening og visitation',
     'M16.what':
       'Screeninger de seneste 4 uger; hvor mange der gav en indikation af vanskeligheder med betydning for job, og hvor mange af dem der kom hurtigt videre til visitation og jobformidler.',
@@ -127,6 +134,10 @@ export const digestMetricsText = defineCatalogue({
     M14_STARTED: 'Company-based placements started (4 weeks)',
     M14_JOBS: 'Of which jobs or ordinary hours',
     M14_AFTERCARE: 'Aftercare visits (4 weeks)',
+    M14_MATCHES: 'Job matches suggested (4 weeks)',
+    M14_MATCHES_TAKEN: 'Job matches taken by the jobformidler (4 weeks)',
+    M14_MATCHES_PLACED: 'Job matches that became a placement (4 weeks)',
+    M15: 'of all contacts were with companies (4 weeks)',
     M16: 'Screenings (4 weeks)',
     M16_IMPACT: 'Indication that matters for work',
     M16_VISITED: 'Visitation conversation within 14 days',
@@ -170,7 +181,10 @@ export const digestMetricsText = defineCatalogue({
     'M12.what': 'Job conversations held with citizens last week and in the last 4 weeks.',
     'M14.title': 'Company-facing activity',
     'M14.what':
-      "Company visits, job openings and aftercare visits linked to citizens' cases, and company-based placements started – of which jobs or ordinary hours – in the last 4 weeks.",
+      'The last 4 weeks and the 4 weeks before: outreach company visits and cold canvassing, job openings obtained, company-based placements started – of which jobs or ordinary hours – and aftercare visits. And job matches: suggested by Fremdrift, taken by the jobformidler, and turned into a placement. The evaluation of Flere skal med names "obtaining job openings and placements into jobs".',
+    'M15.title': 'Citizen- and company-directed',
+    'M15.what':
+      'The share of all contacts in the last 4 weeks that were with companies (visits, cold canvassing, phone, follow-up and aftercare) – the rest were conversations and contacts with citizens. The model "walks on two legs"; the municipality aims for {bandLow}–{bandHigh}.',
     'M16.title': 'Screening and visitation',
     'M16.what':
       'Screenings in the last 4 weeks; how many gave an indication of difficulties that matter for work, and how many of those moved on quickly to visitation and a jobformidler.',

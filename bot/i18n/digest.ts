@@ -74,6 +74,7 @@ export const digestText = defineCatalogue({
       '🎉 {count, plural, one {# nyt virksomhedsforløb er} other {# nye virksomhedsforløb er}} startet de seneste 4 uger. Godt gået!',
     'good.job_conversations':
       '🎉 {count, plural, one {# jobsamtale er} other {# jobsamtaler er}} gennemført de seneste 4 uger. Tak for indsatsen!',
+    'card.previous': 'forrige 4 uger: {value}',
     'good.m1_target': '🎉 Målet om {target} i virksomhedsforløb mv. er nået. Godt gået!',
     'good.thanks': 'Tak for ugens indsats – hver samtale og hvert forløb tæller.',
     'card.workload.title': 'Kun til dig: arbejdsbyrde pr. jobformidler',
@@ -81,6 +82,8 @@ export const digestText = defineCatalogue({
     'card.workload.row':
       '{cases, plural, one {# sag} other {# sager}} · {overdue} overskredet · {talks, plural, one {# jobsamtale} other {# jobsamtaler}} i sidste uge',
     'card.workload.more': '… og {count, plural, one {# mere} other {# flere}}',
+    'card.workload.company':
+      '{company, plural, one {# virksomhedskontakt} other {# virksomhedskontakter}} de seneste 4 uger ({share} af kontakterne)',
     'card.workload.none': 'Ingen jobformidlere har borgere i gruppe 1 lige nu.',
   },
   en: {
@@ -155,12 +158,15 @@ export const digestText = defineCatalogue({
       '🎉 {count, plural, one {# new company-based placement} other {# new company-based placements}} started in the last 4 weeks. Well done!',
     'good.job_conversations':
       '🎉 {count, plural, one {# job conversation was} other {# job conversations were}} held in the last 4 weeks. Thank you!',
+    'card.previous': 'previous 4 weeks: {value}',
     'good.m1_target': '🎉 The target of {target} in company-based activity is reached. Well done!',
     'good.thanks': "Thank you for this week's work – every conversation and every placement counts.",
     'card.workload.title': 'For you only: workload per jobformidler',
     'card.workload.note': 'Staff data about colleagues. Not shared in the channel.',
     'card.workload.row':
       '{cases, plural, one {# case} other {# cases}} · {overdue} overdue · {talks, plural, one {# job conversation} other {# job conversations}} last week',
+    'card.workload.company':
+      '{company, plural, one {# company contact} other {# company contacts}} in the last 4 weeks ({share} of all contacts)',
     'card.workload.more': '… and {count} more',
     'card.workload.none': 'No jobformidler has citizens in group 1 right now.',
   },

@@ -15,6 +15,8 @@ export const onboardingText = defineCatalogue({
     'welcome.role.leder':
       'Som leder kan du abonnere på en ugentlig styringsrapport i teamets kanal – kun samlede tal, små tal skjules.',
     'welcome.role.admin': 'Som administrator kan du give og fjerne roller, sætte kommunens tærskler og udtrække logs.',
+    'welcome.role.virksomhedskonsulent':
+      'Som virksomhedskonsulent har du virksomhederne, jeres kontakter med dem og deres jobåbninger. Borgerne ser du kun, når en jobformidler tager et match på en af dine jobåbninger.',
     'welcome.channel':
       'I en kanal skal du nævne mig (@Fremdrift). En leder kan skrive "@Fremdrift abonnér på ugerapport".',
     'welcome.help_hint': 'Skriv "hjælp" for at se, hvad du kan.',
@@ -41,6 +43,8 @@ export const onboardingText = defineCatalogue({
       "As a leader you can subscribe your team's channel to a weekly steering digest – aggregates only, small numbers hidden.",
     'welcome.role.admin':
       "As an admin you can grant and revoke roles, set the municipality's thresholds and extract logs.",
+    'welcome.role.virksomhedskonsulent':
+      'As a company consultant you have the companies, your contacts with them and their job openings. You see citizens only when a jobformidler takes a match on one of your job openings.',
     'welcome.channel':
       'In a channel, mention me (@Fremdrift). A leader can write "@Fremdrift subscribe to weekly digest".',
     'welcome.help_hint': 'Type "help" to see what you can do.',

@@ -9,6 +9,7 @@ import { DigestJob } from '../features/digest/digest-job';
 import { digestRunRoute } from '../features/digest/run-route';
 import { retentionPurgeJob } from '../features/retention/purge';
 import { adminRoutes } from '../features/privacy/admin-routes';
+import { companyLinkJob } from '../features/company/link-companies';
 
 /** Who this instance is, in claims and run logs. */
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -20,6 +21,7 @@ export function buildJobs(services: Services): ScheduledJob[] {
     handoverNoticeJob(services),
     retentionPurgeJob(services),
     new DigestJob(services, { holder }),
+    companyLinkJob(services),
   ];
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CaseWork } from '../domain/case-work';
 import { CvDocSchema, JobGoalsDocSchema, type CvDoc, type JobGoalsDoc } from '../domain/job-goals';
 import { FollowUpDocSchema, type FollowUpDoc } from '../domain/follow-up';
+import { JobMatchDocSchema, type JobMatchDoc } from '../domain/job-match';
 import { PlacementDocSchema, type PlacementDoc } from '../domain/placement';
 import { WeeklyHoursDocSchema, type WeeklyHoursDoc } from '../domain/weekly-hours';
 import { AgreementDocSchema, type AgreementDoc } from '../domain/work-agreement';
@@ -20,6 +21,7 @@ export interface CaseWorkPartition extends CaseWork {
   readonly hours: WithEtag<WeeklyHoursDoc>[];
   readonly followUps: WithEtag<FollowUpDoc>[];
   readonly progression: WithEtag<ProgressionMeasurementDoc>[];
+  readonly matches: WithEtag<JobMatchDoc>[];
 }
 
 const PartitionDocSchema = z.discriminatedUnion('type', [
@@ -31,6 +33,7 @@ const PartitionDocSchema = z.discriminatedUnion('type', [
   WeeklyHoursDocSchema,
   FollowUpDocSchema,
   ProgressionMeasurementDocSchema,
+  JobMatchDocSchema,
 ]);
 type PartitionDoc = WithEtag<z.infer<typeof PartitionDocSchema>>;
 
@@ -71,5 +74,6 @@ export async function readCaseWork(
     hours: of('weekly_hours'),
     followUps: of('follow_up'),
     progression: of('progression_measurement'),
+    matches: of('job_match'),
   };
 }

@@ -6,6 +6,7 @@ import { caseText as v } from '../../bot/i18n/case-common';
 import { agreementText } from '../../bot/i18n/agreement';
 import { followUpText } from '../../bot/i18n/followup';
 import { hkoText } from '../../bot/i18n/hko';
+import { jobMatchText } from '../../bot/i18n/jobmatch';
 import type { CaseStatus } from '../../bot/domain/case';
 import { formatDate } from '../../bot/domain/calendar';
 import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
@@ -92,6 +93,7 @@ function goalsSection(view: CaseCardView): JsonObject {
       actionSet([
         executeAction(t(locale, 'goals.edit'), 'case.goals.edit', { caseRef: view.caseRef }),
         executeAction(t(locale, 'cv.edit'), 'case.cv.edit', { caseRef: view.caseRef }),
+        executeAction(jobMatchText(locale, 'cmd.button'), 'jobmatch.for_case', { caseRef: view.caseRef }),
       ]),
     );
   return section(t(locale, 'goals.title'), items);

@@ -28,6 +28,8 @@ export interface DigestCardInput {
     readonly cadenceDaysInPlacement: number;
     readonly cadenceDaysWarn: number;
     readonly cadenceDaysWarnInPlacement: number;
+    /** M15's band (default 0.3–0.5). */
+    readonly companyContactShareBand?: readonly [number, number];
   };
   /** Only for the leader's private preview. */
   readonly workload?: readonly WorkloadRow[];
@@ -52,13 +54,22 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     placementDays: s.cadenceDaysInPlacement,
     warnDays: s.cadenceDaysWarn,
     placementWarnDays: s.cadenceDaysWarnInPlacement,
+    bandLow: formatPercent(s.companyContactShareBand?.[0] ?? 0.3, locale),
+    bandHigh: formatPercent(s.companyContactShareBand?.[1] ?? 0.5, locale),
   };
   const label = (f: Figure): string => m(locale, f.id, { ...params, item: f.item ? itemLabel(locale, f.item) : '' });
   const value = (f: Figure): string => formatCell(f.value, f.format, locale, view.k);
-  const detail = (f: Figure): string | undefined =>
-    f.count !== undefined && f.of?.shown
-      ? t(locale, 'card.of', { count: formatCount(f.count, locale, view.k), of: formatCount(f.of, locale, view.k) })
-      : undefined;
+  const detail = (f: Figure): string | undefined => {
+    const parts = [
+      f.count !== undefined && f.of?.shown
+        ? t(locale, 'card.of', { count: formatCount(f.count, locale, view.k), of: formatCount(f.of, locale, view.k) })
+        : undefined,
+      f.previous !== undefined
+        ? t(locale, 'card.previous', { value: formatCell(f.previous, f.format, locale, view.k) })
+        : undefined,
+    ].filter((p): p is string => p !== undefined);
+    return parts.length > 0 ? parts.join(' · ') : undefined;
+  };
   const withDetail = (f: Figure): string => (detail(f) ? `${value(f)} (${detail(f)})` : value(f));
   const definition = (id: string): JsonObject =>
     container([note(m(locale, `${id}.what` as DigestMetricsKey, params))], { id: `what-${id}`, isVisible: false });

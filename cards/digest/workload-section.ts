@@ -1,6 +1,7 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { digestText as t } from '../../bot/i18n/digest';
 import { container, facts, note, subheading } from '../common/elements';
+import { formatPercent } from './format';
 import type { JsonObject } from '../types';
 
 /**
@@ -13,6 +14,17 @@ export interface WorkloadRow {
   readonly caseload: number;
   readonly overdue: number;
   readonly jobConversationsLastWeek: number;
+  /** Contacts of the last 4 weeks: with companies, and with citizens (M15 per staff member). */
+  readonly companyContacts?: number;
+  readonly citizenContacts?: number;
+}
+
+/** "8 virksomhedskontakter (40 % af kontakterne)", or nothing for someone without contacts. */
+function companyPart(locale: Locale, r: WorkloadRow): string {
+  const company = r.companyContacts ?? 0;
+  const all = company + (r.citizenContacts ?? 0);
+  if (all === 0) return '';
+  return ` · ${t(locale, 'card.workload.company', { company, share: formatPercent(company / all, locale) })}`;
 }
 
 export const WORKLOAD_MAX_ROWS = 30;
@@ -35,7 +47,7 @@ export function workloadSection(locale: Locale, rows: readonly WorkloadRow[]): J
                       cases: r.caseload,
                       overdue: r.overdue,
                       talks: r.jobConversationsLastWeek,
-                    }),
+                    }) + companyPart(locale, r),
                   ] as const,
               ),
             ),

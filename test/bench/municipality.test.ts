@@ -6,6 +6,9 @@ import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { addDays } from '../../bot/domain/calendar';
 import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bench/municipality/plan';
 import { seedMunicipality } from '../../bench/municipality/seed-municipality';
+import { employerFollowUps as planEmployerFollowUps } from '../../bench/municipality/plan-companies';
+import { CompanyRepository } from '../../bot/store/company-repository';
+import { allItems, documentsOf } from '../privacy/fixtures';
 
 /**
  * The synthetic municipality (npm run seed:demo): the same seed gives the same municipality, its
@@ -85,6 +88,7 @@ describe('seeding a municipality through the app', () => {
       'screener',
       'jobformidler',
       'leder',
+      'virksomhedskonsulent',
     ]);
     const mine = p.cases.find((c) => c.screenerId === alex.aadObjectId && c.visitation?.group === 'G1_INTERVENTION');
     const jf = p.jobformidlere.find((j) => j.userId === mine?.visitation?.jobformidlerId);
@@ -120,14 +124,46 @@ describe('seeding a municipality through the app', () => {
     expect(facts.weeks.map((w) => [w.isoWeek, w.ordinaryHours, w.practiceHours])).toEqual(
       loggedWeeks.map((w) => [w.isoWeek, w.ordinary, w.practice]),
     );
-    // The facts keep the contacts of the half year before their last rebuild: the latest of the planned ones.
+    // The facts keep the contacts of the half year before their last rebuild: the latest of the planned ones
+    // (besides the follow-ups with the employer, which were logged on the company and are checked below).
     const planned = placed.work!.contacts.map((c) => [c.on, c.type]);
-    expect(facts.contacts.length).toBeGreaterThan(0);
-    expect(facts.contacts.map((c) => [c.date, c.type])).toEqual(planned.slice(-facts.contacts.length));
+    const own = facts.contacts.filter((c) => c.companyContactId === undefined);
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.map((c) => [c.date, c.type])).toEqual(planned.slice(-own.length));
     expect(facts.lastCitizenContactAt).toBeDefined();
 
+    // The company side: every company of the plan, added on its card before any agreement named it, so the
+    // agreements link to those records; the openings and company contacts of the quarter.
+    const companies = new CompanyRepository(h.services.store);
+    for (const c of p.companySide.companies)
+      expect(await companies.getByCvr(TEST_TENANT, c.cvr)).toMatchObject({
+        name: c.name,
+        origin: 'card',
+        ownerId: c.ownerId,
+      });
+    const directory = await allItems(h.services.store.containers.directory);
+    expect(directory.filter((d) => d.type === 'job_opening')).toHaveLength(p.companySide.openings.length);
+    const employerFollowUps = p.cases.flatMap((c) =>
+      c.work?.placement !== undefined ? planEmployerFollowUps(c.work.placement, p.today) : [],
+    );
+    expect(directory.filter((d) => d.type === 'company_contact')).toHaveLength(
+      p.companySide.contacts.length + employerFollowUps.length,
+    );
+    const agreements = (await allItems(h.services.store.containers.cases)).filter((d) => d.type === 'work_agreement');
+    expect(agreements.length).toBeGreaterThan(0);
+    for (const a of agreements) expect(a.companyId).toBe(`company:${(a.company as { cvr: string }).cvr}`);
+    // The employer follow-ups count on the citizen's case too.
+    expect(facts.contacts.filter((c) => c.companyContactId !== undefined).map((c) => c.date)).toEqual(
+      planEmployerFollowUps(placement, p.today),
+    );
+
+    // The key person grants the roles again on every run (a write of the same roles); the company side adds nothing.
+    const companySide = async () => (await documentsOf(h.services, ['directory'])).filter((d) => !d.includes('/user:'));
+    const beforeAgain = await companySide();
     const again = await seedMunicipality(h.services, p);
-    expect(again).toMatchObject({ created: 0, existed: 20, workActions: 0 });
+    expect(again).toMatchObject({ created: 0, existed: 20, workActions: 0, companyActions: 0 });
     expect(await factsRepo.get(TEST_TENANT, placed.caseNumber)).toEqual(facts);
-  });
+    expect(await companySide()).toEqual(beforeAgain);
+    // A slow test (hundreds of card actions on the embedded store); the time is measured in bench/, not here.
+  }, 240_000);
 });

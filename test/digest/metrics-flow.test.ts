@@ -173,7 +173,16 @@ describe('M14 company-facing activity (last four weeks)', () => {
         ],
       }),
     ]);
-    expect(r).toEqual({ outreachVisits: 1, jobOpenings: 2, placementsStarted: 3, jobPlacements: 2, aftercare: 1 });
+    // The four weeks before [2025-02-10, 2025-03-10) are the trend: the outreach visit of 9 March and p3.
+    expect(r).toEqual({
+      outreachVisits: 1,
+      jobOpenings: 2,
+      placementsStarted: 3,
+      jobPlacements: 2,
+      aftercare: 1,
+      matches: { proposed: 0, accepted: 0, placed: 0 },
+      previous: { outreachVisits: 1, jobOpenings: 0, placementsStarted: 1, jobPlacements: 1, aftercare: 0 },
+    });
   });
 });
 

@@ -104,8 +104,9 @@ describe('the whole digest in one pass', () => {
     expect(r.m1History[0]?.share).toEqual({ numerator: 0, denominator: 2 });
     expect(r.m1History[10]?.share).toEqual({ numerator: 1, denominator: 3 });
     expect(r.workload).toEqual([
-      { userId: 'j1', caseload: 2, overdue: 1, jobConversationsLastWeek: 1 },
-      { userId: 'j2', caseload: 1, overdue: 0, jobConversationsLastWeek: 1 },
+      // M15 per staff member: the job conversations of A (2 April) and C (6 April) are in the last 4 weeks.
+      { userId: 'j1', caseload: 2, overdue: 1, jobConversationsLastWeek: 1, companyContacts: 0, citizenContacts: 1 },
+      { userId: 'j2', caseload: 1, overdue: 0, jobConversationsLastWeek: 1, companyContacts: 0, citizenContacts: 1 },
     ]);
     expect(JSON.stringify(r.aggregates)).not.toMatch(/j1|j2|"A"|"B"|"C"/);
   });

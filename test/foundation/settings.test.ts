@@ -20,8 +20,20 @@ describe("the municipality's settings", () => {
     const admin = await h.userWithRoles('Admin', ['admin']);
     const card = (await h.say(admin, 'indstillinger')).cards[0];
     expect(card!.body.filter((e) => e.type === 'Input.Number').map((e) => e.value)).toEqual([
-      40, 30, 42, 14, 30, 40, 7, 5, 92, 365, 183,
+      40, 30, 42, 14, 30, 40, 7, 5, 92, 365, 183, 30, 50,
     ]);
+  });
+
+  it('keeps the band for the share of company-directed contacts (M15) in percent, lower below upper', async () => {
+    const admin = await h.userWithRoles('Admin', ['admin']);
+    const before = await h.services.directory.getSettings(TEST_TENANT);
+    const bad = await h.execute(admin, 'admin.settings.save', form({ companyShareLow: '45', companyShareHigh: '35' }));
+    expect(cardText(bad.card)).toContain(
+      'Den nedre grænse for andelen af virksomhedsrettede kontakter skal være mindre',
+    );
+    expect(await h.services.directory.getSettings(TEST_TENANT)).toEqual(before);
+    await h.execute(admin, 'admin.settings.save', form({ companyShareLow: '25', companyShareHigh: '45' }));
+    expect((await h.services.directory.getSettings(TEST_TENANT)).companyContactShareBand).toEqual([0.25, 0.45]);
   });
 
   it('an admin changes a threshold; it is saved and audited', async () => {

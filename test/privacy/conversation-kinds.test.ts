@@ -42,6 +42,12 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'digest.preview': { text: 'vis ugerapport', where: ALL },
   // About the user, not a case: their language works wherever they write.
   language: { text: 'sprog dansk', where: ALL },
+  // The company side: business data, but it leads to citizens (own cases on the card, shared matches).
+  'company.list': { text: 'virksomheder', where: ONE_TO_ONE },
+  'company.new': { text: 'ny virksomhed', where: ONE_TO_ONE },
+  'company.find': { text: 'virksomhed 24256790', where: ONE_TO_ONE },
+  'opening.list': { text: 'jobåbninger', where: ONE_TO_ONE },
+  'jobmatch.case': { text: 'jobmatch {ref}', where: ONE_TO_ONE },
 };
 
 /** Card verbs that may run outside the 1:1 chat; every other registered verb is 1:1 only. */

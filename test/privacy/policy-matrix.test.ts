@@ -14,28 +14,32 @@ import { matrixSection, renderPolicyMatrix, tableCells } from './policy-matrix-d
  * test until it gets a reviewed row here.
  */
 const REVIEWED = `
-action                  | screener | jobformidler | leder | admin | shared conversation
-help.view               | x        | x            | x     | x     | x
-roles.manage            | -        | -            | -     | x     | -
-settings.manage         | -        | -            | -     | x     | -
-screening.run           | x        | -            | -     | -     | -
-screening.list_own      | x        | -            | -     | -     | -
-screening.read_answers  | x        | x            | -     | -     | -
-visitation.decide       | x        | -            | -     | -     | -
-caseload.view           | -        | x            | -     | -     | -
-case.read               | -        | x            | -     | x     | -
-case.write              | -        | x            | -     | -     | -
-hko.read                | -        | x            | -     | -     | -
-hko.write               | -        | x            | -     | -     | -
-progression.score       | -        | x            | -     | -     | -
-indicatorset.manage     | -        | -            | -     | x     | -
-digest.subscribe        | -        | -            | x     | -     | x
-digest.preview          | -        | -            | x     | -     | x
-audit.extract           | -        | -            | -     | x     | -
-case.export             | -        | -            | -     | x     | -
-case.erase              | -        | -            | -     | x     | -
-case.citizen_copy       | -        | x            | -     | -     | -
-case.employer_copy      | -        | x            | -     | -     | -
+action                  | screener | jobformidler | leder | admin | virksomhedskonsulent | shared conversation
+help.view               | x        | x            | x     | x     | x                    | x
+roles.manage            | -        | -            | -     | x     | -                    | -
+settings.manage         | -        | -            | -     | x     | -                    | -
+screening.run           | x        | -            | -     | -     | -                    | -
+screening.list_own      | x        | -            | -     | -     | -                    | -
+screening.read_answers  | x        | x            | -     | -     | -                    | -
+visitation.decide       | x        | -            | -     | -     | -                    | -
+caseload.view           | -        | x            | -     | -     | -                    | -
+case.read               | -        | x            | -     | x     | -                    | -
+case.write              | -        | x            | -     | -     | -                    | -
+hko.read                | -        | x            | -     | -     | -                    | -
+hko.write               | -        | x            | -     | -     | -                    | -
+progression.score       | -        | x            | -     | -     | -                    | -
+indicatorset.manage     | -        | -            | -     | x     | -                    | -
+digest.subscribe        | -        | -            | x     | -     | -                    | x
+digest.preview          | -        | -            | x     | -     | -                    | x
+audit.extract           | -        | -            | -     | x     | -                    | -
+case.export             | -        | -            | -     | x     | -                    | -
+case.erase              | -        | -            | -     | x     | -                    | -
+case.citizen_copy       | -        | x            | -     | -     | -                    | -
+case.employer_copy      | -        | x            | -     | -     | -                    | -
+company.read            | -        | x            | -     | x     | x                    | -
+company.write           | -        | x            | -     | -     | x                    | -
+jobmatch.suggest        | -        | x            | -     | -     | -                    | -
+jobmatch.read_shared    | -        | x            | -     | x     | x                    | -
 `;
 
 interface Row {
@@ -76,6 +80,13 @@ const OWN_CASE: Record<Role, CaseOwnership> = {
   jobformidler: { tenantId: TENANT, screenerId: 'someone-else', assignedJobformidlerId: ME },
   leder: { tenantId: TENANT, screenerId: ME, assignedJobformidlerId: ME },
   admin: { tenantId: TENANT },
+  // The company side owns no case: what it may see of one is what a jobformidler shared with it on a match.
+  virksomhedskonsulent: {
+    tenantId: TENANT,
+    screenerId: 'someone-else',
+    assignedJobformidlerId: 'someone-else',
+    sharedWith: [ME],
+  },
 };
 const LEADERS_SEE_NO_CASE = true;
 const NOT_MINE: CaseOwnership = { tenantId: TENANT, screenerId: 'other', assignedJobformidlerId: 'other' };
@@ -193,5 +204,49 @@ describe('policy: the kind of conversation', () => {
         reason: 'conversation',
       });
     }
+  });
+});
+
+describe('policy: the company side', () => {
+  const konsulent = actorWith(['virksomhedskonsulent']);
+  const shared: CaseOwnership = { tenantId: TENANT, assignedJobformidlerId: 'jf-1', sharedWith: [ME] };
+
+  it('sees a case a jobformidler shared on a match, and nothing more of it', () => {
+    expect(decide(konsulent, 'jobmatch.read_shared', 'personal', shared)).toEqual({ allowed: true });
+    for (const action of ['case.read', 'case.write', 'hko.read', 'screening.read_answers', 'jobmatch.suggest'] as const)
+      expect([action, decide(konsulent, action, 'personal', shared)]).toEqual([
+        action,
+        { allowed: false, reason: 'role' },
+      ]);
+  });
+
+  it('does not see a match shared with a colleague, or one of another municipality', () => {
+    expect(decide(konsulent, 'jobmatch.read_shared', 'personal', { ...shared, sharedWith: ['colleague'] })).toEqual({
+      allowed: false,
+      reason: 'not_owner',
+    });
+    expect(decide(konsulent, 'jobmatch.read_shared', 'personal', { ...shared, tenantId: OTHER_TENANT })).toEqual({
+      allowed: false,
+      reason: 'tenant',
+    });
+  });
+
+  it('a jobformidler sees a shared match only of their own citizen; being on the shared list does not make a case theirs', () => {
+    const jf = actorWith(['jobformidler']);
+    expect(decide(jf, 'jobmatch.read_shared', 'personal', { ...shared, assignedJobformidlerId: ME }).allowed).toBe(
+      true,
+    );
+    expect(decide(jf, 'jobmatch.read_shared', 'personal', shared).allowed).toBe(false);
+    expect(
+      decide(jf, 'case.read', 'personal', { tenantId: TENANT, assignedJobformidlerId: 'jf-1', sharedWith: [ME] }),
+    ).toEqual({
+      allowed: false,
+      reason: 'not_owner',
+    });
+  });
+
+  it('company data stays in the 1:1 chat', () => {
+    for (const venue of SHARED_VENUES)
+      expect(decide(konsulent, 'company.read', venue)).toEqual({ allowed: false, reason: 'conversation' });
   });
 });

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Guard } from '../../bot/access/guard';
 import { ForbiddenError } from '../../bot/domain/errors';
 import { CaseRepository } from '../../bot/store/case-repository';
-import { BotHarness, TEST_TENANT, cardText, openUrlOf } from '../harness/bot-harness';
-import { addAuditEntry, adminGet, allItems, caseDocs, countItems, countsOf, seedCase } from './fixtures';
+import { BotHarness, TEST_TENANT, actionsOf, cardText, openUrlOf } from '../harness/bot-harness';
+import { CompanyRepository } from '../../bot/store/company-repository';
+import { handedOverCase } from '../case/fixtures';
+import { addAuditEntry, adminGet, allItems, caseDocs, countItems, countsOf, documentsOf, seedCase } from './fixtures';
 
 /**
  * A user of municipality B can never read, list or change municipality A's data, whatever ids they
@@ -142,6 +144,123 @@ describe('tenant isolation', () => {
       expect(logged).toEqual([expect.objectContaining({ tenantId: B, outcome: 'denied' })]);
     }
     expect(await countItems(h.services.store.containers.audit, `WHERE c.tenantId = '${A}'`)).toBe(auditOfA);
+  });
+});
+
+describe('tenant isolation: companies, openings, contacts and matches', () => {
+  let h: BotHarness;
+  let openingOfA: string;
+  const CVR_BOTH = '24256790';
+  const CVR_ONLY_A = '12345674';
+
+  /** A company (and an opening) created through the cards, as a user of that municipality. */
+  async function companyIn(
+    tenantId: string,
+    cvr: string,
+    name: string,
+  ): Promise<{ user: Awaited<ReturnType<BotHarness['userWithRoles']>>; openingId: string }> {
+    const user = await h.userWithRoles(`Konsulent ${name}`, ['virksomhedskonsulent', 'jobformidler'], { tenantId });
+    const form = await h.say(user, 'ny virksomhed');
+    const data = (card: unknown, verb: string) => actionsOf(card).find((a) => a.verb === verb)?.data ?? {};
+    const company = await h.execute(user, 'company.create', { ...data(form.cards[0], 'company.create'), cvr, name });
+    const openingForm = await h.execute(user, 'opening.new', data(company.card, 'opening.new'));
+    const opening = await h.execute(user, 'opening.create', {
+      ...data(openingForm.card, 'opening.create'),
+      title: `Lagermedarbejder hos ${name}`,
+      placementType: 'ORDINARY_PAID_HOURS',
+      hoursPerWeek: '20',
+      fromDate: '2026-04-01',
+    });
+    return { user, openingId: String(actionsOf(opening.card).find((a) => a.verb === 'opening.edit')?.data.openingId) };
+  }
+
+  beforeAll(async () => {
+    h = await BotHarness.start();
+    openingOfA = (await companyIn(A, CVR_BOTH, 'Lageret A')).openingId;
+    await companyIn(A, CVR_ONLY_A, 'Kun i A');
+    await companyIn(B, CVR_BOTH, 'Lageret B');
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('the same CVR is two companies in two municipalities, and each sees only its own', async () => {
+    const bo = await h.userWithRoles('Bo', ['jobformidler', 'virksomhedskonsulent'], { tenantId: B });
+    const own = cardText((await h.say(bo, `virksomhed ${CVR_BOTH}`)).cards[0]);
+    expect(own).toContain('Lageret B');
+    expect(own).not.toContain('Lageret A');
+    const list = cardText((await h.say(bo, 'virksomheder')).cards[0]);
+    expect(list).not.toMatch(/Lageret A|Kun i A/);
+    expect(cardText((await h.say(bo, 'virksomhed kun i a')).cards[0])).toContain('Ingen virksomhed hedder noget med');
+    expect(cardText((await h.say(bo, 'jobåbninger')).cards[0])).not.toContain('Lageret A');
+  });
+
+  it("forged ids of another municipality's company and opening find nothing and write nothing", async () => {
+    const bo = await h.userWithRoles('Bo', ['jobformidler', 'virksomhedskonsulent'], { tenantId: B });
+    await h.say(bo, 'hjælp'); // records the user; the forged requests below must write nothing
+    const before = await documentsOf(h.services);
+    for (const [verb, data] of [
+      ['company.open', { companyId: `company:${CVR_ONLY_A}` }],
+      ['company.edit', { companyId: `company:${CVR_ONLY_A}` }],
+      [
+        'company.contact.save',
+        {
+          companyId: `company:${CVR_ONLY_A}`,
+          submissionId: 'forged-0001',
+          kind: 'PHONE',
+          mode: 'PHONE',
+          date: '2026-03-02',
+        },
+      ],
+      ['opening.open', { openingId: openingOfA }],
+      [
+        'opening.save',
+        {
+          openingId: openingOfA,
+          submissionId: 'forged-0002',
+          etag: '',
+          title: 'x',
+          hoursPerWeek: '5',
+          fromDate: '2026-04-01',
+        },
+      ],
+      ['jobmatch.for_opening', { openingId: openingOfA }],
+    ] as const) {
+      const r = await h.execute(bo, verb, data);
+      expect([verb, cardText(r.card)]).toEqual([verb, expect.stringContaining('Det kunne ikke findes')]);
+      expect(JSON.stringify(r.card)).not.toContain('Kun i A');
+    }
+    expect(await documentsOf(h.services)).toEqual(before);
+    expect(await new CompanyRepository(h.services.store).getByCvr(B, CVR_ONLY_A)).toBeUndefined();
+  });
+
+  it("a jobformidler's match suggestions never include another municipality's openings", async () => {
+    const jo = await h.userWithRoles('Jo', ['jobformidler'], { tenantId: B });
+    await handedOverCase(h.services, jo, { caseRef: 'FR-TMATCH-01' });
+    await h.services.store.containers.cases.items.create({
+      id: `${B}:job_goals`,
+      tenantId: B,
+      caseRef: 'FR-TMATCH-01',
+      type: 'job_goals',
+      schemaVersion: 1,
+      createdAt: '2026-03-01T10:00:00.000Z',
+      createdBy: jo.aadObjectId,
+      updatedAt: '2026-03-01T10:00:00.000Z',
+      updatedBy: jo.aadObjectId,
+      goals: [
+        {
+          level: 'A',
+          title: 'Lagermedarbejder',
+          actions: [],
+          citizenOwned: true,
+          status: 'ACTIVE',
+          lastReviewedAt: '2026-03-01',
+        },
+      ],
+    });
+    const text = cardText((await h.say(jo, 'jobmatch FR-TMATCH-01')).cards[0]);
+    expect(text).toContain('Lageret B');
+    expect(text).not.toContain('Lageret A');
   });
 });
 

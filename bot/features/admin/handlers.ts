@@ -94,13 +94,15 @@ export const adminFeature: Feature = {
           const error =
             result.field === 'caseloadBand'
               ? t(locale, 'settings.caseload_order')
-              : result.field === 'kSuppression'
-                ? t(locale, 'settings.k_floor', { floor: result.min ?? 0, max: result.max ?? 0 })
-                : common(locale, 'error.number_range', {
-                    field: t(locale, `settings.${result.field}`),
-                    min: result.min ?? 0,
-                    max: result.max ?? 0,
-                  });
+              : result.field === 'companyShareBand'
+                ? t(locale, 'settings.company_share_order')
+                : result.field === 'kSuppression'
+                  ? t(locale, 'settings.k_floor', { floor: result.min ?? 0, max: result.max ?? 0 })
+                  : common(locale, 'error.number_range', {
+                      field: t(locale, `settings.${result.field}`),
+                      min: result.min ?? 0,
+                      max: result.max ?? 0,
+                    });
           return { card: settingsCard({ locale, settings: current, error, typed: data }) };
         }
         await ctx.guard.run(

@@ -21,6 +21,18 @@ export const SETTINGS_FIELDS = [
   { key: 'progressionCadenceDays', min: 14, max: 366, read: (s: TenantSettings) => s.progressionCadenceDays },
   { key: 'retentionDaysAfterClosure', min: 1, max: 3650, read: (s: TenantSettings) => s.retentionDaysAfterClosure },
   { key: 'auditRetentionDays', min: 183, max: 3650, read: (s: TenantSettings) => s.auditRetentionDays },
+  {
+    key: 'companyShareLow',
+    min: 0,
+    max: 100,
+    read: (s: TenantSettings) => Math.round(s.companyContactShareBand[0] * 100),
+  },
+  {
+    key: 'companyShareHigh',
+    min: 0,
+    max: 100,
+    read: (s: TenantSettings) => Math.round(s.companyContactShareBand[1] * 100),
+  },
 ] as const;
 
 export type SettingsFieldKey = (typeof SETTINGS_FIELDS)[number]['key'];
@@ -29,7 +41,7 @@ export type SettingsFormResult =
   | { readonly ok: true; readonly settings: TenantSettings }
   | {
       readonly ok: false;
-      readonly field: SettingsFieldKey | 'caseloadBand';
+      readonly field: SettingsFieldKey | 'caseloadBand' | 'companyShareBand';
       readonly min?: number;
       readonly max?: number;
     };
@@ -50,6 +62,9 @@ export function applySettingsForm(
   const low = numbers.caseloadLow ?? current.caseloadBand[0];
   const high = numbers.caseloadHigh ?? current.caseloadBand[1];
   if (low >= high) return { ok: false, field: 'caseloadBand' };
+  const shareLow = numbers.companyShareLow ?? Math.round(current.companyContactShareBand[0] * 100);
+  const shareHigh = numbers.companyShareHigh ?? Math.round(current.companyContactShareBand[1] * 100);
+  if (shareLow >= shareHigh) return { ok: false, field: 'companyShareBand' };
   const next = TenantSettingsSchema.parse({
     ...current,
     g1CompanyShareTarget: (numbers.g1CompanyShareTarget ?? 40) / 100,
@@ -62,6 +77,7 @@ export function applySettingsForm(
     progressionCadenceDays: numbers.progressionCadenceDays,
     retentionDaysAfterClosure: numbers.retentionDaysAfterClosure,
     auditRetentionDays: numbers.auditRetentionDays,
+    companyContactShareBand: [shareLow / 100, shareHigh / 100],
   });
   return { ok: true, settings: next };
 }

@@ -13,6 +13,7 @@ import { FormReader, draftOf, type FormValues } from '../case/form-reader';
 import { saveOnce } from '../case/save-once';
 import { agreementFieldLabel, agreementView } from './open-agreement';
 import { readCompany, readPlacementType } from './rules';
+import { ensureCompanyRecord } from '../company/company-records';
 
 /** The first step: placement type and company. Only the case's jobformidler gets the form. */
 export function newAgreementForm(ctx: HandlerContext, caseRef: string): Promise<AdaptiveCard> {
@@ -62,6 +63,8 @@ export function createAgreement(
         const form = new FormReader(data, agreementFieldLabel(ctx));
         const placementType = readPlacementType(form);
         const company = readCompany(form);
+        // One company per CVR: the agreement links to the company record (created from it if new).
+        const companyId = await ensureCompanyRecord(ctx.services.store, tenantId, company, userId, ctx.now);
         return saveOnce(
           new AgreementRepository(ctx.services.store),
           { tenantId, caseRef: data.caseRef, key: agreementId },
@@ -75,6 +78,7 @@ export function createAgreement(
             agreementId,
             placementType,
             company,
+            companyId,
             status: 'DRAFT',
             version: 1,
             checklist: emptyChecklist(),

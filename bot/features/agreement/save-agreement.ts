@@ -31,6 +31,7 @@ import {
   statusField,
   valueField,
 } from './rules';
+import { ensureCompanyRecord } from '../company/company-records';
 
 type AgreementSubmission = {
   caseRef: string;
@@ -152,6 +153,7 @@ export function saveAgreement(
           throw new InvalidInputError('signed_without_agreed', {}, 'signedAt');
         form.order('agreedAt', agreedAt, 'signedAt', signedAt);
         const reason = form.text('reason', { max: 300 });
+        const companyId = await ensureCompanyRecord(ctx.services.store, tenantId, company, userId, ctx.now);
         return saveOnce(repository, { tenantId, caseRef: data.caseRef, key: data.agreementId }, data, (current) => {
           if (current === undefined) throw new NotFoundError(`agreement ${data.agreementId}`);
           const next = { placementType, company, checklist, agreedAt, signedAt };
@@ -161,6 +163,7 @@ export function saveAgreement(
           return {
             ...stored,
             ...next,
+            companyId,
             checklist: [...checklist],
             status: agreementStatusAfterSave({
               previous: current.status,

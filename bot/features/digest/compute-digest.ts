@@ -3,7 +3,10 @@ import type { Services } from '../../services';
 import { DigestRunRepository } from '../../store/digest-run-repository';
 import type { DigestScope } from '../../store/digest-subscription-repository';
 import { addIsoWeeks, dayNumber, isoDateOf, type DigestWeek } from './calendar';
-import { caseFactsPages, sensitiveFactsPages, type ReadStats } from './facts-reader';
+import { caseFactsPages, companyActivityPages, sensitiveFactsPages, type ReadStats } from './facts-reader';
+
+/** M14 counts the last 4 weeks and the 4 before (its trend). */
+const COMPANY_WINDOW_DAYS = 56;
 import { SCREENING_WINDOW_DAYS } from './metrics/flow';
 import {
   createDigestAccumulator,
@@ -56,6 +59,13 @@ export async function computeDigest(
       inScope?.add(facts.caseRef);
     }
   }
+  // The company side: the last 8 weeks (M14 and its trend, M15); a team sees its own members' activity.
+  const members = spec.jobformidlerIds !== undefined ? new Set(spec.jobformidlerIds) : undefined;
+  const companySince = isoDateOf(dayNumber(week.asOf) - COMPANY_WINDOW_DAYS);
+  for await (const page of companyActivityPages(services.store, tenantId, companySince, stats)) {
+    for (const activity of page)
+      if (members === undefined || members.has(activity.staffId)) acc.addCompanyActivity(activity);
+  }
   const screenedSince = isoDateOf(dayNumber(week.asOf) - SCREENING_WINDOW_DAYS);
   for await (const page of sensitiveFactsPages(services.store, tenantId, screenedSince, stats)) {
     for (const facts of page) if (inScope === undefined || inScope.has(facts.caseRef)) acc.addSensitive(facts);
@@ -84,5 +94,6 @@ export function digestView(computed: ComputedDigest): DigestView {
     k: settings.kSuppression,
     target: settings.g1CompanyShareTarget,
     caseloadBand: settings.caseloadBand,
+    companyContactShareBand: settings.companyContactShareBand,
   });
 }

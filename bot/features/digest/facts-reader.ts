@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { CaseFactsSchema, SensitiveFactsSchema, type CaseFacts, type SensitiveFacts } from '../../domain/case-facts';
 import type { Store } from '../../store/cosmos-store';
 import { queryPage } from '../../store/documents';
+import { CompanyContactKindSchema } from '../../domain/company';
+import type { CompanyActivity } from './metrics/company-activity';
 
 /**
  * Reads the case facts projection a page at a time (continuation tokens; the embedded server has no
@@ -109,3 +111,42 @@ export function sensitiveFactsPages(
     stats,
   );
 }
+
+/**
+ * The company side's contacts and job openings since `since` (directory, the tenant's partition):
+ * as dates and who, for M14 and M15. Team scope keeps those by the team's members.
+ */
+export function companyActivityPages(
+  store: Store,
+  tenantId: string,
+  since: string,
+  stats: ReadStats,
+): AsyncGenerator<CompanyActivity[]> {
+  return pages(
+    pageSizeFor(store),
+    store.containers.directory,
+    'SELECT c.type, c.kind, c.date, c.registeredOn, c.staffId, c.createdBy FROM c WHERE c.tenantId = @t AND ((c.type = "company_contact" AND c.date >= @since) OR (c.type = "job_opening" AND c.registeredOn >= @since))',
+    [
+      { name: '@t', value: tenantId },
+      { name: '@since', value: since },
+    ],
+    StoredActivitySchema,
+    stats,
+  );
+}
+
+const StoredActivitySchema = z
+  .union([
+    z.object({
+      type: z.literal('company_contact'),
+      kind: CompanyContactKindSchema,
+      date: z.string(),
+      staffId: z.string(),
+    }),
+    z.object({ type: z.literal('job_opening'), registeredOn: z.string(), createdBy: z.string() }),
+  ])
+  .transform((d): CompanyActivity =>
+    d.type === 'company_contact'
+      ? { kind: 'contact', date: d.date, staffId: d.staffId, contactKind: d.kind }
+      : { kind: 'opening', date: d.registeredOn, staffId: d.createdBy },
+  );

@@ -31,6 +31,7 @@ export const BLOCK_IDS = [
   'M11',
   'M12',
   'M14',
+  'M15',
   'M16',
   'M18',
   'M19',
@@ -67,6 +68,10 @@ export const FIGURE_IDS = [
   'M14_STARTED',
   'M14_JOBS',
   'M14_AFTERCARE',
+  'M14_MATCHES',
+  'M14_MATCHES_TAKEN',
+  'M14_MATCHES_PLACED',
+  'M15',
   'M16',
   'M16_IMPACT',
   'M16_VISITED',
@@ -93,6 +98,8 @@ export interface Figure {
   readonly status?: Status;
   /** A code shown with the figure (M3: the checklist item most often missing). */
   readonly item?: string;
+  /** The same figure for the period before (M14: the four weeks before), suppressed on its own. */
+  readonly previous?: Cell;
 }
 
 export interface MetricBlock {
@@ -131,6 +138,8 @@ export interface PresentInput {
   readonly k: number;
   readonly target: number;
   readonly caseloadBand: readonly [number, number];
+  /** M15's band for the share of company-directed contacts (default 0.3–0.5). */
+  readonly companyContactShareBand?: readonly [number, number];
 }
 
 const pct = (c: Cell): number | undefined => {
@@ -216,6 +225,21 @@ export function presentDigest(input: PresentInput): DigestView {
     [a.m14.jobPlacements, a.m14.placementsStarted - a.m14.jobPlacements],
     k,
   );
+  // M14's trend: the four weeks before, suppressed like the current ones.
+  const before = a.m14.previous;
+  const startedBefore =
+    before !== undefined
+      ? suppressPartition(
+          before.placementsStarted,
+          [before.jobPlacements, before.placementsStarted - before.jobPlacements],
+          k,
+        )
+      : undefined;
+  const withPrevious = (f: Figure, previous: Cell | undefined): Figure =>
+    previous !== undefined ? { ...f, previous } : f;
+  const matches = a.m14.matches ?? { proposed: 0, accepted: 0, placed: 0 };
+  const [bandLow, bandHigh] = input.companyContactShareBand ?? [0.3, 0.5];
+  const m15 = a.m15 ?? { companyFacing: 0, all: 0 };
   const impact = shareFigure('M16_IMPACT', { numerator: a.m16.withImpact, denominator: a.m16.screenings }, k);
   const impactHidden = !(impact.count?.shown ?? false);
 
@@ -295,11 +319,34 @@ export function presentDigest(input: PresentInput): DigestView {
     {
       id: 'M14',
       figures: [
-        countFigure('M14_VISITS', countCell(a.m14.outreachVisits, k)),
-        countFigure('M14_OPENINGS', countCell(a.m14.jobOpenings, k)),
-        countFigure('M14_STARTED', started.total),
-        countFigure('M14_JOBS', started.parts[0] ?? { shown: false, reason: 'small' }),
-        countFigure('M14_AFTERCARE', countCell(a.m14.aftercare, k)),
+        withPrevious(
+          countFigure('M14_VISITS', countCell(a.m14.outreachVisits, k)),
+          before && countCell(before.outreachVisits, k),
+        ),
+        withPrevious(
+          countFigure('M14_OPENINGS', countCell(a.m14.jobOpenings, k)),
+          before && countCell(before.jobOpenings, k),
+        ),
+        withPrevious(countFigure('M14_STARTED', started.total), startedBefore?.total),
+        withPrevious(
+          countFigure('M14_JOBS', started.parts[0] ?? { shown: false, reason: 'small' }),
+          startedBefore?.parts[0],
+        ),
+        withPrevious(
+          countFigure('M14_AFTERCARE', countCell(a.m14.aftercare, k)),
+          before && countCell(before.aftercare, k),
+        ),
+        countFigure('M14_MATCHES', countCell(matches.proposed, k)),
+        countFigure('M14_MATCHES_TAKEN', countCell(matches.accepted, k)),
+        countFigure('M14_MATCHES_PLACED', countCell(matches.placed, k)),
+      ],
+    },
+    {
+      id: 'M15',
+      figures: [
+        shareFigure('M15', { numerator: m15.companyFacing, denominator: m15.all }, k, (v) =>
+          v >= bandLow && v <= bandHigh ? 'good' : 'warning',
+        ),
       ],
     },
     {

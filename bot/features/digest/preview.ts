@@ -59,7 +59,7 @@ async function buildAndSend(ctx: HandlerContext): Promise<void> {
     scope: spec.scope,
     settings: computed.settings,
     workload: computed.computation.workload
-      .filter((w) => w.caseload > 0 || w.overdue > 0)
+      .filter((w) => w.caseload > 0 || w.overdue > 0 || w.companyContacts > 0)
       .map((w) => ({ ...w, name: names.get(w.userId) ?? w.userId })),
   });
   const sent = await sendToUserWithRetry(services, actor, { card });

@@ -115,6 +115,12 @@ export function savePlacement(
     save: async () => {
       await writeCase(ctx, data.caseRef, 'placement.write', async ({ today }) => {
         const input = readPlacement(new FormReader(data, label(ctx)), today);
+        // A placement started from a work agreement belongs to the agreement's company record.
+        const companyId =
+          data.placementId === undefined && data.agreementId !== undefined
+            ? (await new AgreementRepository(ctx.services.store).get(tenantId, data.caseRef, data.agreementId))
+                ?.companyId
+            : undefined;
         await saveOnce(
           new PlacementRepository(ctx.services.store),
           { tenantId, caseRef: data.caseRef, key: placementId },
@@ -130,6 +136,7 @@ export function savePlacement(
               ...stampNew(userId, ctx.now),
               placementId,
               ...(data.agreementId !== undefined ? { agreementId: data.agreementId } : {}),
+              ...(companyId !== undefined ? { companyId } : {}),
             };
             return {
               ...base,

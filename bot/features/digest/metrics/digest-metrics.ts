@@ -35,6 +35,7 @@ import {
   m6Accumulator,
 } from './results';
 import { ShareSchema, type MetricContext } from './types';
+import { M15Schema, m15Accumulator, type CompanyActivity } from './company-activity';
 
 /**
  * All metrics of one digest in one pass: every case's facts are turned into a view once and handed
@@ -56,6 +57,8 @@ export const DigestAggregatesSchema = z.object({
   m11: M11Schema,
   m12: M12Schema,
   m14: M14Schema,
+  /** Absent in snapshots from before the company side was counted. */
+  m15: M15Schema.optional(),
   m16: M16Schema,
   m18: M18Schema,
   m19: M19Schema,
@@ -72,6 +75,9 @@ export interface Workload {
   readonly caseload: number;
   readonly overdue: number;
   readonly jobConversationsLastWeek: number;
+  /** Contacts of the last 4 weeks, company- and citizen-directed (M15 per staff member). */
+  readonly companyContacts: number;
+  readonly citizenContacts: number;
 }
 
 export interface DigestComputation {
@@ -113,6 +119,7 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
     if (entry !== undefined) entry.jobConversationsLastWeek += lastWeek;
   });
   const m14 = m14Accumulator(ctx);
+  const m15 = m15Accumulator(ctx);
   const m16 = m16Accumulator(ctx);
   const m18 = m18Accumulator(ctx);
   const m19 = m19Accumulator(ctx);
@@ -140,7 +147,13 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
       cases++;
       const view = caseView(facts);
       for (const acc of caseAccumulators) acc.add(view);
+      m15.addCase(view);
       m16.addCase(view);
+    },
+    /** A company contact or job opening (the company side holds no case, so it comes on its own). */
+    addCompanyActivity(activity: CompanyActivity): void {
+      m14.addCompany(activity);
+      m15.addCompany(activity);
     },
     addSensitive(facts: SensitiveFacts): void {
       m16.addSensitive(facts);
@@ -148,11 +161,14 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
     },
     result(): DigestComputation {
       const loads = caseloads.result();
-      const workload = [...new Set([...loads.keys(), ...staff.keys()])].sort().map((userId) => ({
+      const contacts = m15.perStaff();
+      const workload = [...new Set([...loads.keys(), ...staff.keys(), ...contacts.keys()])].sort().map((userId) => ({
         userId,
         caseload: loads.get(userId) ?? 0,
         overdue: staff.get(userId)?.overdue ?? 0,
         jobConversationsLastWeek: staff.get(userId)?.jobConversationsLastWeek ?? 0,
+        companyContacts: contacts.get(userId)?.company ?? 0,
+        citizenContacts: contacts.get(userId)?.citizen ?? 0,
       }));
       return {
         aggregates: {
@@ -170,6 +186,7 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
           m11: m11FromCaseloads(loads, ctx),
           m12: m12.result(),
           m14: m14.result(),
+          m15: m15.result(),
           m16: m16.result(),
           m18: m18.result(),
           m19: m19.result(),
@@ -187,9 +204,11 @@ export function computeDigest(
   ctx: MetricContext & { readonly isoWeek: string },
   cases: Iterable<CaseFacts>,
   sensitive: Iterable<SensitiveFacts> = [],
+  companyActivity: Iterable<CompanyActivity> = [],
 ): DigestComputation {
   const acc = createDigestAccumulator(ctx);
   for (const c of cases) acc.addCase(c);
   for (const s of sensitive) acc.addSensitive(s);
+  for (const a of companyActivity) acc.addCompanyActivity(a);
   return acc.result();
 }

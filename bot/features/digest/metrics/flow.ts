@@ -5,6 +5,8 @@ import { dayNumber } from '../calendar';
 import { firstJobConversationBetween, isG1On, latestG1VisitationBy, placementsOn, type CaseView } from './case-view';
 import { ShareSchema, StatSchema, share, stat, type Accumulator, type MetricContext } from './types';
 import { WINDOW_DAYS } from './results';
+import { isAftercare, isOutreach } from '../../../domain/company';
+import type { CompanyActivity } from './company-activity';
 
 /** Flow, domain-research §6.3. Counts are raw here; suppression happens when the digest is shown. */
 
@@ -184,7 +186,7 @@ export function m12Accumulator(
 
 // ---- M14 COMPANY_FACING_ACTIVITY ----
 
-export const M14Schema = z.object({
+const M14CountsSchema = z.object({
   outreachVisits: z.number().int(),
   jobOpenings: z.number().int(),
   placementsStarted: z.number().int(),
@@ -192,27 +194,74 @@ export const M14Schema = z.object({
   jobPlacements: z.number().int(),
   aftercare: z.number().int(),
 });
+export type M14Counts = z.infer<typeof M14CountsSchema>;
+
+export const M14Schema = M14CountsSchema.extend({
+  /**
+   * Job matches (bot/features/jobmatch): suggested, taken, and taken matches whose placement started.
+   * This and `previous` (the four weeks before, the trend) are absent in snapshots from before they were kept.
+   */
+  matches: z.object({ proposed: z.number().int(), accepted: z.number().int(), placed: z.number().int() }).optional(),
+  previous: M14CountsSchema.optional(),
+});
 export type M14Result = z.infer<typeof M14Schema>;
 
-export function m14Accumulator(ctx: MetricContext): Accumulator<CaseView, M14Result> {
+const emptyCounts = (): M14Counts => ({
+  outreachVisits: 0,
+  jobOpenings: 0,
+  placementsStarted: 0,
+  jobPlacements: 0,
+  aftercare: 0,
+});
+
+/**
+ * Company-directed activity of the last 4 weeks and the 4 weeks before: outreach visits (with cold
+ * canvassing), job openings obtained and aftercare visits are counted where they are logged, on the
+ * company (addCompany) or on a case; a contact logged on a company that also went onto a case counts
+ * once, on the company. Placements started and job matches come from the case facts.
+ */
+export function m14Accumulator(
+  ctx: MetricContext,
+): Accumulator<CaseView, M14Result> & { addCompany(a: CompanyActivity): void } {
   const t = dayNumber(ctx.asOf);
-  const inWindow = (day: number): boolean => day >= t - FOUR_WEEKS && day < t;
-  const r = { outreachVisits: 0, jobOpenings: 0, placementsStarted: 0, jobPlacements: 0, aftercare: 0 };
+  const windowOf = (day: number): 'current' | 'previous' | undefined =>
+    day >= t - FOUR_WEEKS && day < t
+      ? 'current'
+      : day >= t - 2 * FOUR_WEEKS && day < t - FOUR_WEEKS
+        ? 'previous'
+        : undefined;
+  const counts = { current: emptyCounts(), previous: emptyCounts() };
+  const matches = { proposed: 0, accepted: 0, placed: 0 };
+  const inWindow = (date: string | undefined): boolean => date !== undefined && windowOf(dayNumber(date)) === 'current';
   return {
     add(c) {
       for (const k of c.facts.contacts) {
-        if (!k.completed || !inWindow(dayNumber(k.date))) continue;
-        if (k.type === 'COMPANY_OUTREACH_VISIT') r.outreachVisits++;
-        else if (k.type === 'JOB_OPENING') r.jobOpenings++;
-        else if (k.type === 'AFTERCARE') r.aftercare++;
+        const w = windowOf(dayNumber(k.date));
+        if (!k.completed || w === undefined || k.companyContactId !== undefined) continue;
+        if (k.type === 'COMPANY_OUTREACH_VISIT') counts[w].outreachVisits++;
+        else if (k.type === 'JOB_OPENING') counts[w].jobOpenings++;
+        else if (k.type === 'AFTERCARE') counts[w].aftercare++;
       }
       for (const p of c.placements) {
-        if (!inWindow(p.start)) continue;
-        r.placementsStarted++;
-        if (p.type === 'ORDINARY_EMPLOYMENT' || p.type === 'ORDINARY_PAID_HOURS') r.jobPlacements++;
+        const w = windowOf(p.start);
+        if (w === undefined) continue;
+        counts[w].placementsStarted++;
+        if (p.type === 'ORDINARY_EMPLOYMENT' || p.type === 'ORDINARY_PAID_HOURS') counts[w].jobPlacements++;
+      }
+      for (const m of c.facts.matches ?? []) {
+        if (inWindow(m.proposedOn)) matches.proposed++;
+        if (m.status === 'ACCEPTED' && inWindow(m.decidedOn)) matches.accepted++;
+        if (inWindow(m.placementStartedOn)) matches.placed++;
       }
     },
-    result: () => ({ ...r }),
+    addCompany(a) {
+      const w = windowOf(dayNumber(a.date));
+      if (w === undefined) return;
+      if (a.kind === 'opening') counts[w].jobOpenings++;
+      else if (a.contactKind !== undefined && isOutreach(a.contactKind)) counts[w].outreachVisits++;
+      else if (a.contactKind !== undefined && isAftercare(a.contactKind)) counts[w].aftercare++;
+    },
+    result: () => ({ ...counts.current, matches: { ...matches }, previous: { ...counts.previous } }),
   };
 }
 
