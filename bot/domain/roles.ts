@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Staff roles. A user with no role may only read help and the "ask your admin" answer. */
-export const ROLES = ['screener', 'jobformidler', 'leder', 'admin'] as const;
+/**
+ * Staff roles. A user with no role may only read help and the "ask your admin" answer.
+ * `myndighedssagsbehandler` owns group 2 (rehabilitation track) cases and sits on the visitation panel.
+ */
+export const ROLES = ['screener', 'jobformidler', 'leder', 'admin', 'myndighedssagsbehandler'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

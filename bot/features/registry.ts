@@ -10,6 +10,7 @@ import { placementFeature } from './placement/handlers';
 import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
+import { retentionFeature } from './retention/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
@@ -39,6 +40,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     followUpFeature,
     hkoFeature,
     privacyFeature,
+    retentionFeature,
     digestFeature,
   ];
   const router = new FeatureRouter(features);

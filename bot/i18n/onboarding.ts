@@ -15,6 +15,8 @@ export const onboardingText = defineCatalogue({
     'welcome.role.leder':
       'Som leder kan du abonnere på en ugentlig styringsrapport i teamets kanal – kun samlede tal, små tal skjules.',
     'welcome.role.admin': 'Som administrator kan du give og fjerne roller, sætte kommunens tærskler og udtrække logs.',
+    'welcome.role.myndighedssagsbehandler':
+      'Som myndighedssagsbehandler ejer du borgere i gruppe 2 (rehabilitering): møde i rehabiliteringsteamet, indstilling og afslutning. Du finder dem i "Mine borgere".',
     'welcome.channel':
       'I en kanal skal du nævne mig (@Fremdrift). En leder kan skrive "@Fremdrift abonnér på ugerapport".',
     'welcome.help_hint': 'Skriv "hjælp" for at se, hvad du kan.',
@@ -41,6 +43,8 @@ export const onboardingText = defineCatalogue({
       "As a leader you can subscribe your team's channel to a weekly steering digest – aggregates only, small numbers hidden.",
     'welcome.role.admin':
       "As an admin you can grant and revoke roles, set the municipality's thresholds and extract logs.",
+    'welcome.role.myndighedssagsbehandler':
+      'As a caseworker (authority) you own citizens in group 2 (rehabilitation): the rehabilitation team meeting, the recommendation and closing. You find them in "My citizens".',
     'welcome.channel':
       'In a channel, mention me (@Fremdrift). A leader can write "@Fremdrift subscribe to weekly digest".',
     'welcome.help_hint': 'Type "help" to see what you can do.',
