@@ -11,6 +11,7 @@ import { privacyFeature } from './privacy/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
 import { retentionFeature } from './retention/handlers';
+import { rehabFeature } from './rehab/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
@@ -34,6 +35,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     progressionFeature,
     caseloadFeature,
     caseFeature,
+    rehabFeature,
     agreementFeature,
     placementFeature,
     hoursFeature,

@@ -8,13 +8,21 @@ import { DigestJob } from '../features/digest/digest-job';
 import { digestRunRoute } from '../features/digest/run-route';
 import { retentionPurgeJob } from '../features/retention/purge';
 import { adminRoutes } from '../features/privacy/admin-routes';
+import { rehabNudgeJob } from '../features/rehab/rehab-nudge';
+import { art9CheckJob } from '../features/retention/art9-check';
 
 /** Who this instance is, in claims and run logs. */
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
 /** Every scheduled job (digests, nudges, purge). A new job adds one line here. */
 export function buildJobs(services: Services): ScheduledJob[] {
-  return [dailyNudgeJob(services), retentionPurgeJob(services), new DigestJob(services, { holder })];
+  return [
+    dailyNudgeJob(services),
+    retentionPurgeJob(services),
+    new DigestJob(services, { holder }),
+    rehabNudgeJob(services),
+    art9CheckJob(services),
+  ];
 }
 
 /** HTTP routes besides /api/messages and /healthz (each checks its own credential). */

@@ -159,6 +159,30 @@ export class CaseRepository {
     return this.listBy('assignedJobformidlerId', userId, 'c.caseRef', tenantId, options, true);
   }
 
+  /**
+   * The open cases a user owns, a page at a time: as jobformidler (group 1) or as the owner of a
+   * group 2 case ("Mine borgere" for jobformidlere and myndighedssagsbehandlere alike).
+   */
+  listOpenOwnedBy(
+    tenantId: string,
+    userId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<CaseDoc>>> {
+    return queryPage(
+      this.container,
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND (c.assignedJobformidlerId = @v OR c.caseworkerId = @v) AND c.status != "CLOSED" ORDER BY c.caseRef',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@v', value: userId },
+        ],
+      },
+      CaseDocSchema,
+      options,
+    );
+  }
+
   listForScreener(
     tenantId: string,
     userId: string,

@@ -1,7 +1,8 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { caseloadText as t } from '../../bot/i18n/caseload';
 import { caseText as v } from '../../bot/i18n/case-common';
-import type { CaseStatus, PlacementType } from '../../bot/domain/case';
+import type { CaseStatus, PlacementType, RehabRecommendation } from '../../bot/domain/case';
+import { rehabText } from '../../bot/i18n/rehab';
 import { formatDate } from '../../bot/domain/calendar';
 import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
 import { actionSet, adaptiveCard, columns, container, executeAction, heading, note, text } from '../common/elements';
@@ -16,9 +17,47 @@ export interface CaseloadRow {
   readonly followUp?: FollowUpStatus | undefined;
   /** Due date of a progression measurement that is due today or late (issue 6 item 4). */
   readonly progressionDue?: string | undefined;
+  /** A group 2 case the user owns: its rehabilitation team meeting and recommendation. */
+  readonly rehab?:
+    | {
+        readonly meetingAt?: string | undefined;
+        readonly recommendation?: RehabRecommendation | undefined;
+        readonly meetingOverdue: boolean;
+      }
+    | undefined;
+}
+
+function rehabRow(locale: Locale, r: CaseloadRow, rehab: NonNullable<CaseloadRow['rehab']>): JsonObject {
+  return container(
+    [
+      columns([
+        {
+          items: [
+            text(`**${r.caseRef}** · ${rehabText(locale, 'row.group2')}`),
+            text(
+              rehab.recommendation !== undefined
+                ? rehabText(locale, 'row.recommended', {
+                    recommendation: rehabText(locale, `recommendation.${rehab.recommendation}`),
+                  })
+                : rehabText(locale, 'row.meeting', {
+                    date: rehab.meetingAt !== undefined ? formatDate(rehab.meetingAt, locale) : '–',
+                  }),
+              { size: 'Small', spacing: 'None', ...(rehab.meetingOverdue ? { color: 'Warning' } : {}) },
+            ),
+          ],
+        },
+        {
+          width: 'auto',
+          items: [actionSet([executeAction(t(locale, 'open'), 'rehab.open', { caseRef: r.caseRef })])],
+        },
+      ]),
+    ],
+    { separator: true },
+  );
 }
 
 function row(locale: Locale, r: CaseloadRow): JsonObject {
+  if (r.rehab !== undefined) return rehabRow(locale, r, r.rehab);
   const flag = followUpFlag(locale, r.followUp);
   const hours =
     r.ordinaryHoursLastWeek === undefined

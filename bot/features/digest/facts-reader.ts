@@ -11,7 +11,7 @@ import { queryPage } from '../../store/documents';
  * stop a municipality's digest (the writer rebuilds it on the case's next change).
  */
 export interface FactsFilter {
-  /** Team scope: only cases assigned to these jobformidlere. */
+  /** Team scope: cases of these people (as jobformidler; without one, as caseworker or screener). */
   readonly jobformidlerIds?: readonly string[];
   /** Page size; by default what suits the store (see pageSizeFor). */
   readonly pageSize?: number;
@@ -74,7 +74,11 @@ export function caseFactsPages(
   const parameters: SqlParameter[] = [{ name: '@t', value: tenantId }];
   let query = 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case_facts"';
   if (filter.jobformidlerIds !== undefined) {
-    query += ' AND ARRAY_CONTAINS(@j, c.assignedJobformidlerId)';
+    // A team's cases: those of its jobformidlere, and cases without one (group 2, 3, waiting) that a
+    // member owns as caseworker or screened (issue 15 item 9: no group is invisible in its team's counts).
+    query +=
+      ' AND (ARRAY_CONTAINS(@j, c.assignedJobformidlerId) OR (NOT IS_DEFINED(c.assignedJobformidlerId)' +
+      ' AND (ARRAY_CONTAINS(@j, c.caseworkerId) OR ARRAY_CONTAINS(@j, c.screenerId))))';
     parameters.push({ name: '@j', value: [...filter.jobformidlerIds] });
   }
   return pages(
