@@ -12,6 +12,7 @@ import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers
 import { progressionFeature } from './progression/handlers';
 import { retentionFeature } from './retention/handlers';
 import { rehabFeature } from './rehab/handlers';
+import { teamFeature } from './team/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
@@ -36,6 +37,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     caseloadFeature,
     caseFeature,
     rehabFeature,
+    teamFeature,
     agreementFeature,
     placementFeature,
     hoursFeature,

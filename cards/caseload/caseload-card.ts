@@ -56,7 +56,7 @@ function rehabRow(locale: Locale, r: CaseloadRow, rehab: NonNullable<CaseloadRow
   );
 }
 
-function row(locale: Locale, r: CaseloadRow): JsonObject {
+function row(locale: Locale, r: CaseloadRow, openVerb = 'case.open'): JsonObject {
   if (r.rehab !== undefined) return rehabRow(locale, r, r.rehab);
   const flag = followUpFlag(locale, r.followUp);
   const hours =
@@ -91,7 +91,7 @@ function row(locale: Locale, r: CaseloadRow): JsonObject {
         },
         {
           width: 'auto',
-          items: [actionSet([executeAction(t(locale, 'open'), 'case.open', { caseRef: r.caseRef })])],
+          items: [actionSet([executeAction(t(locale, 'open'), openVerb, { caseRef: r.caseRef })])],
         },
       ]),
     ],
@@ -107,12 +107,15 @@ export function caseloadCard(input: {
   placementCadenceDays: number;
   nextPageToken?: string | undefined;
   isFirstPage: boolean;
+  /** A leader looking at a jobformidler's caseload for sparring (read-only; cases open the sparring view). */
+  sparring?: { userId: string; title: string; intro: string; moveLabel: string; backLabel: string } | undefined;
 }): AdaptiveCard {
   const { locale, rows } = input;
+  const sparring = input.sparring;
   const count = (state: string): number => rows.filter((r) => r.followUp?.state === state).length;
   const body: JsonObject[] = [
-    heading(t(locale, 'title')),
-    note(t(locale, 'intro', { days: input.cadenceDays, placementDays: input.placementCadenceDays })),
+    heading(sparring?.title ?? t(locale, 'title')),
+    note(sparring?.intro ?? t(locale, 'intro', { days: input.cadenceDays, placementDays: input.placementCadenceDays })),
   ];
   if (rows.length === 0 && input.isFirstPage) body.push(text(t(locale, 'empty')));
   else {
@@ -121,14 +124,22 @@ export function caseloadCard(input: {
         weight: 'Bolder',
         color: count('overdue') > 0 ? 'Attention' : 'Default',
       }),
-      ...rows.map((r) => row(locale, r)),
+      ...rows.map((r) => row(locale, r, sparring !== undefined ? 'sparring.case' : 'case.open')),
     );
   }
+  const pageVerb = sparring !== undefined ? 'sparring.caseload' : 'caseload.open';
+  const who = sparring !== undefined ? { userId: sparring.userId } : {};
   const actions = [
     ...(input.nextPageToken !== undefined
-      ? [executeAction(t(locale, 'next_page'), 'caseload.open', { continuationToken: input.nextPageToken })]
+      ? [executeAction(t(locale, 'next_page'), pageVerb, { ...who, continuationToken: input.nextPageToken })]
       : []),
-    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), 'caseload.open')] : []),
+    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), pageVerb, who)] : []),
+    ...(sparring !== undefined
+      ? [
+          executeAction(sparring.moveLabel, 'reassign.bulk', { fromUserId: sparring.userId }),
+          executeAction(sparring.backLabel, 'sparring.team'),
+        ]
+      : []),
   ];
   return adaptiveCard(body, actions);
 }

@@ -32,6 +32,8 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'indicatorsets.list': { text: 'indikatorsæt', where: ONE_TO_ONE },
   'indicatorsets.import': { text: 'importér indikatorsæt {"id":"x"}', where: ONE_TO_ONE },
   caseload: { text: 'mine borgere', where: ONE_TO_ONE },
+  sparring: { text: 'sparring', where: ONE_TO_ONE },
+  'figures.own': { text: 'mine tal', where: ONE_TO_ONE },
   'case.open': { text: 'sag {ref}', where: ONE_TO_ONE },
   'privacy.audit': { text: 'log for sag {ref}', where: ONE_TO_ONE },
   'privacy.export': { text: 'eksportér sag {ref}', where: ONE_TO_ONE },
