@@ -57,6 +57,8 @@ export const digestText = defineCatalogue({
     'card.section.quality': 'Kvalitet',
     'card.section.quality.q': 'Bruger vi metoderne og redskaberne i praksis?',
     'card.progression_not_in_use': 'Progressionsmålinger er ikke taget i brug endnu.',
+    'card.plan_missing':
+      'Kommunen har ikke sat plantal for visitation i {year}. En administrator sætter dem under "indstillinger".',
     'card.suppressed':
       'Tal under {k} vises som "< {k}", og tal, der ellers kunne regnes ud, som "–", så ingen borger kan genkendes.',
     'card.of': '{count} af {of}',
@@ -128,6 +130,8 @@ export const digestText = defineCatalogue({
     'card.section.quality': 'Quality',
     'card.section.quality.q': 'Do we use the methods and tools in practice?',
     'card.progression_not_in_use': 'Progression measurements are not in use yet.',
+    'card.plan_missing':
+      'The municipality has set no planned visitation numbers for {year}. An admin sets them under "settings".',
     'card.suppressed':
       'Figures below {k} are shown as "< {k}", and figures that could otherwise be worked out as "–", so no citizen can be recognised.',
     'card.of': '{count} of {of}',

@@ -92,8 +92,9 @@ export function caseFactsPages(
 }
 
 /**
- * Sensitive facts the digest can use: a screening on or after `screenedSince` (M16) or any
- * compensation-scheme application (M18). Art. 9 data is read no more widely than the metrics need.
+ * Sensitive facts the digest can use: a screening on or after `screenedSince` (M16), any
+ * compensation-scheme application (M18, M23), or a screening with an impairment that matters for
+ * work (M23). Art. 9 data is read no more widely than the metrics need.
  */
 export function sensitiveFactsPages(
   store: Store,
@@ -104,7 +105,7 @@ export function sensitiveFactsPages(
   return pages(
     pageSizeFor(store),
     store.containers.sensitive,
-    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts" AND (c.screening.conductedAt >= @since OR ARRAY_LENGTH(c.hko) > 0)',
+    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts" AND (c.screening.conductedAt >= @since OR ARRAY_LENGTH(c.hko) > 0 OR c.screening.outcome = "INDICATION_WITH_JOB_IMPACT")',
     [
       { name: '@t', value: tenantId },
       { name: '@since', value: screenedSince },
