@@ -21,6 +21,7 @@ export const teamText = defineCatalogue({
     'team.within': 'i båndet',
     'team.open': 'Se borgere',
     'team.move': 'Flyt sager',
+    'team.move_one': 'Flyt sag',
     'sparring.caseload_title': '{name}s borgere (ledelsessparring)',
     'sparring.caseload_intro':
       'Til sparring om de næste skridt. Hvert opslag logges med formålet "ledelsessparring", og borgeren kan se datoen i sin log. Helbredsoplysninger vises ikke.',
@@ -113,6 +114,7 @@ export const teamText = defineCatalogue({
     'team.within': 'within the band',
     'team.open': 'See citizens',
     'team.move': 'Move cases',
+    'team.move_one': 'Move case',
     'sparring.caseload_title': "{name}'s citizens (leader sparring)",
     'sparring.caseload_intro':
       'For sparring on the next steps. Each look-up is logged with the purpose "leader sparring", and the citizen can see its date in their log. Health information is not shown.',

@@ -312,7 +312,9 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
     const sp = view.sparring;
     return adaptiveCard(body, [
       executeAction(t(locale, 'card.refresh'), 'sparring.case', { caseRef: view.caseRef }),
-      ...(sp.mayMove ? [executeAction(teamText(locale, 'team.move'), 'reassign.form', { caseRef: view.caseRef })] : []),
+      ...(sp.mayMove
+        ? [executeAction(teamText(locale, 'team.move_one'), 'reassign.form', { caseRef: view.caseRef })]
+        : []),
       ...(sp.jobformidlerId !== undefined
         ? [executeAction(teamText(locale, 'sparring.back'), 'sparring.caseload', { userId: sp.jobformidlerId })]
         : []),
