@@ -54,8 +54,62 @@ const CONTACT_TYPES = [
 ] as const;
 const CRITICAL = ['TASKS', 'WORKING_HOURS', 'ORDINARY_HOURS_PLAN', 'MILESTONES', 'FOLLOW_UP_PLAN'];
 
+/**
+ * Group 2 and 3 follow-through, moves and aftercare (issue 15), drawn from a second stream so the rest
+ * of a municipality stays what it was for the same seed: a group 2 case has an owner, its meeting and
+ * (3 in 4) a recommendation, and is closed to it half the time; group 3 is closed at the decision; a
+ * group 1 case closed for a job had aftercare contacts.
+ */
+function followThrough(facts: CaseFacts, rnd: () => number, t: number, caseworkers: number): Partial<CaseFacts> {
+  const v = facts.visitations[0];
+  if (v === undefined) return {};
+  const from = dayNumber(v.effectiveFrom);
+  if (v.group === 'G3_NOT_EMPLOYMENT_READY')
+    return { status: 'CLOSED', closure: { date: v.effectiveFrom, reason: 'REFERRED_TO_OTHER_SERVICES' } };
+  if (v.group === 'G2_REHABILITATION') {
+    const meeting = from + 21 + Math.floor(rnd() * 50);
+    const recommended = rnd() < 0.75 && meeting + 21 < t ? meeting + 7 + Math.floor(rnd() * 14) : undefined;
+    const recommendation = (['RESOURCE_COURSE', 'FLEXJOB', 'DISABILITY_PENSION', 'JOB_CLARIFICATION_COURSE'] as const)[
+      Math.floor(rnd() * 4)
+    ]!;
+    const closed = recommended !== undefined && recommended + 28 < t && rnd() < 0.5 ? recommended + 28 : undefined;
+    return {
+      caseworkerId: `caseworker-${Math.floor(rnd() * caseworkers)}`,
+      assignedJobformidlerId: undefined,
+      rehab: {
+        meetingAt: isoDateOf(meeting),
+        ...(meeting < t ? { meetingHeldAt: isoDateOf(meeting) } : {}),
+        ...(recommended !== undefined ? { recommendation, recommendedAt: isoDateOf(recommended) } : {}),
+      },
+      ...(closed !== undefined
+        ? { status: 'CLOSED' as const, closure: { date: isoDateOf(closed), reason: recommendation } }
+        : {}),
+    };
+  }
+  if (facts.closure?.reason === 'EMPLOYED_SELF_SUPPORTING') {
+    const closedOn = dayNumber(facts.closure.date);
+    const aftercare = [closedOn + 21, closedOn + 60, closedOn + 120].filter(
+      (d) => d < t && d >= t - 183 && rnd() < 0.7,
+    );
+    return {
+      aftercareUntil: isoDateOf(closedOn + 182),
+      contacts: [
+        ...facts.contacts.filter((k) => dayNumber(k.date) <= closedOn),
+        ...aftercare.map((d) => ({
+          date: isoDateOf(d),
+          type: 'AFTERCARE' as const,
+          completed: true,
+          direction: 'CITIZEN_FACING' as const,
+        })),
+      ],
+    };
+  }
+  return {};
+}
+
 export function* syntheticCases(n: number, seed = 42): Generator<{ facts: CaseFacts; sensitive: SensitiveFacts }> {
   const rnd = prng(seed);
+  const rndFollow = prng(seed + 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
   const t = dayNumber(BENCH_AS_OF);
   const jobformidlere = Math.max(1, Math.round(n / 35));
@@ -174,6 +228,8 @@ export function* syntheticCases(n: number, seed = 42): Generator<{ facts: CaseFa
         ? { closure: { date: isoDateOf(ended), reason: 'EMPLOYED_SELF_SUPPORTING' as const } }
         : {}),
     };
+    Object.assign(facts, followThrough(facts, rndFollow, t, Math.max(1, Math.round(n / 150))));
+    if (facts.assignedJobformidlerId === undefined) delete facts.assignedJobformidlerId;
     const hko: SensitiveFacts['hko'] = [];
     if (rnd() < 0.1) {
       const applied = t - Math.floor(rnd() * 200);

@@ -112,6 +112,7 @@ export async function applyScreeningAndVisitation(
     ...(v.jobformidlerId !== undefined ? { jobformidlerId: v.jobformidlerId } : {}),
     ...(v.firstJobConversationAt !== undefined ? { firstJobConversationAt: v.firstJobConversationAt } : {}),
     ...(v.rehabTeamMeetingAt !== undefined ? { rehabTeamMeetingAt: v.rehabTeamMeetingAt } : {}),
+    ...(v.ownerId !== undefined ? { ownerId: v.ownerId } : {}),
     ...(v.recipient !== undefined ? { notificationRecipient: v.recipient } : {}),
     ...(v.notificationDate !== undefined ? { notificationDate: v.notificationDate } : {}),
   });

@@ -7,6 +7,13 @@ import type { RationaleCode, G3Recipient } from '../../bot/features/visitation/r
 import { Prng } from '../lib/prng';
 import { planWork, type WorkPlan } from './plan-work';
 import { planCompanySide, type CompanySidePlan } from './plan-companies';
+import {
+  caseworkerStaff,
+  planG1FollowThrough,
+  planRehab,
+  type G1FollowThrough,
+  type RehabFollowThrough,
+} from './plan-follow-through';
 
 /**
  * The synthetic municipality as a pure plan: who works there and what happened to each citizen,
@@ -53,6 +60,8 @@ export interface VisitationPlan {
   readonly firstJobConversationAt?: string;
   /** Group 2. */
   readonly rehabTeamMeetingAt?: string;
+  /** Group 2: the owner (a myndighedssagsbehandler). */
+  readonly ownerId?: string;
   /** Group 3. */
   readonly recipient?: G3Recipient;
   readonly notificationDate?: string;
@@ -66,6 +75,10 @@ export interface CasePlan {
   readonly visitation?: VisitationPlan;
   /** Group 1: the jobformidler's work with the citizen up to today. */
   readonly work?: WorkPlan;
+  /** Group 2: the rehabilitation team meeting, recommendation and closing (plan-follow-through.ts). */
+  readonly rehab?: RehabFollowThrough;
+  /** Group 1: a move to another jobformidler, or closing for a job with aftercare. */
+  readonly followThrough?: G1FollowThrough;
 }
 
 export interface MunicipalityPlan {
@@ -77,6 +90,8 @@ export interface MunicipalityPlan {
   readonly screeners: readonly StaffMember[];
   readonly jobformidlere: readonly StaffMember[];
   readonly ledere: readonly StaffMember[];
+  /** Owners of group 2 cases. */
+  readonly caseworkers?: readonly StaffMember[];
   readonly cases: readonly CasePlan[];
   /** Company consultants: the companies, their openings and most company contacts are theirs. */
   readonly konsulenter: readonly StaffMember[];
@@ -235,13 +250,15 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
     const on = weekday(addDays(today, -Math.floor(((options.cases - i) / options.cases) * historyDays)));
     const screening = screeningPlan(rng, on > today ? today : on, today);
     const visitAt = weekday(addDays(screening.on, rng.int(3, 14)));
-    const decided = screening.pausedAfterSteps === undefined && visitAt <= today;
+    // A declined screening closes the case at once (issue 12 item 3): no visitation follows it.
+    const decided = screening.pausedAfterSteps === undefined && visitAt <= today && screening.participation === 'YES';
     const group = visitationGroup(rng, screening);
     return { i, screening, visitAt, decided, group, visitRng: rng.next() };
   });
 
   const g1 = drafts.filter((d) => d.decided && d.group === 'G1_INTERVENTION');
-  const jobformidlerCount = Math.max(1, Math.round(g1.length / target));
+  // At least two as soon as there is work for two, so continuity and moving cases between them show.
+  const jobformidlerCount = Math.max(g1.length >= 20 ? 2 : 1, Math.round(g1.length / target));
   const screenerCount = Math.max(2, Math.round(options.cases / 120));
   const ledere = staff(rng, Math.max(1, Math.ceil(jobformidlerCount / 8)), ['leder'], 'leder');
   const screeners = staff(rng, screenerCount, ['screener'], 'screener');
@@ -295,7 +312,7 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
     konsulenter: konsulenter.map((k) => k.userId),
     jobformidlere: jobformidlere.map((j) => j.userId),
   });
-  return {
+  return withFollowThrough({
     seed: options.seed,
     tenantId: options.tenantId,
     today,
@@ -306,7 +323,47 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
     cases,
     konsulenter,
     companySide,
-  };
+  });
+}
+
+/** The day a group 1 citizen's planned work last did something (a contact, a week's hours logged, a placement). */
+function lastEventOf(work: WorkPlan): string {
+  const days = [work.startOn, ...work.contacts.map((c) => c.on)];
+  const p = work.placement;
+  if (p !== undefined) {
+    days.push(p.startOn, ...(p.end !== undefined ? [p.end.on] : []));
+    for (const w of p.weeks) days.push(DateTime.fromISO(w.monday, { zone: 'UTC' }).plus({ days: 7 }).toISODate()!);
+  }
+  return days.sort().at(-1)!;
+}
+
+/** Adds owners and the rehabilitation track to group 2, and a few moves and closings for a job to group 1. */
+function withFollowThrough(plan: MunicipalityPlan): MunicipalityPlan {
+  const g2 = plan.cases.filter((c) => c.visitation?.group === 'G2_REHABILITATION');
+  const caseworkers = caseworkerStaff(plan.seed, g2.length);
+  const rehabRng = new Prng(plan.seed + 32_452_843);
+  const g1 = plan.cases.flatMap((c, index) =>
+    c.work !== undefined && c.visitation?.jobformidlerId !== undefined
+      ? [{ index, lastEventOn: lastEventOf(c.work), jobformidlerId: c.visitation.jobformidlerId }]
+      : [],
+  );
+  const g1Plans = planG1FollowThrough(
+    plan.seed,
+    g1,
+    plan.jobformidlere.map((j) => j.userId),
+    plan.today,
+  );
+  let g2Index = 0;
+  const cases = plan.cases.map((c, index): CasePlan => {
+    const v = c.visitation;
+    if (v?.group === 'G2_REHABILITATION' && v.rehabTeamMeetingAt !== undefined) {
+      const ownerId = caseworkers[g2Index++ % caseworkers.length]!.userId;
+      return { ...c, visitation: { ...v, ownerId }, rehab: planRehab(rehabRng, v.rehabTeamMeetingAt, plan.today) };
+    }
+    const followThrough = g1Plans.get(index);
+    return followThrough !== undefined ? { ...c, followThrough } : c;
+  });
+  return { ...plan, caseworkers, cases };
 }
 
 /** The counts a reader checks the plan against the figures with. */
@@ -315,7 +372,11 @@ export function describePlan(plan: MunicipalityPlan): Record<string, number> {
   return {
     cases: plan.cases.length,
     screeningsOpen: count((c) => c.screening.pausedAfterSteps !== undefined),
-    awaitingVisitation: count((c) => c.screening.pausedAfterSteps === undefined && c.visitation === undefined),
+    awaitingVisitation: count(
+      (c) =>
+        c.screening.pausedAfterSteps === undefined && c.visitation === undefined && c.screening.participation === 'YES',
+    ),
+    declined: count((c) => c.screening.participation === 'NO'),
     g1: count((c) => c.visitation?.group === 'G1_INTERVENTION'),
     g2: count((c) => c.visitation?.group === 'G2_REHABILITATION'),
     g3: count((c) => c.visitation?.group === 'G3_NOT_EMPLOYMENT_READY'),
@@ -331,5 +392,11 @@ export function describePlan(plan: MunicipalityPlan): Record<string, number> {
     companies: plan.companySide.companies.length,
     openings: plan.companySide.openings.length,
     companyContacts: plan.companySide.contacts.length,
+    caseworkers: plan.caseworkers?.length ?? 0,
+    g2Recommended: count((c) => c.rehab?.recommendation !== undefined),
+    g2Closed: count((c) => c.rehab?.closedOn !== undefined),
+    transfers: count((c) => c.followThrough?.transfer !== undefined),
+    closedForJob: count((c) => c.followThrough?.closedForJob !== undefined),
+    aftercareContacts: plan.cases.reduce((s, c) => s + (c.followThrough?.closedForJob?.aftercare.length ?? 0), 0),
   };
 }

@@ -5,6 +5,7 @@ import { buildFeatures } from '../../bot/features/registry';
 import { applyScreeningAndVisitation, at } from './apply-screening';
 import { applyWork } from './apply-work';
 import { applyCompanySide } from './apply-companies';
+import { applyFollowThrough } from './apply-follow-through';
 import type { MunicipalityPlan } from './plan';
 
 export interface SeedReport {
@@ -45,10 +46,14 @@ export async function seedMunicipality(
   const grantDay = at(plan.cases[0]?.screening.on ?? plan.today, 8);
   const admin = actingAs(services, { tenantId: plan.tenantId, ...plan.admin }, grantDay);
   const everyone = new Map(
-    [plan.admin, ...plan.screeners, ...plan.jobformidlere, ...plan.ledere, ...plan.konsulenter].map((s) => [
-      s.userId,
-      s,
-    ]),
+    [
+      plan.admin,
+      ...plan.screeners,
+      ...plan.jobformidlere,
+      ...plan.ledere,
+      ...plan.konsulenter,
+      ...(plan.caseworkers ?? []),
+    ].map((s) => [s.userId, s]),
   );
   for (const member of everyone.values()) await setRoles(admin, member.userId, member.roles, member.displayName);
 
@@ -63,7 +68,7 @@ export async function seedMunicipality(
     if (outcome === 'created') {
       created++;
       const sent = await applyWork(services, router, plan, c);
-      workActions += sent;
+      workActions += sent + (await applyFollowThrough(services, router, plan, c));
     } else existed++;
     options.onProgress?.(created + existed);
   });

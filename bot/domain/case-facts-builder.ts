@@ -1,6 +1,7 @@
 import type { CaseFacts, SensitiveFacts } from './case-facts';
 import { caseDocId } from './case';
 import { addDays, businessDate, isoWeeksEndingAt } from './calendar';
+import { aftercareUntil } from './aftercare';
 import { followUpOfWork } from './case-follow-up';
 import { g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
 import { progressionProjection } from '../features/progression/rules';
@@ -28,14 +29,43 @@ const mean = (xs: readonly number[]): number | undefined =>
  * The case facts projection: a pure function of the partition and the time of the rebuild. The
  * store rebuilds it after every write (bot/store/case-facts-repository.ts).
  */
+/** Every visitation of the case, oldest first: the earlier ones (each ended) and the current one. */
+export function visitationPeriods(caseDoc: CaseWork['caseDoc']): CaseFacts['visitations'] {
+  const past = (caseDoc.visitationHistory ?? []).map((v) => ({
+    group: v.group,
+    conversationAt: v.conversationAt,
+    effectiveFrom: v.effectiveFrom,
+    effectiveTo: v.effectiveTo,
+  }));
+  const current = caseDoc.visitation;
+  return current === undefined
+    ? past
+    : [...past, { group: current.group, conversationAt: current.conversationAt, effectiveFrom: current.effectiveFrom }];
+}
+
+/** The periods in group 1 (`to` exclusive), cut at the closure: the digest counts each period in its group. */
+export function g1Periods(caseDoc: CaseWork['caseDoc']): CaseFacts['g1Intervals'] {
+  const closedOn = caseDoc.closure?.date;
+  return visitationPeriods(caseDoc)
+    .filter((v) => v.group === 'G1_INTERVENTION')
+    .map((v) => {
+      const to = v.effectiveTo ?? closedOn;
+      return to !== undefined ? { from: v.effectiveFrom, to } : { from: v.effectiveFrom };
+    })
+    .filter((i) => i.to === undefined || i.to > i.from);
+}
+
 export function buildCaseFacts(
   work: CaseWork,
-  settings: CadenceSettings & Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'>,
+  settings: CadenceSettings &
+    Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'> &
+    Partial<Pick<TenantSettings, 'aftercareMonths'>>,
   now: Date,
 ): CaseFacts {
   const { caseDoc } = work;
   const today = businessDate(now, settings.timeZone);
-  const visitation = caseDoc.visitation;
+  const rehab = caseDoc.rehab;
+  const aftercare = aftercareUntil(caseDoc.closure, settings.aftercareMonths ?? 6);
   const followUps = [...work.followUps].sort(byNewest).reverse();
   const contactsFrom = addDays(today, -FACTS_CONTACT_DAYS);
   const weekWindow = new Set(isoWeeksEndingAt(today, FACTS_WEEKS));
@@ -61,26 +91,22 @@ export function buildCaseFacts(
     rebuiltAt: now.toISOString(),
     status: caseDoc.status,
     ...(caseDoc.assignedJobformidlerId !== undefined ? { assignedJobformidlerId: caseDoc.assignedJobformidlerId } : {}),
+    screenerId: caseDoc.screenerId,
+    ...(caseDoc.caseworkerId !== undefined ? { caseworkerId: caseDoc.caseworkerId } : {}),
     jobformidlerCount: jobformidlere.size,
-    visitations:
-      visitation === undefined
-        ? []
-        : [
-            {
-              group: visitation.group,
-              conversationAt: visitation.conversationAt,
-              effectiveFrom: visitation.effectiveFrom,
-            },
-          ],
-    g1Intervals:
-      visitation?.group === 'G1_INTERVENTION'
-        ? [
-            {
-              from: visitation.effectiveFrom,
-              ...(caseDoc.closure !== undefined ? { to: caseDoc.closure.date } : {}),
-            },
-          ]
-        : [],
+    visitations: visitationPeriods(caseDoc),
+    ...(rehab !== undefined
+      ? {
+          rehab: {
+            ...(rehab.meetingAt !== undefined ? { meetingAt: rehab.meetingAt } : {}),
+            ...(rehab.meetingHeldAt !== undefined ? { meetingHeldAt: rehab.meetingHeldAt } : {}),
+            ...(rehab.recommendation !== undefined ? { recommendation: rehab.recommendation } : {}),
+            ...(rehab.recommendedAt !== undefined ? { recommendedAt: rehab.recommendedAt } : {}),
+          },
+        }
+      : {}),
+    ...(aftercare !== undefined ? { aftercareUntil: aftercare } : {}),
+    g1Intervals: g1Periods(caseDoc),
     placements: [...work.placements]
       .sort((a, b) => (a.startDate < b.startDate ? -1 : 1))
       .map((p) => {

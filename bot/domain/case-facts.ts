@@ -7,6 +7,7 @@ import {
   IsoDateSchema,
   PlacementStatusSchema,
   PlacementTypeSchema,
+  RehabRecommendationSchema,
   VisitationGroupSchema,
 } from './case';
 import { MatchFactSchema } from './job-match';
@@ -28,12 +29,37 @@ export const CaseFactsSchema = z.object({
   rebuiltAt: z.string(),
   status: CaseStatusSchema,
   assignedJobformidlerId: z.string().optional(),
+  /** Who screened, and who owns a group 2 case: a case without a jobformidler still belongs to a team (item 9). */
+  screenerId: z.string().optional(),
+  caseworkerId: z.string().optional(),
   /** Distinct jobformidlere since the first G1 visitation (M20). */
   jobformidlerCount: z.number().int().min(0),
-  /** Visitation decisions, oldest first (M8, M16, M17). */
+  /**
+   * Visitation decisions, oldest first (M8, M16, M17); a re-visited case has several, each ended
+   * (`effectiveTo`, exclusive) when the next began.
+   */
   visitations: z.array(
-    z.object({ group: VisitationGroupSchema, conversationAt: IsoDateSchema, effectiveFrom: IsoDateSchema }),
+    z.object({
+      group: VisitationGroupSchema,
+      conversationAt: IsoDateSchema,
+      effectiveFrom: IsoDateSchema,
+      effectiveTo: IsoDateSchema.optional(),
+    }),
   ),
+  /** The group 2 track (M8): the rehabilitation team meeting and its recommendation. */
+  rehab: z
+    .object({
+      meetingAt: IsoDateSchema.optional(),
+      meetingHeldAt: IsoDateSchema.optional(),
+      recommendation: RehabRecommendationSchema.optional(),
+      recommendedAt: IsoDateSchema.optional(),
+    })
+    .optional(),
+  /**
+   * The last day of aftercare (efterværn) of a case closed for employment: until then its
+   * jobformidler logs aftercare contacts (type AFTERCARE in `contacts`; M14 counts them).
+   */
+  aftercareUntil: IsoDateSchema.optional(),
   /** Periods the case was active in group 1 (M1, M6, M10, M11, M19). `to` is exclusive; open when absent. */
   g1Intervals: z.array(z.object({ from: IsoDateSchema, to: IsoDateSchema.optional() })),
   /** Placements (company-based activity), all of them: a case has few (M1, M4, M5, M14). */

@@ -71,7 +71,8 @@ export const CONTACT_TYPES = [
 export const ContactTypeSchema = z.enum(CONTACT_TYPES);
 export type ContactType = z.infer<typeof ContactTypeSchema>;
 
-export const CLOSURE_REASONS = [
+/** Why a group-1 case ends: what the jobformidler chooses on "Afslut sag". */
+export const JOBFORMIDLER_CLOSURE_REASONS = [
   'EMPLOYED_SELF_SUPPORTING',
   'FLEXJOB',
   'EDUCATION',
@@ -81,7 +82,55 @@ export const CLOSURE_REASONS = [
   'MOVED',
   'OTHER',
 ] as const;
+
+/** Why a group-2 (rehabilitation) case ends: the rehabilitation team's recommendation, or another way out. */
+export const REHAB_CLOSURE_REASONS = [
+  'RESOURCE_COURSE',
+  'FLEXJOB',
+  'DISABILITY_PENSION',
+  'JOB_CLARIFICATION_COURSE',
+  'EDUCATION',
+  'EMPLOYED_SELF_SUPPORTING',
+  'SICKNESS_BENEFIT',
+  'MOVED',
+  'OTHER',
+] as const;
+
+/**
+ * Ways a case ends without anyone choosing a reason on a form: the screening was declined or
+ * aborted, the citizen is outside the target group, or group 3 was referred to another
+ * administration. Each closes the case at once, so its retention clock runs (issue 12 item 3).
+ */
+export const AUTOMATIC_CLOSURE_REASONS = [
+  'SCREENING_DECLINED',
+  'SCREENING_ABORTED',
+  'NOT_IN_TARGET_GROUP',
+  'REFERRED_TO_OTHER_SERVICES',
+] as const;
+
+export const CLOSURE_REASONS = [
+  ...JOBFORMIDLER_CLOSURE_REASONS,
+  'JOB_CLARIFICATION_COURSE',
+  ...AUTOMATIC_CLOSURE_REASONS,
+] as const;
 export const ClosureReasonSchema = z.enum(CLOSURE_REASONS);
+export type ClosureReason = z.infer<typeof ClosureReasonSchema>;
+
+/** The rehabilitation team's recommendation (domain-research §2.2, bek. om rehabiliteringsplan). */
+export const REHAB_RECOMMENDATIONS = [
+  'RESOURCE_COURSE',
+  'FLEXJOB',
+  'DISABILITY_PENSION',
+  'JOB_CLARIFICATION_COURSE',
+  'OTHER',
+] as const;
+export const RehabRecommendationSchema = z.enum(REHAB_RECOMMENDATIONS);
+export type RehabRecommendation = z.infer<typeof RehabRecommendationSchema>;
+
+/** Why a case moves to another jobformidler (issue 15 item 4; M20 continuity). */
+export const REASSIGNMENT_REASONS = ['ILLNESS_OR_LEAVE', 'CASELOAD_BALANCE', 'CITIZEN_WISH', 'OTHER'] as const;
+export const ReassignmentReasonSchema = z.enum(REASSIGNMENT_REASONS);
+export type ReassignmentReason = z.infer<typeof ReassignmentReasonSchema>;
 
 export const CV_STATUSES = ['NONE', 'PERSONAL', 'JOBNET', 'BOTH'] as const;
 export const CvStatusSchema = z.enum(CV_STATUSES);

@@ -8,7 +8,7 @@ import { isPrivateVenue, type Venue } from './venue';
  * test/privacy/policy-matrix.test.ts checks every cell.
  */
 export const POLICY = {
-  'help.view': ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent'],
+  'help.view': ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent', 'myndighedssagsbehandler'],
   'roles.manage': ['admin'],
   'settings.manage': ['admin'],
   'screening.run': ['screener'],
@@ -16,7 +16,13 @@ export const POLICY = {
   /** Art. 9 answers: the screener who ran it, or the case's assigned jobformidler (resource check). */
   'screening.read_answers': ['screener', 'jobformidler'],
   'visitation.decide': ['screener'],
-  'caseload.view': ['jobformidler'],
+  /**
+   * Re-visitation (group 2 → 1 and back, issue 15 item 3): the case's screener, a leader of the team
+   * that owns the case, or a myndighedssagsbehandler (the visitation panel, municipality-wide).
+   */
+  'visitation.change': ['screener', 'leder', 'myndighedssagsbehandler'],
+  /** "Mine borgere": every citizen the user owns (group 1 as jobformidler, group 2 as owner). */
+  'caseload.view': ['jobformidler', 'myndighedssagsbehandler'],
   /** Case data: the assigned jobformidler, and admins for support (resource check). */
   'case.read': ['jobformidler', 'admin'],
   'case.write': ['jobformidler'],
@@ -24,6 +30,28 @@ export const POLICY = {
   'hko.read': ['jobformidler'],
   'hko.write': ['jobformidler'],
   'progression.score': ['jobformidler'],
+  /** The group 2 case: rehabilitation team meeting, recommendation, closure (its owner, resource check). */
+  'rehab.read': ['jobformidler', 'myndighedssagsbehandler'],
+  'rehab.write': ['jobformidler', 'myndighedssagsbehandler'],
+  /** Re-opening a closed case within its retention period: its screener, or an admin. */
+  'case.reopen': ['screener', 'admin'],
+  /**
+   * Moving a case to another jobformidler: a leader of the case's team, or the case's own jobformidler
+   * (who only proposes: the receiver accepts with `case.transfer_accept`).
+   */
+  'case.reassign': ['leder', 'jobformidler'],
+  'case.transfer_accept': ['jobformidler'],
+  /** Aftercare contacts on a case closed for employment (the case's last jobformidler). */
+  'case.aftercare': ['jobformidler'],
+  /**
+   * The leader at the case table (seed 001): a case of the team, read for sparring (no art. 9 data,
+   * audited with purpose "ledelsessparring").
+   */
+  'case.read_sparring': ['leder'],
+  /** The team's caseloads against the band (staff data, 1:1 only). */
+  'caseload.balance': ['leder'],
+  /** A jobformidler's own figures ("mine tal", seed 003). */
+  'figures.own': ['jobformidler'],
   'indicatorset.manage': ['admin'],
   'digest.subscribe': ['leder'],
   'digest.preview': ['leder'],
@@ -71,6 +99,15 @@ export interface CaseOwnership {
   readonly assignedJobformidlerId?: string | undefined;
   /** Staff a jobformidler shared this case with on a job match (the company side sees that much, no more). */
   readonly sharedWith?: readonly string[] | undefined;
+  /** The owner of a group 2 case (a myndighedssagsbehandler or a jobformidler). */
+  readonly caseworkerId?: string | undefined;
+  /** The jobformidler a transfer of the case was proposed to (they may accept it). */
+  readonly pendingTransferToId?: string | undefined;
+  /**
+   * Leaders whose team (the Teams team they share with the case's owner) the case belongs to, as
+   * resolved from the Teams roster by the use case. Leaders own no case otherwise.
+   */
+  readonly teamLeaderIds?: readonly string[] | undefined;
 }
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: DenialReason };
@@ -88,25 +125,36 @@ export function decide(actor: Actor, action: PolicyAction, venue: Venue, resourc
   if (!isPrivateVenue(venue) && !allowedInSharedConversation(action)) return { allowed: false, reason: 'conversation' };
   if (resource === undefined) return { allowed: true };
   if (resource.tenantId !== actor.tenantId) return { allowed: false, reason: 'tenant' };
-  return granted.some((role) => ownsResource(actor, role, resource))
+  return granted.some((role) => ownsResource(actor, role, action, resource))
     ? { allowed: true }
     : { allowed: false, reason: 'not_owner' };
 }
 
-function ownsResource(actor: Actor, role: Role, resource: CaseOwnership): boolean {
+/** Actions a role may do on any case of its municipality (no owner check). Reviewed in the matrix test. */
+const TENANT_WIDE: Partial<Record<Role, readonly PolicyAction[]>> = {
+  myndighedssagsbehandler: ['visitation.change'],
+};
+
+function ownsResource(actor: Actor, role: Role, action: PolicyAction, resource: CaseOwnership): boolean {
+  if (TENANT_WIDE[role]?.includes(action)) return true;
+  const me = actor.userId;
   switch (role) {
     case 'admin':
       return true;
     case 'jobformidler':
-      return resource.assignedJobformidlerId === actor.userId;
+      // Accepting a transfer is the receiver's; everything else is the owner's (group 1, or group 2 as caseworker).
+      if (action === 'case.transfer_accept') return resource.pendingTransferToId === me;
+      return resource.assignedJobformidlerId === me || resource.caseworkerId === me;
+    case 'myndighedssagsbehandler':
+      return resource.caseworkerId === me;
     case 'screener':
       // The screener owns the screenings (and so the visitations) they ran.
-      return resource.screenerId === actor.userId;
+      return resource.screenerId === me;
     case 'leder':
-      // Leaders see aggregates only; no case-level resource is theirs.
-      return false;
+      // Leaders see aggregates, and the cases of their own team at the case table; nothing else.
+      return resource.teamLeaderIds?.includes(me) ?? false;
     case 'virksomhedskonsulent':
       // The company side owns no case; it sees what a jobformidler shared with it on a match.
-      return resource.sharedWith?.includes(actor.userId) ?? false;
+      return resource.sharedWith?.includes(me) ?? false;
   }
 }

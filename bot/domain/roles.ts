@@ -1,11 +1,19 @@
 import { z } from 'zod';
 
-/** A user with no role may only read help and the "ask your admin" answer. */
 /**
- * Staff roles. A virksomhedskonsulent (company consultant) works with companies, company contacts and
- * job openings, and sees no citizen data beyond a job match a jobformidler shares with them.
+ * Staff roles. A user with no role may only read help and the "ask your admin" answer.
+ * A virksomhedskonsulent (company consultant) works with companies, company contacts and job openings,
+ * and sees no citizen data beyond a job match a jobformidler shares with them.
+ * `myndighedssagsbehandler` owns group 2 (rehabilitation track) cases and sits on the visitation panel.
  */
-export const ROLES = ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent'] as const;
+export const ROLES = [
+  'screener',
+  'jobformidler',
+  'leder',
+  'admin',
+  'virksomhedskonsulent',
+  'myndighedssagsbehandler',
+] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

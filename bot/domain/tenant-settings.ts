@@ -33,6 +33,20 @@ export const TenantSettingsSchema = z.object({
   companyContactShareBand: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.3, 0.5]),
   retentionDaysAfterClosure: z.number().int().min(1).max(3650).default(365),
   auditRetentionDays: z.number().int().min(183).max(3650).default(183),
+  /** Months a case closed for employment stays open for aftercare contacts (efterværn, seed 000). */
+  aftercareMonths: z.number().int().min(0).max(24).default(6),
+  /**
+   * The municipality's planned visitations for one calendar year, per group (M17, FSM success
+   * criterion 1: "at kommunen fik visiteret borgerne som planlagt"). Absent: no plan set.
+   */
+  visitationPlan: z
+    .object({
+      year: z.number().int().min(2000).max(2100),
+      G1_INTERVENTION: z.number().int().min(0).max(100000),
+      G2_REHABILITATION: z.number().int().min(0).max(100000),
+      G3_NOT_EMPLOYMENT_READY: z.number().int().min(0).max(100000),
+    })
+    .optional(),
   timeZone: z.string().default('Europe/Copenhagen'),
 });
 

@@ -14,6 +14,9 @@ import { privacyFeature } from './privacy/handlers';
 import { copiesFeature } from './copies/handlers';
 import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers';
 import { progressionFeature } from './progression/handlers';
+import { retentionFeature } from './retention/handlers';
+import { rehabFeature } from './rehab/handlers';
+import { teamFeature } from './team/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
 import { FeatureRouter } from './router';
@@ -37,6 +40,8 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     progressionFeature,
     caseloadFeature,
     caseFeature,
+    rehabFeature,
+    teamFeature,
     agreementFeature,
     placementFeature,
     hoursFeature,
@@ -44,6 +49,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     hkoFeature,
     privacyFeature,
     copiesFeature,
+    retentionFeature,
     digestFeature,
     languageFeature,
     companyFeature,

@@ -22,6 +22,11 @@ export const closingText = defineCatalogue({
     'reason.SICKNESS_BENEFIT': 'Sygedagpenge',
     'reason.MOVED': 'Fraflyttet kommunen',
     'reason.OTHER': 'Andet',
+    'reason.JOB_CLARIFICATION_COURSE': 'Jobafklaringsforløb',
+    'reason.SCREENING_DECLINED': 'Borgeren ønskede ikke screening',
+    'reason.SCREENING_ABORTED': 'Screeningen blev afbrudt',
+    'reason.NOT_IN_TARGET_GROUP': 'Ikke i målgruppen',
+    'reason.REFERRED_TO_OTHER_SERVICES': 'Gruppe 3: videre til anden forvaltning',
   },
   en: {
     open: 'Close case',
@@ -43,5 +48,10 @@ export const closingText = defineCatalogue({
     'reason.SICKNESS_BENEFIT': 'Sickness benefit',
     'reason.MOVED': 'Moved out of the municipality',
     'reason.OTHER': 'Other',
+    'reason.JOB_CLARIFICATION_COURSE': 'Job clarification course',
+    'reason.SCREENING_DECLINED': 'The citizen did not want a screening',
+    'reason.SCREENING_ABORTED': 'The screening was stopped',
+    'reason.NOT_IN_TARGET_GROUP': 'Not in the target group',
+    'reason.REFERRED_TO_OTHER_SERVICES': 'Group 3: on to another administration',
   },
 });

@@ -98,6 +98,35 @@ export const digestMetricsText = defineCatalogue({
     'M22.title': 'Progressionsmåling',
     'M22.what':
       'Borgere i gruppe 1 i mindst 30 dage med en progressionsmåling de seneste 92 dage, og hvor mange der har fremgang siden første måling (samme spørgeramme og version). Mål: mindst 80 % dækning.',
+    M7: 'Afsluttet i job og selvforsørgende de seneste 3 måneder',
+    M8: 'Borgere i gruppe 2 med indstilling eller afklaret videre',
+    M13: 'Ad hoc-henvendelser i sidste uge',
+    M13_4W: 'Ad hoc-henvendelser de seneste 4 uger',
+    M17: 'af plantallet til dato',
+    M17_G1: 'Gruppe 1 (plan til dato: {item})',
+    M17_G2: 'Gruppe 2 (plan til dato: {item})',
+    M17_G3: 'Gruppe 3 (plan til dato: {item})',
+    M20: 'Borgere i gruppe 1 med samme jobformidler hele vejen',
+    M23: 'Kompenserende ordninger overvejet',
+    M23_GRANTED: 'Bevilgede ordninger de seneste 12 måneder',
+    'M7.title': 'Afgang til selvforsørgelse',
+    'M7.what':
+      'Borgere i gruppe 1 de seneste 13 uger, hvis sag blev afsluttet i samme periode med årsagen "I job og selvforsørgende". Evalueringen: "Cirka 15 pct. af borgerne i indsatsgruppen har været i beskæftigelse samtidig med at de har været helt ude af kontanthjælpsforløbet". Tallet bygger på jobformidlerens afslutningsårsag; ydelsesdata fra fagsystemet er ikke med.',
+    'M8.title': 'Gruppe 2 afklaret',
+    'M8.what':
+      'Borgere visiteret til gruppe 2 (rehabilitering) de seneste 12 måneder, som har fået rehabiliteringsteamets indstilling, eller hvis sag er afsluttet til ressourceforløb, fleksjob, førtidspension eller jobafklaringsforløb. Evalueringen: "næsten tre ud af fire borgere i rehabiliteringsgruppen (gruppe 2) [er] blevet afklaret videre".',
+    'M13.title': 'Ad hoc-henvendelser',
+    'M13.what':
+      'Henvendelser fra borgerne uden for de planlagte samtaler (kontakttypen "ad hoc-henvendelse" i opfølgningsloggen), i sidste uge og de seneste 4 uger. Seed 000 nævner "afdækning af ad-hoc henvendelser" i produktionsstyringen. Om de blev besvaret samme dag, registreres ikke.',
+    'M17.title': 'Visitation som planlagt',
+    'M17.what':
+      'Borgere visiteret i år (fra 1. januar til ugens start), hver borger én gang i gruppen for den første beslutning, mod kommunens plantal for året omregnet til i dag. Mål: mindst 100 % (Flere skal med: "at kommunen fik visiteret borgerne som planlagt"). Plantallene sættes under indstillinger.',
+    'M20.title': 'Kontinuitet hos jobformidleren',
+    'M20.what':
+      'Borgere i gruppe 1 på ugens sidste dag, som har haft én og samme personlige jobformidler siden visitationen til gruppe 1. Evalueringen: "oplever kontinuitet i samarbejdet med den personlige jobformidler". Mål: mindst 85 %.',
+    'M23.title': 'Kompenserende ordninger ved positiv screening',
+    'M23.what':
+      'Borgere, hvis screening viste en funktionsnedsættelse med betydning for job, og som er i et virksomhedsforløb: hvor mange der har drøftet behovet for kompenserende ordninger i arbejdsaftalen eller har en ansøgning. Og hvor mange ordninger der er bevilget det seneste år. Evalueringen: "Samlet set er der anvendt handicapkompenserende ordninger otte gange".',
     'item.TASKS': 'opgaver',
     'item.WORKING_HOURS': 'arbejdstid',
     'item.ORDINARY_HOURS_FROM_START': 'ordinære timer fra start',
@@ -197,6 +226,35 @@ export const digestMetricsText = defineCatalogue({
     'M22.title': 'Progression measurement',
     'M22.what':
       'Citizens in group 1 for at least 30 days with a progression measurement in the last 92 days, and how many progressed since their first measurement (same question set and version). Target: at least 80% coverage.',
+    M7: 'Closed in a job and self-supporting in the last 3 months',
+    M8: 'Citizens in group 2 with a recommendation or clarified onward',
+    M13: 'Ad hoc enquiries last week',
+    M13_4W: 'Ad hoc enquiries in the last 4 weeks',
+    M17: 'of the plan to date',
+    M17_G1: 'Group 1 (plan to date: {item})',
+    M17_G2: 'Group 2 (plan to date: {item})',
+    M17_G3: 'Group 3 (plan to date: {item})',
+    M20: 'Citizens in group 1 with the same jobformidler all along',
+    M23: 'Compensation schemes considered',
+    M23_GRANTED: 'Schemes granted in the last 12 months',
+    'M7.title': 'Exit to self-support',
+    'M7.what':
+      'Citizens in group 1 in the last 13 weeks whose case was closed in the same period with the reason "in a job and self-supporting". The evaluation: "about 15 per cent of the citizens in the intervention group have been employed while entirely off cash benefits". The figure rests on the closure reason the jobformidler chooses; benefit data from the case system is not included.',
+    'M8.title': 'Group 2 clarified',
+    'M8.what':
+      'Citizens visited to group 2 (rehabilitation) in the last 12 months who have the rehabilitation team\'s recommendation, or whose case was closed to a resource course, flex job, disability pension or job clarification course. The evaluation: "almost three in four citizens in the rehabilitation group (group 2) were clarified onward".',
+    'M13.title': 'Ad hoc enquiries',
+    'M13.what':
+      'Enquiries from citizens outside the planned conversations (contact type "ad hoc enquiry" in the follow-up log), last week and in the last 4 weeks. Seed 000 names "mapping ad hoc enquiries" in production steering. Whether they were answered the same day is not recorded.',
+    'M17.title': 'Visitation as planned',
+    'M17.what':
+      'Citizens visited this year (from 1 January to the start of the week), each citizen once in the group of the first decision, against the municipality\'s planned numbers for the year pro rata to today. Target: at least 100% (Flere skal med: "that the municipality visited the citizens as planned"). The planned numbers are set under settings.',
+    'M20.title': 'Continuity with the jobformidler',
+    'M20.what':
+      'Citizens in group 1 on the last day of the week who have had one and the same personal jobformidler since their visitation to group 1. The evaluation: "experience continuity in the cooperation with the personal jobformidler". Target: at least 85%.',
+    'M23.title': 'Compensation schemes after a positive screening',
+    'M23.what':
+      'Citizens whose screening showed an impairment that matters for work and who are in a company-based placement: how many have discussed the need for compensation schemes in the work agreement or have an application. Also how many schemes were granted in the last year. The evaluation: "in total, disability-compensating schemes were used eight times".',
     'item.TASKS': 'tasks',
     'item.WORKING_HOURS': 'working hours',
     'item.ORDINARY_HOURS_FROM_START': 'ordinary hours from the start',

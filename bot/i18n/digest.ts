@@ -61,6 +61,8 @@ export const digestText = defineCatalogue({
     'card.progression_not_in_use': 'Progressionsmålinger er ikke taget i brug endnu.',
     'card.subscription':
       'Kanalen får ugerapporten hver {weekday} kl. {time} på dansk. Skriv "@Fremdrift abonnér på ugerapport på engelsk" for at få den på engelsk.',
+    'card.plan_missing':
+      'Kommunen har ikke sat plantal for visitation i {year}. En administrator sætter dem under "indstillinger".',
     'card.suppressed':
       'Tal under {k} vises som "< {k}", og tal, der ellers kunne regnes ud, som "–", så ingen borger kan genkendes.',
     'card.of': '{count} af {of}',
@@ -145,6 +147,8 @@ export const digestText = defineCatalogue({
     'card.progression_not_in_use': 'Progression measurements are not in use yet.',
     'card.subscription':
       'The channel gets this digest every {weekday} at {time} (Danish time) in English. Write "@Fremdrift subscribe to weekly digest in Danish" to get it in Danish.',
+    'card.plan_missing':
+      'The municipality has set no planned visitation numbers for {year}. An admin sets them under "settings".',
     'card.suppressed':
       'Figures below {k} are shown as "< {k}", and figures that could otherwise be worked out as "–", so no citizen can be recognised.',
     'card.of': '{count} of {of}',

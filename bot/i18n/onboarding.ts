@@ -17,6 +17,8 @@ export const onboardingText = defineCatalogue({
     'welcome.role.admin': 'Som administrator kan du give og fjerne roller, sætte kommunens tærskler og udtrække logs.',
     'welcome.role.virksomhedskonsulent':
       'Som virksomhedskonsulent har du virksomhederne, jeres kontakter med dem og deres jobåbninger. Borgerne ser du kun, når en jobformidler tager et match på en af dine jobåbninger.',
+    'welcome.role.myndighedssagsbehandler':
+      'Som myndighedssagsbehandler ejer du borgere i gruppe 2 (rehabilitering): møde i rehabiliteringsteamet, indstilling og afslutning. Du finder dem i "Mine borgere".',
     'welcome.channel':
       'I en kanal skal du nævne mig (@Fremdrift). En leder kan skrive "@Fremdrift abonnér på ugerapport".',
     'welcome.help_hint': 'Skriv "hjælp" for at se, hvad du kan.',
@@ -45,6 +47,8 @@ export const onboardingText = defineCatalogue({
       "As an admin you can grant and revoke roles, set the municipality's thresholds and extract logs.",
     'welcome.role.virksomhedskonsulent':
       'As a company consultant you have the companies, your contacts with them and their job openings. You see citizens only when a jobformidler takes a match on one of your job openings.',
+    'welcome.role.myndighedssagsbehandler':
+      'As a caseworker (authority) you own citizens in group 2 (rehabilitation): the rehabilitation team meeting, the recommendation and closing. You find them in "My citizens".',
     'welcome.channel':
       'In a channel, mention me (@Fremdrift). A leader can write "@Fremdrift subscribe to weekly digest".',
     'welcome.help_hint': 'Type "help" to see what you can do.',

@@ -97,6 +97,9 @@ export const screeningText = defineCatalogue({
     'summary.visitation': 'Visitationsbeslutning',
     'summary.answers': 'Se svar',
     'summary.list': 'Mine screeninger',
+    'summary.closed':
+      'Sagen er afsluttet, og opbevaringsperioden er begyndt: oplysningerne slettes {date}. Kommer borgeren igen, kan du genåbne sagen indtil da.',
+    'summary.reopen': 'Genåbn sagen',
 
     'answers.title': 'Screeningssvar – sag {caseRef}',
     'answers.confidential':
@@ -222,6 +225,9 @@ export const screeningText = defineCatalogue({
     'summary.visitation': 'Visitation decision',
     'summary.answers': 'See answers',
     'summary.list': 'My screenings',
+    'summary.closed':
+      'The case is closed and its retention period has started: the data is deleted on {date}. If the citizen comes back, you can re-open the case until then.',
+    'summary.reopen': 'Re-open the case',
 
     'answers.title': 'Screening answers – case {caseRef}',
     'answers.confidential':

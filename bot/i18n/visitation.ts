@@ -26,7 +26,7 @@ export const visitationText = defineCatalogue({
     back: 'Tilbage',
     save: 'Gem visitation',
     step: 'Trin {n} af 2',
-    errors: 'Tjek de markerede felter. Intet er gemt endnu.',
+    errors: 'Tjek de markerede felter: {fields}. Intet er gemt endnu.',
     'g1.title': 'Gruppe 1: personlig jobformidler og første jobsamtale',
     'g1.jobformidler': 'Personlig jobformidler',
     'g1.first_job_conversation': 'Første jobsamtale',
@@ -37,15 +37,16 @@ export const visitationText = defineCatalogue({
     'g2.rehab_team_meeting_at': 'Møde i rehabiliteringsteamet',
     'g3.title': 'Gruppe 3: underretning',
     'g3.reminder':
-      'Husk: Kommunen skal, hvis det er relevant, sende en underretning til socialforvaltningen eller andre forvaltninger.',
+      'Husk: Kommunen skal, hvis det er relevant, sende en underretning til socialforvaltningen eller andre forvaltninger. Sagen afsluttes, når du gemmer, så opbevaringsperioden begynder.',
     'g3.recipient': 'Underretning',
     'g3.recipient.SOCIAL_SERVICES': 'Sendes til socialforvaltningen',
     'g3.recipient.OTHER_ADMINISTRATION': 'Sendes til en anden forvaltning',
     'g3.recipient.NOT_RELEVANT': 'Ikke relevant',
-    'g3.notification_date': 'Dato for underretningen',
+    'g3.notification_date': 'Dato for underretningen (skal udfyldes, når der sendes en underretning)',
     'out.title': 'Ikke i målgruppen',
-    'out.body': 'Sagen registreres som visiteret uden for målgruppen. Tryk "Gem visitation" for at bekræfte.',
-    'error.required': 'Udfyld feltet.',
+    'out.body':
+      'Sagen registreres som visiteret uden for målgruppen og afsluttes, så opbevaringsperioden begynder. Tryk "Gem visitation" for at bekræfte.',
+    'error.required': 'Udfyld "{field}".',
     'error.invalid_choice': 'Vælg en af mulighederne.',
     'error.invalid_date': 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
     'error.date_too_early': 'Datoen kan tidligst være {date}.',
@@ -84,6 +85,31 @@ export const visitationText = defineCatalogue({
     'handover.quiet': 'Screeningssvarene sendes ikke i chatten. Du kan se dem fra sagen.',
     'handover.caseload': 'Mine borgere',
     'handover.open': 'Åbn sagen',
+    'cmd.change.help': 'Ændr en borgers visitation (fx fra gruppe 2 til gruppe 1), med begrundelse og dato',
+    'change.title': 'Ændr visitation – sag {caseRef}',
+    'change.intro':
+      'Nu: {group} siden {date}. Vælg den nye gruppe, datoen for samtalen og begrundelsen. Den tidligere visitation bevares i historikken.',
+    'change.save': 'Gem ændringen',
+    'change.closed':
+      'Sag {caseRef} er afsluttet. Genåbn den først ("genåbn sag {caseRef}"), hvis borgeren er kommet igen.',
+    'change.not_visited': 'Sag {caseRef} er ikke visiteret endnu. Brug "visitation {caseRef}".',
+    'change.replaced': 'Tidligere: {group} fra {from} til {to}.',
+    'error.same_group':
+      'Sagen er allerede i denne gruppe. Skal borgeren have en anden jobformidler, så brug "Flyt sag" i stedet.',
+    'error.owner': 'Vælg en af medarbejderne på listen.',
+    required_note: 'Felter med * skal udfyldes.',
+    'g2.owner': 'Ejer af sagen (myndighedssagsbehandler eller jobformidler)',
+    'g2.no_owner':
+      'Der er ingen medarbejdere med rollen myndighedssagsbehandler eller jobformidler endnu. Bed din administrator om at give rollen, og prøv igen.',
+    'decided.owner': 'Ejer (gruppe 2)',
+    'decided.closed':
+      'Sagen er afsluttet ({reason}), og opbevaringsperioden er begyndt: oplysningerne slettes {date}. Kommer borgeren igen, kan sagen genåbnes indtil da.',
+    'decided.reopen': 'Genåbn sagen',
+    'handover.g2.title': 'Ny borger i gruppe 2 til dig',
+    'handover.g2.body':
+      'Du er ejer af sag {caseRef} i rehabiliteringssporet. Mødet i rehabiliteringsteamet er planlagt til {date}.',
+    'handover.g2.date': 'Rehabiliteringsteam',
+    'handover.owner_sent': '{name} har fået besked i Teams.',
   },
   en: {
     'cmd.help': 'Record the visitation decision for a citizen you screened',
@@ -109,7 +135,7 @@ export const visitationText = defineCatalogue({
     back: 'Back',
     save: 'Save visitation',
     step: 'Step {n} of 2',
-    errors: 'Check the marked fields. Nothing is saved yet.',
+    errors: 'Check the marked fields: {fields}. Nothing is saved yet.',
     'g1.title': 'Group 1: personal jobformidler and first job conversation',
     'g1.jobformidler': 'Personal jobformidler',
     'g1.first_job_conversation': 'First job conversation',
@@ -119,15 +145,16 @@ export const visitationText = defineCatalogue({
     'g2.rehab_team_meeting_at': 'Rehabilitation team meeting',
     'g3.title': 'Group 3: notification',
     'g3.reminder':
-      'Remember: where relevant, the municipality must send a notification to social services or other departments.',
+      'Remember: where relevant, the municipality must send a notification to social services or other departments. The case is closed when you save, so its retention period starts.',
     'g3.recipient': 'Notification',
     'g3.recipient.SOCIAL_SERVICES': 'Sent to social services',
     'g3.recipient.OTHER_ADMINISTRATION': 'Sent to another department',
     'g3.recipient.NOT_RELEVANT': 'Not relevant',
-    'g3.notification_date': 'Date of the notification',
+    'g3.notification_date': 'Date of the notification (required when a notification is sent)',
     'out.title': 'Not in the target group',
-    'out.body': 'The case is recorded as visited outside the target group. Press "Save visitation" to confirm.',
-    'error.required': 'Please fill in this field.',
+    'out.body':
+      'The case is recorded as outside the target group and closed, so its retention period starts. Press "Save visitation" to confirm.',
+    'error.required': 'Please fill in "{field}".',
     'error.invalid_choice': 'Choose one of the options.',
     'error.invalid_date': 'Enter a valid date (YYYY-MM-DD).',
     'error.date_too_early': 'The date can be {date} at the earliest.',
@@ -167,6 +194,31 @@ export const visitationText = defineCatalogue({
     'handover.quiet': 'Screening answers are not sent in chat. You can see them from the case.',
     'handover.caseload': 'My citizens',
     'handover.open': 'Open the case',
+    'cmd.change.help': "Change a citizen's visitation (e.g. from group 2 to group 1), with rationale and date",
+    'change.title': 'Change visitation – case {caseRef}',
+    'change.intro':
+      'Now: {group} since {date}. Choose the new group, the date of the conversation and the rationale. The earlier visitation is kept in the history.',
+    'change.save': 'Save the change',
+    'change.closed':
+      'Case {caseRef} is closed. Re-open it first ("reopen case {caseRef}") if the citizen has come back.',
+    'change.not_visited': 'Case {caseRef} has not been visited yet. Use "visitation {caseRef}".',
+    'change.replaced': 'Before: {group} from {from} to {to}.',
+    'error.same_group':
+      'The case is in this group already. If the citizen needs another jobformidler, use "Move case" instead.',
+    'error.owner': 'Choose one of the colleagues in the list.',
+    required_note: 'Fields marked * must be filled in.',
+    'g2.owner': 'Owner of the case (caseworker or jobformidler)',
+    'g2.no_owner':
+      'Nobody has the caseworker (myndighedssagsbehandler) or jobformidler role yet. Ask your admin to grant it, and try again.',
+    'decided.owner': 'Owner (group 2)',
+    'decided.closed':
+      'The case is closed ({reason}) and its retention period has started: the data is deleted on {date}. If the citizen comes back, the case can be re-opened until then.',
+    'decided.reopen': 'Re-open the case',
+    'handover.g2.title': 'A new group 2 citizen for you',
+    'handover.g2.body':
+      'You own case {caseRef} on the rehabilitation track. The rehabilitation team meeting is planned for {date}.',
+    'handover.g2.date': 'Rehabilitation team',
+    'handover.owner_sent': '{name} has been told in Teams.',
   },
 });
 

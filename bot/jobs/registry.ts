@@ -10,6 +10,8 @@ import { digestRunRoute } from '../features/digest/run-route';
 import { retentionPurgeJob } from '../features/retention/purge';
 import { adminRoutes } from '../features/privacy/admin-routes';
 import { companyLinkJob } from '../features/company/link-companies';
+import { rehabNudgeJob } from '../features/rehab/rehab-nudge';
+import { art9CheckJob } from '../features/retention/art9-check';
 
 /** Who this instance is, in claims and run logs. */
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -22,6 +24,8 @@ export function buildJobs(services: Services): ScheduledJob[] {
     retentionPurgeJob(services),
     new DigestJob(services, { holder }),
     companyLinkJob(services),
+    rehabNudgeJob(services),
+    art9CheckJob(services),
   ];
 }
 

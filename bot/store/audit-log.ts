@@ -14,6 +14,8 @@ export const AUDIT_PURPOSES = [
   'administration',
   'data_subject_request',
   'support',
+  /** A leader looked at a case of their team with its jobformidler (issue 15 item 6; seed 001). */
+  'ledelsessparring',
 ] as const;
 export const AuditPurposeSchema = z.enum(AUDIT_PURPOSES);
 export type AuditPurpose = z.infer<typeof AuditPurposeSchema>;

@@ -11,7 +11,9 @@ import type { Store } from './cosmos-store';
 import { readDoc, type WithEtag } from './documents';
 import { SensitiveFactsRepository } from './sensitive-facts-repository';
 
-export type FactsSettings = CadenceSettings & Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'>;
+export type FactsSettings = CadenceSettings &
+  Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'> &
+  Partial<Pick<TenantSettings, 'aftercareMonths'>>;
 
 /** How often a rebuild retries after losing a race before it gives up (it only loses to a newer rebuild). */
 const MAX_ATTEMPTS = 25;

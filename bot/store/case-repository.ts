@@ -1,8 +1,44 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { CaseStatusSchema, ClosureReasonSchema, IsoDateSchema, VisitationGroupSchema, caseDocId } from '../domain/case';
+import {
+  CaseStatusSchema,
+  ClosureReasonSchema,
+  IsoDateSchema,
+  ReassignmentReasonSchema,
+  RehabRecommendationSchema,
+  VisitationGroupSchema,
+  caseDocId,
+} from '../domain/case';
 import type { Store } from './cosmos-store';
 import { createDoc, queryPage, readDoc, replaceIfMatch, type Page, type WithEtag } from './documents';
+
+export const PastVisitationSchema = z.object({
+  group: VisitationGroupSchema,
+  conversationAt: IsoDateSchema,
+  decidedAt: z.string(),
+  decidedBy: z.string(),
+  effectiveFrom: IsoDateSchema,
+  effectiveTo: IsoDateSchema,
+});
+export type PastVisitation = z.infer<typeof PastVisitationSchema>;
+
+export const RehabSchema = z.object({
+  /** The planned (or latest planned) meeting in the rehabilitation team. */
+  meetingAt: IsoDateSchema.optional(),
+  /** When that meeting was held. */
+  meetingHeldAt: IsoDateSchema.optional(),
+  planStartedAt: IsoDateSchema.optional(),
+  recommendation: RehabRecommendationSchema.optional(),
+  recommendedAt: IsoDateSchema.optional(),
+});
+export type Rehab = z.infer<typeof RehabSchema>;
+
+export const PendingTransferSchema = z.object({
+  toUserId: z.string(),
+  reason: ReassignmentReasonSchema,
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+});
 
 /**
  * The case itself: who owns it and where it is in the model. Screening creates it, visitation sets
@@ -19,8 +55,19 @@ export const CaseDocSchema = z.object({
   screenerId: z.string(),
   assignedJobformidlerId: z.string().optional(),
   jobformidlerHistory: z
-    .array(z.object({ userId: z.string(), from: IsoDateSchema, to: IsoDateSchema.optional() }))
+    .array(
+      z.object({
+        userId: z.string(),
+        from: IsoDateSchema,
+        to: IsoDateSchema.optional(),
+        /** Why the case came to this jobformidler from another (absent for the first). */
+        reason: ReassignmentReasonSchema.optional(),
+        by: z.string().optional(),
+      }),
+    )
     .default([]),
+  /** The owner of a group 2 case: a myndighedssagsbehandler, or a jobformidler (issue 15 item 1). */
+  caseworkerId: z.string().optional(),
   visitation: z
     .object({
       group: VisitationGroupSchema,
@@ -31,7 +78,24 @@ export const CaseDocSchema = z.object({
     })
     .passthrough()
     .optional(),
+  /** Earlier visitations of a re-visited case, oldest first; each ended (`effectiveTo`) when the next began. */
+  visitationHistory: z.array(PastVisitationSchema).optional(),
+  /** The group 2 track: the rehabilitation team meeting and the team's recommendation. */
+  rehab: RehabSchema.optional(),
+  /** A transfer the case's jobformidler proposed, waiting for the receiver to accept it. */
+  pendingTransfer: PendingTransferSchema.optional(),
   closure: z.object({ date: IsoDateSchema, reason: ClosureReasonSchema }).optional(),
+  /** Closures that were undone (a screener or admin re-opened the case within its retention period). */
+  closureHistory: z
+    .array(
+      z.object({
+        date: IsoDateSchema,
+        reason: ClosureReasonSchema,
+        reopenedAt: z.string(),
+        reopenedBy: z.string(),
+      }),
+    )
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   updatedBy: z.string(),
@@ -93,6 +157,30 @@ export class CaseRepository {
     options: { maxItemCount: number; continuationToken?: string },
   ): Promise<Page<WithEtag<CaseDoc>>> {
     return this.listBy('assignedJobformidlerId', userId, 'c.caseRef', tenantId, options, true);
+  }
+
+  /**
+   * The open cases a user owns, a page at a time: as jobformidler (group 1) or as the owner of a
+   * group 2 case ("Mine borgere" for jobformidlere and myndighedssagsbehandlere alike).
+   */
+  listOpenOwnedBy(
+    tenantId: string,
+    userId: string,
+    options: { maxItemCount: number; continuationToken?: string },
+  ): Promise<Page<WithEtag<CaseDoc>>> {
+    return queryPage(
+      this.container,
+      {
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case" AND (c.assignedJobformidlerId = @v OR c.caseworkerId = @v) AND c.status != "CLOSED" ORDER BY c.caseRef',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@v', value: userId },
+        ],
+      },
+      CaseDocSchema,
+      options,
+    );
   }
 
   listForScreener(

@@ -7,6 +7,7 @@ import { agreementText } from '../../bot/i18n/agreement';
 import { followUpText } from '../../bot/i18n/followup';
 import { hkoText } from '../../bot/i18n/hko';
 import { jobMatchText } from '../../bot/i18n/jobmatch';
+import { teamText } from '../../bot/i18n/team';
 import type { CaseStatus } from '../../bot/domain/case';
 import { formatDate } from '../../bot/domain/calendar';
 import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
@@ -60,6 +61,14 @@ export interface CaseCardView {
   readonly hko?: readonly HkoDoc[] | undefined;
   readonly hkoFastTrackDays: number;
   readonly notice?: { readonly text: string; readonly tone: 'good' | 'attention' } | undefined;
+  /** A leader's read-only look for sparring (no art. 9 data): progression in a line, a way to move the case. */
+  readonly sparring?:
+    | { readonly jobformidlerId?: string | undefined; readonly progression: string; readonly mayMove: boolean }
+    | undefined;
+  /** The owner may hand the case to a colleague; a pending handover names who is asked. */
+  readonly transfer?: { readonly mayRequest: boolean; readonly pendingName?: string | undefined } | undefined;
+  /** A case closed for a job: aftercare contacts may be logged until this day. */
+  readonly aftercare?: { readonly until: string; readonly mayLog: boolean } | undefined;
 }
 
 const section = (title: string, items: JsonObject[]): JsonObject =>
@@ -272,8 +281,28 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
     ]),
     ...(flag ? [flag] : []),
   ];
-  if (view.readOnly !== undefined)
+  if (view.sparring !== undefined)
+    body.push(note(teamText(locale, 'sparring.case_note')), text(view.sparring.progression, { size: 'Small' }));
+  else if (view.readOnly !== undefined)
     body.push(note(t(locale, view.readOnly === 'admin' ? 'card.read_only' : 'card.closed')));
+  if (view.transfer?.pendingName !== undefined)
+    body.push(text(teamText(locale, 'transfer.pending', { name: view.transfer.pendingName }), { color: 'Warning' }));
+  if (view.aftercare !== undefined)
+    body.push(
+      container(
+        [
+          text(teamText(locale, 'aftercare.until', { date: formatDate(view.aftercare.until, locale) })),
+          ...(view.aftercare.mayLog
+            ? [
+                actionSet([
+                  executeAction(teamText(locale, 'aftercare.log'), 'aftercare.new', { caseRef: view.caseRef }),
+                ]),
+              ]
+            : []),
+        ],
+        { separator: true, spacing: 'Medium' },
+      ),
+    );
   body.push(
     goalsSection(view),
     agreementSection(view),
@@ -282,11 +311,26 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
     followUpsSection(view),
     hkoSection(view),
   );
+  if (view.sparring !== undefined) {
+    const sp = view.sparring;
+    return adaptiveCard(body, [
+      executeAction(t(locale, 'card.refresh'), 'sparring.case', { caseRef: view.caseRef }),
+      ...(sp.mayMove
+        ? [executeAction(teamText(locale, 'team.move_one'), 'reassign.form', { caseRef: view.caseRef })]
+        : []),
+      ...(sp.jobformidlerId !== undefined
+        ? [executeAction(teamText(locale, 'sparring.back'), 'sparring.caseload', { userId: sp.jobformidlerId })]
+        : []),
+    ]);
+  }
   return adaptiveCard(body, [
     executeAction(t(locale, 'card.refresh'), 'case.open', { caseRef: view.caseRef }),
     ...(view.canWrite ? [executeAction(t(locale, 'card.caseload'), 'caseload.open')] : []),
     ...(view.canWrite
       ? [executeAction(closingText(locale, 'open'), 'case.close.open', { caseRef: view.caseRef })]
+      : []),
+    ...(view.transfer?.mayRequest && view.transfer.pendingName === undefined
+      ? [executeAction(teamText(locale, 'transfer.open'), 'transfer.open', { caseRef: view.caseRef })]
       : []),
   ]);
 }

@@ -1,9 +1,8 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { closingText as t } from '../../bot/i18n/closing';
 import { common } from '../../bot/i18n/common';
-import { CLOSURE_REASONS } from '../../bot/domain/case';
+import { JOBFORMIDLER_CLOSURE_REASONS, type ClosureReason } from '../../bot/domain/case';
 
-type ClosureReason = (typeof CLOSURE_REASONS)[number];
 import { formatDate } from '../../bot/domain/calendar';
 import { adaptiveCard, facts } from '../common/elements';
 import type { AdaptiveCard } from '../types';
@@ -27,7 +26,7 @@ export function closeCaseForm(input: {
         choiceSet(
           'reason',
           t(locale, 'reason'),
-          CLOSURE_REASONS.map((r) => ({ title: t(locale, `reason.${r}`), value: r })),
+          JOBFORMIDLER_CLOSURE_REASONS.map((r) => ({ title: t(locale, `reason.${r}`), value: r })),
           input.reason,
           { required: true },
         ),

@@ -82,7 +82,10 @@ export function formBody(input: {
     ...input.fields,
     actionSet([
       executeAction(input.save.title, input.save.verb, input.save.data, { style: 'positive' }),
-      ...(input.back ? [executeAction(input.back.title, input.back.verb, input.back.data)] : []),
+      // Back/cancel needs none of the inputs: an empty required field must not block it in Teams.
+      ...(input.back
+        ? [executeAction(input.back.title, input.back.verb, input.back.data, { associatedInputs: 'none' })]
+        : []),
     ]),
   ];
 }

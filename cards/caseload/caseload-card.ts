@@ -2,7 +2,8 @@ import { everyNDays } from '../../bot/i18n/cadence';
 import type { Locale } from '../../bot/i18n/locale';
 import { caseloadText as t } from '../../bot/i18n/caseload';
 import { caseText as v } from '../../bot/i18n/case-common';
-import type { CaseStatus, PlacementType } from '../../bot/domain/case';
+import type { CaseStatus, PlacementType, RehabRecommendation } from '../../bot/domain/case';
+import { rehabText } from '../../bot/i18n/rehab';
 import { formatDate } from '../../bot/domain/calendar';
 import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
 import { actionSet, adaptiveCard, columns, container, executeAction, heading, note, text } from '../common/elements';
@@ -17,9 +18,47 @@ export interface CaseloadRow {
   readonly followUp?: FollowUpStatus | undefined;
   /** Due date of a progression measurement that is due today or late (issue 6 item 4). */
   readonly progressionDue?: string | undefined;
+  /** A group 2 case the user owns: its rehabilitation team meeting and recommendation. */
+  readonly rehab?:
+    | {
+        readonly meetingAt?: string | undefined;
+        readonly recommendation?: RehabRecommendation | undefined;
+        readonly meetingOverdue: boolean;
+      }
+    | undefined;
 }
 
-function row(locale: Locale, r: CaseloadRow): JsonObject {
+function rehabRow(locale: Locale, r: CaseloadRow, rehab: NonNullable<CaseloadRow['rehab']>): JsonObject {
+  return container(
+    [
+      columns([
+        {
+          items: [
+            text(`**${r.caseRef}** · ${rehabText(locale, 'row.group2')}`),
+            text(
+              rehab.recommendation !== undefined
+                ? rehabText(locale, 'row.recommended', {
+                    recommendation: rehabText(locale, `recommendation.${rehab.recommendation}`),
+                  })
+                : rehabText(locale, 'row.meeting', {
+                    date: rehab.meetingAt !== undefined ? formatDate(rehab.meetingAt, locale) : '–',
+                  }),
+              { size: 'Small', spacing: 'None', ...(rehab.meetingOverdue ? { color: 'Warning' } : {}) },
+            ),
+          ],
+        },
+        {
+          width: 'auto',
+          items: [actionSet([executeAction(t(locale, 'open'), 'rehab.open', { caseRef: r.caseRef })])],
+        },
+      ]),
+    ],
+    { separator: true },
+  );
+}
+
+function row(locale: Locale, r: CaseloadRow, openVerb = 'case.open'): JsonObject {
+  if (r.rehab !== undefined) return rehabRow(locale, r, r.rehab);
   const flag = followUpFlag(locale, r.followUp);
   const hours =
     r.ordinaryHoursLastWeek === undefined
@@ -53,7 +92,7 @@ function row(locale: Locale, r: CaseloadRow): JsonObject {
         },
         {
           width: 'auto',
-          items: [actionSet([executeAction(t(locale, 'open'), 'case.open', { caseRef: r.caseRef })])],
+          items: [actionSet([executeAction(t(locale, 'open'), openVerb, { caseRef: r.caseRef })])],
         },
       ]),
     ],
@@ -69,16 +108,20 @@ export function caseloadCard(input: {
   placementCadenceDays: number;
   nextPageToken?: string | undefined;
   isFirstPage: boolean;
+  /** A leader looking at a jobformidler's caseload for sparring (read-only; cases open the sparring view). */
+  sparring?: { userId: string; title: string; intro: string; moveLabel: string; backLabel: string } | undefined;
 }): AdaptiveCard {
   const { locale, rows } = input;
+  const sparring = input.sparring;
   const count = (state: string): number => rows.filter((r) => r.followUp?.state === state).length;
   const body: JsonObject[] = [
-    heading(t(locale, 'title')),
+    heading(sparring?.title ?? t(locale, 'title')),
     note(
-      t(locale, 'intro', {
-        every: everyNDays(locale, input.cadenceDays),
-        everyInPlacement: everyNDays(locale, input.placementCadenceDays),
-      }),
+      sparring?.intro ??
+        t(locale, 'intro', {
+          every: everyNDays(locale, input.cadenceDays),
+          everyInPlacement: everyNDays(locale, input.placementCadenceDays),
+        }),
     ),
   ];
   if (rows.length === 0 && input.isFirstPage) body.push(text(t(locale, 'empty')));
@@ -88,14 +131,22 @@ export function caseloadCard(input: {
         weight: 'Bolder',
         color: count('overdue') > 0 ? 'Attention' : 'Default',
       }),
-      ...rows.map((r) => row(locale, r)),
+      ...rows.map((r) => row(locale, r, sparring !== undefined ? 'sparring.case' : 'case.open')),
     );
   }
+  const pageVerb = sparring !== undefined ? 'sparring.caseload' : 'caseload.open';
+  const who = sparring !== undefined ? { userId: sparring.userId } : {};
   const actions = [
     ...(input.nextPageToken !== undefined
-      ? [executeAction(t(locale, 'next_page'), 'caseload.open', { continuationToken: input.nextPageToken })]
+      ? [executeAction(t(locale, 'next_page'), pageVerb, { ...who, continuationToken: input.nextPageToken })]
       : []),
-    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), 'caseload.open')] : []),
+    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), pageVerb, who)] : []),
+    ...(sparring !== undefined
+      ? [
+          executeAction(sparring.moveLabel, 'reassign.bulk', { fromUserId: sparring.userId }),
+          executeAction(sparring.backLabel, 'sparring.team'),
+        ]
+      : []),
   ];
   return adaptiveCard(body, actions);
 }

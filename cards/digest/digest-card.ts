@@ -191,7 +191,11 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     }),
     note(t(locale, 'card.what')),
     section('results', view.sections.results),
-    section('flow', view.sections.flow),
+    section('flow', view.sections.flow, (b) =>
+      b.id === 'M17' && view.visitationPlanMissing !== undefined
+        ? t(locale, 'card.plan_missing', { year: view.visitationPlanMissing })
+        : undefined,
+    ),
     section('quality', view.sections.quality, (b) =>
       b.id === 'M22' && view.progressionNotInUse ? t(locale, 'card.progression_not_in_use') : undefined,
     ),

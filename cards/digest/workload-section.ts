@@ -7,7 +7,8 @@ import type { JsonObject } from '../types';
 /**
  * Per-jobformidler workload (caseload, overdue follow-ups, job conversations last week): staff data,
  * so it is only ever part of the leader's private preview, never of a channel post (PRODUCT.md §4).
- * A FactSet keeps 30 colleagues within the card's size budget (a Table costs four times as much).
+ * A FactSet keeps 20 colleagues within the card's size budget beside every metric block (a Table
+ * costs four times as much); the whole team is on the leader's caseload overview.
  */
 export interface WorkloadRow {
   readonly name: string;
@@ -27,7 +28,7 @@ function companyPart(locale: Locale, r: WorkloadRow): string {
   return ` · ${t(locale, 'card.workload.company', { company, share: formatPercent(company / all, locale) })}`;
 }
 
-export const WORKLOAD_MAX_ROWS = 30;
+export const WORKLOAD_MAX_ROWS = 20;
 
 export function workloadSection(locale: Locale, rows: readonly WorkloadRow[]): JsonObject {
   const shown = rows.slice(0, WORKLOAD_MAX_ROWS);

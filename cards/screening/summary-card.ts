@@ -1,7 +1,7 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { screeningText as t } from '../../bot/i18n/screening';
-import { formatLongDate } from '../../bot/domain/calendar';
-import { adaptiveCard, executeAction, facts, heading, note } from '../common/elements';
+import { businessDate, formatLongDate } from '../../bot/domain/calendar';
+import { adaptiveCard, executeAction, facts, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 
 export interface ScreeningSummary {
@@ -12,6 +12,8 @@ export interface ScreeningSummary {
   readonly nextStep?: { readonly type: 'VISITATION_CONVERSATION' | 'REFERRAL' | 'NONE'; readonly bookedFor?: string };
   /** Show the visitation button (the case still waits for a decision). */
   readonly awaitingVisitation: boolean;
+  /** The outcome closed the case (declined, aborted): when its data is deleted, and a way back. */
+  readonly closed?: { readonly expiresAt?: string | undefined } | undefined;
 }
 
 /**
@@ -42,6 +44,9 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
           ),
         ]
       : []),
+    ...(s.closed !== undefined
+      ? [executeAction(t(locale, 'summary.reopen'), 'case.reopen', { caseRef: s.caseRef })]
+      : []),
     executeAction(t(locale, 'summary.answers'), 'screening.answers', { caseRef: s.caseRef }),
     executeAction(t(locale, 'summary.list'), 'screening.list'),
   ];
@@ -49,6 +54,18 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
     [
       heading(t(locale, s.status === 'COMPLETED' ? 'summary.completed' : 'summary.aborted')),
       facts(rows),
+      ...(s.closed !== undefined
+        ? [
+            text(
+              t(locale, 'summary.closed', {
+                date:
+                  s.closed.expiresAt !== undefined
+                    ? formatLongDate(businessDate(new Date(s.closed.expiresAt)), locale)
+                    : '–',
+              }),
+            ),
+          ]
+        : []),
       note(t(locale, 'summary.quiet')),
     ],
     actions,

@@ -1,7 +1,8 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { visitationText as t } from '../../bot/i18n/visitation';
-import { formatLongDate } from '../../bot/domain/calendar';
-import type { CaseDoc } from '../../bot/store/case-repository';
+import { businessDate, formatLongDate } from '../../bot/domain/calendar';
+import { closingText } from '../../bot/i18n/closing';
+import type { CaseDoc, PastVisitation } from '../../bot/store/case-repository';
 import type { HandoverDelivery } from '../../bot/features/visitation/handover';
 import { adaptiveCard, executeAction, facts, goodText, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
@@ -17,6 +18,9 @@ export function visitationDecidedCard(input: {
   jobformidlerName?: string | undefined;
   handover?: HandoverDelivery | undefined;
   already: boolean;
+  ownerName?: string | undefined;
+  replaced?: PastVisitation | undefined;
+  mayReopen?: boolean | undefined;
 }): AdaptiveCard {
   const { locale, caseDoc } = input;
   const v = caseDoc.visitation;
@@ -30,6 +34,7 @@ export function visitationDecidedCard(input: {
     if (rationale)
       rows.push([t(locale, 'decided.rationale'), t(locale, `rationale.${rationale}` as 'rationale.OTHER')]);
     if (input.jobformidlerName) rows.push([t(locale, 'decided.jobformidler'), input.jobformidlerName]);
+    if (input.ownerName) rows.push([t(locale, 'decided.owner'), input.ownerName]);
     const first = str(v.firstJobConversationBookedFor);
     if (first) rows.push([t(locale, 'decided.first_job_conversation'), formatLongDate(first, locale)]);
     const meeting = sub(v.g2, 'rehabTeamMeetingAt');
@@ -46,11 +51,37 @@ export function visitationDecidedCard(input: {
   const body: JsonObject[] = [heading(t(locale, 'decided.title'))];
   if (input.already) body.push(note(t(locale, 'decided.already')));
   body.push(facts(rows));
-  const name = input.jobformidlerName ?? '';
+  const r = input.replaced;
+  if (r !== undefined)
+    body.push(
+      note(
+        t(locale, 'change.replaced', {
+          group: t(locale, `group.${r.group}`),
+          from: formatLongDate(r.effectiveFrom, locale),
+          to: formatLongDate(r.effectiveTo, locale),
+        }),
+      ),
+    );
+  if (caseDoc.status === 'CLOSED' && caseDoc.closure !== undefined)
+    body.push(
+      text(
+        t(locale, 'decided.closed', {
+          reason: closingText(locale, `reason.${caseDoc.closure.reason}`),
+          date:
+            caseDoc.expiresAt !== undefined ? formatLongDate(businessDate(new Date(caseDoc.expiresAt)), locale) : '–',
+        }),
+      ),
+    );
+  const name = input.jobformidlerName ?? input.ownerName ?? '';
   if (input.handover === 'sent') body.push(goodText(t(locale, 'handover.sent', { name })));
   else if (input.handover === 'pending')
     body.push(text(t(locale, 'handover.pending', { name }), { color: 'Attention' }));
   else if (input.handover === 'no_reference') body.push(text(t(locale, 'handover.no_reference', { name })));
   else if (input.handover === 'failed') body.push(text(t(locale, 'handover.failed', { name }), { color: 'Attention' }));
-  return adaptiveCard(body, [executeAction(t(locale, 'decided.list'), 'screening.list')]);
+  return adaptiveCard(body, [
+    ...(input.mayReopen
+      ? [executeAction(t(locale, 'decided.reopen'), 'case.reopen', { caseRef: caseDoc.caseRef })]
+      : []),
+    executeAction(t(locale, 'decided.list'), 'screening.list'),
+  ]);
 }

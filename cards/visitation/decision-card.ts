@@ -9,19 +9,61 @@ import {
   type DecisionBasics,
   type FieldError,
 } from '../../bot/features/visitation/rules';
-import type { JobformidlerChoice } from '../../bot/features/visitation/decide-visitation';
+import type { JobformidlerChoice, VisitationMode } from '../../bot/features/visitation/decide-visitation';
 import { adaptiveCard, errorText, executeAction, facts, heading, note, subheading, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 
+/** The label of each input, so an error can name the field it is about (issue 15 item 8). */
+const LABEL: Readonly<Record<string, Parameters<typeof t>[1]>> = {
+  group: 'group',
+  conversationAt: 'conversation_at',
+  rationale: 'rationale',
+  note: 'note',
+  jobformidlerId: 'g1.jobformidler',
+  firstJobConversationAt: 'g1.first_job_conversation',
+  ownerId: 'g2.owner',
+  rehabTeamMeetingAt: 'g2.rehab_team_meeting_at',
+  rehabPlanStartedAt: 'g2.rehab_plan_started_at',
+  notificationRecipient: 'g3.recipient',
+  notificationDate: 'g3.notification_date',
+};
+const labelOf = (locale: Locale, field: string): string => {
+  const key = LABEL[field];
+  return key !== undefined ? t(locale, key) : field;
+};
+
 const errorsFor = (locale: Locale, errors: readonly FieldError[], field: string): JsonObject[] =>
-  errors.filter((e) => e.field === field).map((e) => errorText(t(locale, `error.${e.key}`, e.params ?? {})));
+  errors
+    .filter((e) => e.field === field)
+    .map((e) => errorText(t(locale, `error.${e.key}`, { ...(e.params ?? {}), field: labelOf(locale, field) })));
+
+/** "Tjek de markerede felter: …" naming every field with a problem. */
+const errorSummary = (locale: Locale, errors: readonly FieldError[]): JsonObject[] =>
+  errors.length === 0
+    ? []
+    : [
+        errorText(
+          t(locale, 'errors', { fields: [...new Set(errors.map((e) => labelOf(locale, e.field)))].join(', ') }),
+        ),
+      ];
 
 const withValue = (values: Readonly<Record<string, string>>, id: string): JsonObject =>
   values[id] !== undefined && values[id] !== '' ? { value: values[id] } : {};
 
+/** A required input is marked (Teams draws the asterisk) and says which field it is when left empty. */
+const required = (locale: Locale, id: string): JsonObject => ({
+  isRequired: true,
+  errorMessage: t(locale, 'error.required', { field: labelOf(locale, id) }),
+});
+
 function field(locale: Locale, input: JsonObject, errors: readonly FieldError[]): JsonObject[] {
   return [input, ...errorsFor(locale, errors, String(input.id))];
 }
+
+const VERBS: Record<VisitationMode, { next: string; back: string; save: string }> = {
+  decide: { next: 'visitation.next', back: 'visitation.back', save: 'visitation.save' },
+  change: { next: 'visitation.change.next', back: 'visitation.change.back', save: 'visitation.change.save' },
+};
 
 /** Step 1 of 2: group, date of the visitation conversation, coded rationale and an optional short note. */
 export function visitationBasicsCard(input: {
@@ -29,19 +71,32 @@ export function visitationBasicsCard(input: {
   caseRef: string;
   values: Readonly<Record<string, string>>;
   errors: readonly FieldError[];
+  mode?: VisitationMode;
+  current?: { readonly group: string; readonly since: string } | undefined;
 }): AdaptiveCard {
   const { locale, values, errors } = input;
+  const mode = input.mode ?? 'decide';
+  const current = input.current;
   const body: JsonObject[] = [
-    heading(t(locale, 'title', { caseRef: input.caseRef })),
+    heading(t(locale, mode === 'change' ? 'change.title' : 'title', { caseRef: input.caseRef })),
     text(t(locale, 'step', { n: 1 }), { weight: 'Bolder', spacing: 'Small' }),
-    text(t(locale, 'intro')),
-    ...(errors.length > 0 ? [errorText(t(locale, 'errors'))] : []),
+    text(
+      mode === 'change' && current !== undefined
+        ? t(locale, 'change.intro', {
+            group: t(locale, `group.${current.group}` as 'group.OUT_OF_SCOPE'),
+            date: formatLongDate(current.since, locale),
+          })
+        : t(locale, 'intro'),
+    ),
+    note(t(locale, 'required_note')),
+    ...errorSummary(locale, errors),
     ...field(
       locale,
       {
         type: 'Input.ChoiceSet',
         id: 'group',
         label: t(locale, 'group'),
+        ...required(locale, 'group'),
         style: 'expanded',
         ...withValue(values, 'group'),
         choices: VISITATION_GROUPS.map((g) => ({ title: t(locale, `group.${g}`), value: g })),
@@ -55,6 +110,7 @@ export function visitationBasicsCard(input: {
         type: 'Input.Date',
         id: 'conversationAt',
         label: t(locale, 'conversation_at'),
+        ...required(locale, 'conversationAt'),
         ...withValue(values, 'conversationAt'),
       },
       errors,
@@ -65,6 +121,7 @@ export function visitationBasicsCard(input: {
         type: 'Input.ChoiceSet',
         id: 'rationale',
         label: t(locale, 'rationale'),
+        ...required(locale, 'rationale'),
         style: 'compact',
         ...withValue(values, 'rationale'),
         choices: RATIONALE_CODES.map((c) => ({ title: t(locale, `rationale.${c}`), value: c })),
@@ -86,7 +143,7 @@ export function visitationBasicsCard(input: {
     ),
   ];
   return adaptiveCard(body, [
-    executeAction(t(locale, 'next'), 'visitation.next', { caseRef: input.caseRef }, { style: 'positive' }),
+    executeAction(t(locale, 'next'), VERBS[mode].next, { caseRef: input.caseRef }, { style: 'positive' }),
   ]);
 }
 
@@ -96,10 +153,14 @@ export function visitationDetailsCard(input: {
   caseRef: string;
   basics: DecisionBasics;
   jobformidlere: readonly JobformidlerChoice[];
+  owners?: readonly JobformidlerChoice[];
   values: Readonly<Record<string, string>>;
   errors: readonly FieldError[];
+  mode?: VisitationMode;
 }): AdaptiveCard {
   const { locale, basics, values, errors } = input;
+  const mode = input.mode ?? 'decide';
+  const owners = input.owners ?? [];
   const carried = {
     caseRef: input.caseRef,
     group: basics.group,
@@ -108,20 +169,27 @@ export function visitationDetailsCard(input: {
     ...(basics.note !== undefined ? { note: basics.note } : {}),
   };
   const body: JsonObject[] = [
-    heading(t(locale, 'title', { caseRef: input.caseRef })),
+    heading(t(locale, mode === 'change' ? 'change.title' : 'title', { caseRef: input.caseRef })),
     text(t(locale, 'step', { n: 2 }), { weight: 'Bolder', spacing: 'Small' }),
     facts([
       [t(locale, 'group'), t(locale, `group.${basics.group}`)],
       [t(locale, 'conversation_at'), formatLongDate(basics.conversationAt, locale)],
       [t(locale, 'rationale'), t(locale, `rationale.${basics.rationale}`)],
     ]),
-    ...(errors.length > 0 ? [errorText(t(locale, 'errors'))] : []),
+    ...(basics.group !== 'OUT_OF_SCOPE' ? [note(t(locale, 'required_note'))] : []),
+    ...errorSummary(locale, errors),
   ];
   let canSave = true;
-  const date = (id: string, label: string) =>
+  const date = (id: string, isRequired: boolean) =>
     field(
       locale,
-      { type: 'Input.Date', id, label: t(locale, label as 'g2.rehab_team_meeting_at'), ...withValue(values, id) },
+      {
+        type: 'Input.Date',
+        id,
+        label: labelOf(locale, id),
+        ...(isRequired ? required(locale, id) : {}),
+        ...withValue(values, id),
+      },
       errors,
     );
   switch (basics.group) {
@@ -139,20 +207,39 @@ export function visitationDetailsCard(input: {
             type: 'Input.ChoiceSet',
             id: 'jobformidlerId',
             label: t(locale, 'g1.jobformidler'),
+            ...required(locale, 'jobformidlerId'),
             style: 'compact',
             ...withValue(values, 'jobformidlerId'),
             choices: input.jobformidlere.slice(0, 100).map((j) => ({ title: j.displayName, value: j.userId })),
           },
           errors,
         ),
-        ...date('firstJobConversationAt', 'g1.first_job_conversation'),
+        ...date('firstJobConversationAt', true),
       );
       break;
     case 'G2_REHABILITATION':
+      body.push(subheading(t(locale, 'g2.title')));
+      if (owners.length === 0) {
+        body.push(errorText(t(locale, 'g2.no_owner')));
+        canSave = false;
+        break;
+      }
       body.push(
-        subheading(t(locale, 'g2.title')),
-        ...date('rehabTeamMeetingAt', 'g2.rehab_team_meeting_at'),
-        ...date('rehabPlanStartedAt', 'g2.rehab_plan_started_at'),
+        ...field(
+          locale,
+          {
+            type: 'Input.ChoiceSet',
+            id: 'ownerId',
+            label: t(locale, 'g2.owner'),
+            ...required(locale, 'ownerId'),
+            style: 'compact',
+            ...withValue(values, 'ownerId'),
+            choices: owners.slice(0, 100).map((o) => ({ title: o.displayName, value: o.userId })),
+          },
+          errors,
+        ),
+        ...date('rehabTeamMeetingAt', true),
+        ...date('rehabPlanStartedAt', false),
       );
       break;
     case 'G3_NOT_EMPLOYMENT_READY':
@@ -165,13 +252,15 @@ export function visitationDetailsCard(input: {
             type: 'Input.ChoiceSet',
             id: 'notificationRecipient',
             label: t(locale, 'g3.recipient'),
+            ...required(locale, 'notificationRecipient'),
             style: 'expanded',
             ...withValue(values, 'notificationRecipient'),
             choices: G3_RECIPIENTS.map((r) => ({ title: t(locale, `g3.recipient.${r}`), value: r })),
           },
           errors,
         ),
-        ...date('notificationDate', 'g3.notification_date'),
+        // Required unless no notification is sent: the client cannot check that, so the label says it.
+        ...date('notificationDate', false),
       );
       break;
     case 'OUT_OF_SCOPE':
@@ -179,7 +268,14 @@ export function visitationDetailsCard(input: {
       break;
   }
   return adaptiveCard(body, [
-    executeAction(t(locale, 'back'), 'visitation.back', carried),
-    ...(canSave ? [executeAction(t(locale, 'save'), 'visitation.save', carried, { style: 'positive' })] : []),
+    // Back needs none of this step's inputs, so an empty required field must not block it.
+    executeAction(t(locale, 'back'), VERBS[mode].back, carried, { associatedInputs: 'none' }),
+    ...(canSave
+      ? [
+          executeAction(t(locale, mode === 'change' ? 'change.save' : 'save'), VERBS[mode].save, carried, {
+            style: 'positive',
+          }),
+        ]
+      : []),
   ]);
 }

@@ -31,3 +31,27 @@ export function handoverCard(
     ],
   );
 }
+
+/** The 1:1 message the owner of a group 2 case gets: the case reference and the rehabilitation team meeting. */
+export function rehabHandoverCard(
+  locale: Locale,
+  input: { caseRef: string; meetingAt: string; byName: string },
+): AdaptiveCard {
+  const date = formatLongDate(input.meetingAt, locale);
+  return adaptiveCard(
+    [
+      heading(t(locale, 'handover.g2.title')),
+      text(t(locale, 'handover.g2.body', { caseRef: input.caseRef, date })),
+      facts([
+        [t(locale, 'handover.case'), input.caseRef],
+        [t(locale, 'handover.g2.date'), date],
+        ...(input.byName ? [[t(locale, 'handover.by'), input.byName] as [string, string]] : []),
+      ]),
+      note(t(locale, 'handover.quiet')),
+    ],
+    [
+      executeAction(t(locale, 'handover.open'), 'rehab.open', { caseRef: input.caseRef }, { style: 'positive' }),
+      executeAction(t(locale, 'handover.caseload'), 'caseload.open'),
+    ],
+  );
+}

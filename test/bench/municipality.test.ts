@@ -15,13 +15,14 @@ import { allItems, documentsOf } from '../privacy/fixtures';
  * shape follows the programmes' figures, and it is written through the app's use cases, so what a
  * user then sees is what the app itself recorded.
  */
-const plan = (seed: number, cases: number, featured?: TestUser): MunicipalityPlan =>
+const plan = (seed: number, cases: number, featured?: TestUser, caseloadTarget?: number): MunicipalityPlan =>
   planMunicipality({
     cases,
     seed,
     tenantId: TEST_TENANT,
     today: businessDate(new Date()),
     ...(featured ? { featuredUser: { userId: featured.aadObjectId, displayName: featured.name } } : {}),
+    ...(caseloadTarget !== undefined ? { caseloadTarget } : {}),
   });
 
 describe('the synthetic municipality plan', () => {
@@ -32,8 +33,12 @@ describe('the synthetic municipality plan', () => {
     );
   });
 
+  // One large municipality for the shape checks (planning 3,000 citizens takes a while on a busy machine).
+  let large: MunicipalityPlan | undefined;
+  const big = (): MunicipalityPlan => (large ??= plan(11, 3000));
+
   it('has the programmes’ shape: group mix, screening outcomes and caseloads of 30–40', () => {
-    const p = plan(11, 3000);
+    const p = big();
     const d = describePlan(p);
     const visited = d.g1! + d.g2! + d.g3! + d.outOfScope!;
     expect(d.g1! / visited).toBeGreaterThan(0.52);
@@ -53,6 +58,23 @@ describe('the synthetic municipality plan', () => {
       expect(n).toBeLessThanOrEqual(40);
     }
   });
+
+  it('follows every citizen through: group 2 owned and mostly clarified, a few moves and aftercare (issue 15)', () => {
+    const p = big();
+    const d = describePlan(p);
+    const g2 = p.cases.filter((c) => c.visitation?.group === 'G2_REHABILITATION');
+    expect(g2.every((c) => p.caseworkers?.some((w) => w.userId === c.visitation?.ownerId))).toBe(true);
+    const met = g2.filter((c) => c.rehab?.heldOn !== undefined).length;
+    // About three in four clarified onward (FSM); the recommendation follows the meeting.
+    expect(d.g2Recommended! / met).toBeGreaterThan(0.65);
+    expect(d.g2Recommended! / met).toBeLessThan(0.85);
+    expect(d.transfers! / d.g1!).toBeGreaterThan(0.02);
+    expect(d.transfers! / d.g1!).toBeLessThan(0.04);
+    expect(d.closedForJob).toBeGreaterThan(0);
+    expect(d.aftercareContacts).toBeGreaterThan(0);
+    // A declined screening closes the case: no visitation follows it.
+    expect(p.cases.filter((c) => c.screening.participation === 'NO' && c.visitation !== undefined)).toEqual([]);
+  });
 });
 
 describe('seeding a municipality through the app', () => {
@@ -66,7 +88,9 @@ describe('seeding a municipality through the app', () => {
 
   it('records every planned screening, visitation and jobformidler’s work as the app does, and a second run adds nothing', async () => {
     const alex = await h.userWithRoles('Alex', []);
-    const p = plan(3, 20, alex);
+    // Five active citizens per jobformidler: a small municipality with several jobformidlere, so a move shows.
+    const p = plan(3, 20, alex, 5);
+    expect(describePlan(p)).toMatchObject({ transfers: 1, closedForJob: 1, g2Closed: 2 });
     const first = await seedMunicipality(h.services, p);
     expect(first).toMatchObject({ created: 20, existed: 0 });
     expect(first.workActions).toBeGreaterThan(0);
@@ -75,13 +99,48 @@ describe('seeding a municipality through the app', () => {
     for (const c of p.cases) {
       const { resource } = await cases.item(caseDocId(TEST_TENANT, 'case'), c.caseNumber).read();
       const doc = stripSystemFields(resource as Record<string, unknown>);
+      const f = c.followThrough;
       if (c.screening.pausedAfterSteps !== undefined) expect(doc.status).toBe('SCREENING');
+      else if (c.screening.participation === 'NO')
+        expect(doc).toMatchObject({ status: 'CLOSED', closure: { reason: 'SCREENING_DECLINED' } });
       else if (c.visitation === undefined) expect(doc.status).toBe('AWAITING_VISITATION');
       else if (c.visitation.group === 'G1_INTERVENTION') {
-        expect(doc.status).toBe('ACTIVE');
-        expect(doc.assignedJobformidlerId).toBe(c.visitation.jobformidlerId);
-      } else expect(doc.status).toBe('VISITED');
+        expect(doc.status).toBe(f?.closedForJob !== undefined ? 'CLOSED' : 'ACTIVE');
+        expect(doc.assignedJobformidlerId).toBe(f?.transfer?.toJobformidlerId ?? c.visitation.jobformidlerId);
+      } else if (c.visitation.group === 'G2_REHABILITATION') {
+        expect(doc).toMatchObject({
+          status: c.rehab?.closedOn !== undefined ? 'CLOSED' : 'VISITED',
+          caseworkerId: c.visitation.ownerId,
+        });
+        if (c.rehab?.recommendation !== undefined)
+          expect(doc.rehab).toMatchObject({
+            recommendation: c.rehab.recommendation,
+            recommendedAt: c.rehab.recommendedOn,
+          });
+      } else expect(doc.status).toBe('CLOSED'); // group 3 and outside the target group close at the decision
     }
+    // The move: the history says who had the case and why; the aftercare is in the facts (M14 counts it).
+    const moved = p.cases.find((c) => c.followThrough?.transfer !== undefined)!;
+    const movedDoc = await h.services.store.containers.cases
+      .item(caseDocId(TEST_TENANT, 'case'), moved.caseNumber)
+      .read();
+    expect((movedDoc.resource as { jobformidlerHistory: unknown[] }).jobformidlerHistory).toEqual([
+      expect.objectContaining({ userId: moved.visitation!.jobformidlerId, to: moved.followThrough!.transfer!.on }),
+      expect.objectContaining({
+        userId: moved.followThrough!.transfer!.toJobformidlerId,
+        from: moved.followThrough!.transfer!.on,
+        reason: moved.followThrough!.transfer!.reason,
+      }),
+    ]);
+    const employed = p.cases.find((c) => c.followThrough?.closedForJob !== undefined)!;
+    const employedFacts = await new CaseFactsRepository(h.services.store).get(TEST_TENANT, employed.caseNumber);
+    expect(employedFacts?.closure).toEqual({
+      date: employed.followThrough!.closedForJob!.on,
+      reason: 'EMPLOYED_SELF_SUPPORTING',
+    });
+    expect(employedFacts?.contacts.filter((k) => k.type === 'AFTERCARE').map((k) => k.date)).toEqual(
+      employed.followThrough!.closedForJob!.aftercare,
+    );
 
     // The featured user got roles from the key person, and sees the decisions on the cases they screened.
     expect((await h.services.directory.getUser(TEST_TENANT, alex.aadObjectId))?.roles).toEqual([
@@ -99,7 +158,7 @@ describe('seeding a municipality through the app', () => {
     // A group-1 citizen in a placement: the agreement, the placement, the weeks of hours and the
     // follow-ups the plan holds were recorded by the jobformidler's card clicks, and the case facts
     // (what Mine borgere, the nudge and the digest read) show them.
-    const placed = p.cases.find((c) => (c.work?.placement?.weeks.length ?? 0) > 2)!;
+    const placed = p.cases.find((c) => (c.work?.placement?.weeks.length ?? 0) > 2 && c.followThrough === undefined)!;
     expect(placed).toBeDefined();
     const placement = placed.work!.placement!;
     const factsRepo = new CaseFactsRepository(h.services.store);

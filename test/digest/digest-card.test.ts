@@ -224,6 +224,6 @@ describe('digest card', () => {
     expect(preview).toContain('Kun til dig: arbejdsbyrde pr. jobformidler');
     expect(preview).toContain('Jobformidler med et langt navn 0');
     expect(preview).toContain('30 sager · 0 overskredet · 5 jobsamtaler i sidste uge');
-    expect(preview).toContain('… og 5 flere');
+    expect(preview).toContain('… og 15 flere');
   });
 });

@@ -66,4 +66,27 @@ describe('facts reader', () => {
     const r = await readAll(sensitiveFactsPages(h.services.store, TEST_TENANT, '2025-03-10', stats));
     expect(r.items.map((s) => s.caseRef).sort()).toEqual(['R-0', 'R-2']);
   });
+
+  it('counts a group 2 or 3 case in the team of its owner or screener when it has no jobformidler (issue 15 item 9)', async () => {
+    const TEAM_TENANT = '33333333-3333-4333-8333-333333333333';
+    const cases = h.services.store.containers.cases;
+    const g2 = { group: 'G2_REHABILITATION' as const, conversationAt: '2025-03-01', effectiveFrom: '2025-03-01' };
+    const g3 = { group: 'G3_NOT_EMPLOYMENT_READY' as const, conversationAt: '2025-03-01', effectiveFrom: '2025-03-01' };
+    await cases.items.upsert(
+      facts({ caseRef: 'T-G1', assignedJobformidlerId: 'j1', screenerId: 's-other' }, TEAM_TENANT),
+    );
+    // A group 1 case of another team's jobformidler stays theirs, even if screened by a team member.
+    await cases.items.upsert(
+      facts({ caseRef: 'T-G1-OTHER', assignedJobformidlerId: 'j9', screenerId: 's1' }, TEAM_TENANT),
+    );
+    await cases.items.upsert(
+      facts({ caseRef: 'T-G2', caseworkerId: 'm1', screenerId: 's-other', visitations: [g2] }, TEAM_TENANT),
+    );
+    await cases.items.upsert(facts({ caseRef: 'T-G3', screenerId: 's1', visitations: [g3] }, TEAM_TENANT));
+    await cases.items.upsert(facts({ caseRef: 'T-G2-OTHER', caseworkerId: 'm9', visitations: [g2] }, TEAM_TENANT));
+    const stats: ReadStats = { read: 0, skipped: 0 };
+    const team = ['j1', 'm1', 's1'];
+    const r = await readAll(caseFactsPages(h.services.store, TEAM_TENANT, { jobformidlerIds: team }, stats));
+    expect(r.items.map((f) => f.caseRef).sort()).toEqual(['T-G1', 'T-G2', 'T-G3']);
+  });
 });

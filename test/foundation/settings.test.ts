@@ -20,7 +20,7 @@ describe("the municipality's settings", () => {
     const admin = await h.userWithRoles('Admin', ['admin']);
     const card = (await h.say(admin, 'indstillinger')).cards[0];
     expect(card!.body.filter((e) => e.type === 'Input.Number').map((e) => e.value)).toEqual([
-      40, 30, 42, 14, 30, 40, 7, 5, 92, 365, 183, 30, 50,
+      40, 30, 42, 14, 30, 40, 7, 5, 92, 365, 183, 30, 50, 6, 0, 0, 0,
     ]);
   });
 
@@ -95,5 +95,25 @@ describe("the municipality's settings", () => {
     const leader = await h.userWithRoles('Leder', ['leder']);
     const r = await h.execute(leader, 'admin.settings.save', form({ kSuppression: '3' }));
     expect(cardText(r.card)).toContain('Det har din rolle ikke adgang til');
+  });
+
+  it('an admin sets the year’s visitation plan (M17) and the aftercare months; all zero means no plan', async () => {
+    const admin = await h.userWithRoles('Admin', ['admin']);
+    const year = Number(new Date().toISOString().slice(0, 4));
+    await h.execute(
+      admin,
+      'admin.settings.save',
+      form({ visitationPlanG1: '365', visitationPlanG2: '73', visitationPlanG3: '36', aftercareMonths: '3' }),
+    );
+    const saved = await h.services.directory.getSettings(TEST_TENANT);
+    expect(saved.aftercareMonths).toBe(3);
+    expect([year - 1, year, year + 1]).toContain(saved.visitationPlan?.year);
+    expect(saved.visitationPlan).toMatchObject({
+      G1_INTERVENTION: 365,
+      G2_REHABILITATION: 73,
+      G3_NOT_EMPLOYMENT_READY: 36,
+    });
+    await h.execute(admin, 'admin.settings.save', form({ visitationPlanG1: '0', visitationPlanG2: '0' }));
+    expect((await h.services.directory.getSettings(TEST_TENANT)).visitationPlan).toBeUndefined();
   });
 });

@@ -271,8 +271,8 @@ describe('job match, from the opening to the work agreement and the digest', () 
     // The leader's own view: company contacts per staff member, by name.
     expect(text).toContain('Vera Virksomhedskonsulent');
     expect(text).toMatch(
-      /Vera Virksomhedskonsulent\n0 sager · 0 overskredet · 0 jobsamtaler i sidste uge · 1 virksomhedskontakter/,
+      /Vera Virksomhedskonsulent\n0 sager · 0 overskredet · 0 jobsamtaler i sidste uge · 1 virksomhedskontakt/,
     );
-    expect(text).toMatch(/Jonas Jobformidler\n3 sager[^\n]*· 1 virksomhedskontakter de seneste 4 uger/);
+    expect(text).toMatch(/Jonas Jobformidler\n3 sager[^\n]*· 1 virksomhedskontakt de seneste 4 uger/);
   });
 });

@@ -59,7 +59,12 @@ describe('a language per user', () => {
     expect(cardText((await h.say(jo, 'my citizens')).cards[0])).toContain('Mine borgere');
     const welcome = await h.install(jo);
     expect(cardText(welcome.cards[0])).toContain('Velkommen til Fremdrift');
-    expect(actionsOf(welcome.cards[0]).map((a) => a.title)).toEqual(['Mine borgere', 'Virksomheder', 'Hjælp', 'In English']);
+    expect(actionsOf(welcome.cards[0]).map((a) => a.title)).toEqual([
+      'Mine borgere',
+      'Virksomheder',
+      'Hjælp',
+      'In English',
+    ]);
     expect((await h.say(jo, 'hvad er klokken')).texts).toEqual([
       'Det forstod jeg ikke. Skriv "hjælp" for at se, hvad jeg kan hjælpe med.',
     ]);

@@ -43,12 +43,21 @@ export async function seedCase(
     updatedBy: 'seed',
   });
   await services.store.containers.cases.items.create({
+    // A complete week of hours (the case facts are rebuilt from it when the case closes).
     id: caseDocId(tenantId, 'weekly_hours', '2026-W40'),
     tenantId,
     type: 'weekly_hours',
     schemaVersion: 1,
     caseRef,
+    isoWeek: '2026-W40',
     ordinaryHours: 12,
+    practiceHours: 0,
+    absenceHours: 0,
+    source: 'EMPLOYER',
+    createdAt: now,
+    createdBy: 'seed',
+    updatedAt: now,
+    updatedBy: 'seed',
     note: `${marker}-hours`,
   });
   await services.store.containers.cases.items.create({

@@ -14,32 +14,42 @@ import { matrixSection, renderPolicyMatrix, tableCells } from './policy-matrix-d
  * test until it gets a reviewed row here.
  */
 const REVIEWED = `
-action                  | screener | jobformidler | leder | admin | virksomhedskonsulent | shared conversation
-help.view               | x        | x            | x     | x     | x                    | x
-roles.manage            | -        | -            | -     | x     | -                    | -
-settings.manage         | -        | -            | -     | x     | -                    | -
-screening.run           | x        | -            | -     | -     | -                    | -
-screening.list_own      | x        | -            | -     | -     | -                    | -
-screening.read_answers  | x        | x            | -     | -     | -                    | -
-visitation.decide       | x        | -            | -     | -     | -                    | -
-caseload.view           | -        | x            | -     | -     | -                    | -
-case.read               | -        | x            | -     | x     | -                    | -
-case.write              | -        | x            | -     | -     | -                    | -
-hko.read                | -        | x            | -     | -     | -                    | -
-hko.write               | -        | x            | -     | -     | -                    | -
-progression.score       | -        | x            | -     | -     | -                    | -
-indicatorset.manage     | -        | -            | -     | x     | -                    | -
-digest.subscribe        | -        | -            | x     | -     | -                    | x
-digest.preview          | -        | -            | x     | -     | -                    | x
-audit.extract           | -        | -            | -     | x     | -                    | -
-case.export             | -        | -            | -     | x     | -                    | -
-case.erase              | -        | -            | -     | x     | -                    | -
-case.citizen_copy       | -        | x            | -     | -     | -                    | -
-case.employer_copy      | -        | x            | -     | -     | -                    | -
-company.read            | -        | x            | -     | x     | x                    | -
-company.write           | -        | x            | -     | -     | x                    | -
-jobmatch.suggest        | -        | x            | -     | -     | -                    | -
-jobmatch.read_shared    | -        | x            | -     | x     | x                    | -
+action                 | screener | jobformidler | leder | admin | virksomhedskonsulent | myndighedssagsbehandler | shared conversation
+help.view              | x        | x            | x     | x     | x                    | x                       | x
+roles.manage           | -        | -            | -     | x     | -                    | -                       | -
+settings.manage        | -        | -            | -     | x     | -                    | -                       | -
+screening.run          | x        | -            | -     | -     | -                    | -                       | -
+screening.list_own     | x        | -            | -     | -     | -                    | -                       | -
+screening.read_answers | x        | x            | -     | -     | -                    | -                       | -
+visitation.decide      | x        | -            | -     | -     | -                    | -                       | -
+visitation.change      | x        | -            | x     | -     | -                    | x                       | -
+caseload.view          | -        | x            | -     | -     | -                    | x                       | -
+case.read              | -        | x            | -     | x     | -                    | -                       | -
+case.write             | -        | x            | -     | -     | -                    | -                       | -
+hko.read               | -        | x            | -     | -     | -                    | -                       | -
+hko.write              | -        | x            | -     | -     | -                    | -                       | -
+progression.score      | -        | x            | -     | -     | -                    | -                       | -
+rehab.read             | -        | x            | -     | -     | -                    | x                       | -
+rehab.write            | -        | x            | -     | -     | -                    | x                       | -
+case.reopen            | x        | -            | -     | x     | -                    | -                       | -
+case.reassign          | -        | x            | x     | -     | -                    | -                       | -
+case.transfer_accept   | -        | x            | -     | -     | -                    | -                       | -
+case.aftercare         | -        | x            | -     | -     | -                    | -                       | -
+case.read_sparring     | -        | -            | x     | -     | -                    | -                       | -
+caseload.balance       | -        | -            | x     | -     | -                    | -                       | -
+figures.own            | -        | x            | -     | -     | -                    | -                       | -
+indicatorset.manage    | -        | -            | -     | x     | -                    | -                       | -
+digest.subscribe       | -        | -            | x     | -     | -                    | -                       | x
+digest.preview         | -        | -            | x     | -     | -                    | -                       | x
+audit.extract          | -        | -            | -     | x     | -                    | -                       | -
+case.export            | -        | -            | -     | x     | -                    | -                       | -
+case.erase             | -        | -            | -     | x     | -                    | -                       | -
+case.citizen_copy      | -        | x            | -     | -     | -                    | -                       | -
+case.employer_copy     | -        | x            | -     | -     | -                    | -                       | -
+company.read           | -        | x            | -     | x     | x                    | -                       | -
+company.write          | -        | x            | -     | -     | x                    | -                       | -
+jobmatch.suggest       | -        | x            | -     | -     | -                    | -                       | -
+jobmatch.read_shared   | -        | x            | -     | x     | x                    | -                       | -
 `;
 
 interface Row {
@@ -74,11 +84,15 @@ const ME = 'user-me';
 
 const actorWith = (roles: readonly Role[]): Actor => ({ tenantId: TENANT, userId: ME, roles, locale: 'da' });
 
-/** The reviewed ownership rule (PRODUCT.md §4): who owns one case, per role, written independently of policy.ts. */
+/**
+ * The reviewed ownership rule (PRODUCT.md §4): who owns one case, per role, written independently of
+ * policy.ts. A leader owns no case through screening or assignment, only a case of their team (the
+ * Teams team they share with its owner) at the case table.
+ */
 const OWN_CASE: Record<Role, CaseOwnership> = {
   screener: { tenantId: TENANT, screenerId: ME, assignedJobformidlerId: 'someone-else' },
   jobformidler: { tenantId: TENANT, screenerId: 'someone-else', assignedJobformidlerId: ME },
-  leder: { tenantId: TENANT, screenerId: ME, assignedJobformidlerId: ME },
+  leder: { tenantId: TENANT, screenerId: 'someone-else', assignedJobformidlerId: 'someone-else', teamLeaderIds: [ME] },
   admin: { tenantId: TENANT },
   // The company side owns no case: what it may see of one is what a jobformidler shared with it on a match.
   virksomhedskonsulent: {
@@ -87,9 +101,28 @@ const OWN_CASE: Record<Role, CaseOwnership> = {
     assignedJobformidlerId: 'someone-else',
     sharedWith: [ME],
   },
+  myndighedssagsbehandler: { tenantId: TENANT, screenerId: 'someone-else', caseworkerId: ME },
 };
-const LEADERS_SEE_NO_CASE = true;
-const NOT_MINE: CaseOwnership = { tenantId: TENANT, screenerId: 'other', assignedJobformidlerId: 'other' };
+/** Cells where owning the case in the sense above is not what the action asks for (reviewed). */
+const NOT_BY_OWNERSHIP: readonly (readonly [PolicyAction, Role])[] = [
+  // Accepting a transfer belongs to the jobformidler it was proposed to, not to the case's jobformidler.
+  ['case.transfer_accept', 'jobformidler'],
+];
+/** Cells allowed on any case of the municipality, without owning it (reviewed). */
+const TENANT_WIDE: readonly (readonly [PolicyAction, Role])[] = [
+  // The visitation panel may change any citizen's visitation.
+  ['visitation.change', 'myndighedssagsbehandler'],
+];
+const inList = (list: readonly (readonly [PolicyAction, Role])[], action: PolicyAction, role: Role): boolean =>
+  list.some(([a, r]) => a === action && r === role);
+const NOT_MINE: CaseOwnership = {
+  tenantId: TENANT,
+  screenerId: 'other',
+  assignedJobformidlerId: 'other',
+  caseworkerId: 'other',
+  pendingTransferToId: 'other',
+  teamLeaderIds: ['other-leader'],
+};
 
 const cells = POLICY_ACTIONS.flatMap((action) => ROLES.map((role) => [action, role] as const));
 const PRIVATE_VENUES: readonly Venue[] = ['personal', 'api', 'system'];
@@ -131,7 +164,8 @@ describe('policy: every action × role, in the 1:1 chat', () => {
   });
 
   it.each(cells)('%s by a %s on a case they own', (action, role) => {
-    const expected = allowedByRole(action, role) && !(role === 'leder' && LEADERS_SEE_NO_CASE);
+    const expected =
+      allowedByRole(action, role) && (!inList(NOT_BY_OWNERSHIP, action, role) || inList(TENANT_WIDE, action, role));
     const d = decide(actorWith([role]), action, 'personal', OWN_CASE[role]);
     expect(d.allowed).toBe(expected);
     if (!d.allowed) expect(d.reason).toBe(allowedByRole(action, role) ? 'not_owner' : 'role');
@@ -139,7 +173,7 @@ describe('policy: every action × role, in the 1:1 chat', () => {
 
   it.each(cells)('%s by a %s on a case of someone else in the same municipality', (action, role) => {
     const d = decide(actorWith([role]), action, 'personal', NOT_MINE);
-    expect(d.allowed).toBe(allowedByRole(action, role) && role === 'admin');
+    expect(d.allowed).toBe(allowedByRole(action, role) && (role === 'admin' || inList(TENANT_WIDE, action, role)));
   });
 
   it.each(cells)('%s by a %s on a case of another municipality is always refused', (action, role) => {
@@ -165,6 +199,41 @@ describe('policy: every action × role, in the 1:1 chat', () => {
     // …and on a case, ownership through one role is enough.
     expect(decide(both, 'case.read', 'personal', { tenantId: TENANT, assignedJobformidlerId: ME }).allowed).toBe(true);
     expect(decide(both, 'case.read', 'personal', { tenantId: TENANT, screenerId: ME }).allowed).toBe(false);
+  });
+
+  it('a group 2 case belongs to its owner: a myndighedssagsbehandler or a jobformidler as caseworker', () => {
+    const g2 = { tenantId: TENANT, screenerId: 'screener-x', caseworkerId: ME };
+    expect(decide(actorWith(['myndighedssagsbehandler']), 'rehab.write', 'personal', g2).allowed).toBe(true);
+    expect(decide(actorWith(['jobformidler']), 'rehab.write', 'personal', g2).allowed).toBe(true);
+    // A myndighedssagsbehandler owns nothing through a group 1 assignment, and reads no case card or art. 9 data.
+    const g1 = { tenantId: TENANT, assignedJobformidlerId: ME };
+    expect(decide(actorWith(['myndighedssagsbehandler']), 'rehab.read', 'personal', g1)).toEqual({
+      allowed: false,
+      reason: 'not_owner',
+    });
+    for (const action of ['case.read', 'screening.read_answers', 'hko.read'] as const)
+      expect(decide(actorWith(['myndighedssagsbehandler']), action, 'personal', g2)).toEqual({
+        allowed: false,
+        reason: 'role',
+      });
+  });
+
+  it('a transfer is accepted by the jobformidler it was proposed to, nobody else', () => {
+    const proposed = { tenantId: TENANT, assignedJobformidlerId: 'old-one', pendingTransferToId: ME };
+    expect(decide(actorWith(['jobformidler']), 'case.transfer_accept', 'personal', proposed).allowed).toBe(true);
+    const toOther = { ...proposed, assignedJobformidlerId: ME, pendingTransferToId: 'someone-else' };
+    expect(decide(actorWith(['jobformidler']), 'case.transfer_accept', 'personal', toOther).allowed).toBe(false);
+  });
+
+  it('a leader reads a case for sparring only when it belongs to their team, never its art. 9 data', () => {
+    const team = { tenantId: TENANT, assignedJobformidlerId: 'jf-1', teamLeaderIds: [ME, 'another-leader'] };
+    expect(decide(actorWith(['leder']), 'case.read_sparring', 'personal', team).allowed).toBe(true);
+    expect(decide(actorWith(['leder']), 'case.read_sparring', 'personal', { ...team, teamLeaderIds: [] })).toEqual({
+      allowed: false,
+      reason: 'not_owner',
+    });
+    for (const action of ['case.read', 'screening.read_answers', 'hko.read', 'case.write'] as const)
+      expect(decide(actorWith(['leder']), action, 'personal', team)).toEqual({ allowed: false, reason: 'role' });
   });
 
   it('denies by default: an action missing from POLICY is refused for every role', () => {

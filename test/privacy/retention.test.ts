@@ -59,9 +59,16 @@ describe('closing a case starts its retention, and the daily sweep purges what h
       date: '2026-06-01',
       reason: 'EMPLOYED_SELF_SUPPORTING',
     });
-    expect(result).toEqual({ status: 'applied', documents: 4, expiresAt: '2026-06-30T22:00:00.000Z' });
+    // The four seeded documents and the case facts (rebuilt as the case closed) carry the stamp.
+    expect(result).toEqual({ status: 'applied', documents: 5, expiresAt: '2026-06-30T22:00:00.000Z' });
     const docs = await caseDocs(h.services, TEST_TENANT, 'FR-RET1-AAAA');
-    expect(docs.map((d) => d.type).sort()).toEqual(['case', 'followup', 'screening_answers', 'weekly_hours']);
+    expect(docs.map((d) => d.type).sort()).toEqual([
+      'case',
+      'case_facts',
+      'followup',
+      'screening_answers',
+      'weekly_hours',
+    ]);
     for (const d of docs) expect(d).toMatchObject({ expiresAt: '2026-06-30T22:00:00.000Z', ttl: expect.any(Number) });
     expect(docs.find((d) => d.type === 'case')).toMatchObject({ status: 'CLOSED', closure: { date: '2026-06-01' } });
     // The other municipality's case with the same ref, in the same partition, is untouched.
@@ -83,7 +90,7 @@ describe('closing a case starts its retention, and the daily sweep purges what h
     clock.set(new Date('2026-06-29T08:00:00Z'));
     let report = await purgeExpired(h.services, clock.now());
     expect(report.casesErased).toBe(0);
-    expect(await caseDocs(h.services, TEST_TENANT, 'FR-RET1-AAAA')).toHaveLength(5);
+    expect(await caseDocs(h.services, TEST_TENANT, 'FR-RET1-AAAA')).toHaveLength(6);
 
     clock.set(new Date('2026-07-01T08:00:00Z'));
     await h.app.scheduler.runAllOnce(); // the registered job, as the scheduler runs it
@@ -117,12 +124,12 @@ describe('closing a case starts its retention, and the daily sweep purges what h
     await cases.replace({ ...closed!, status: 'ACTIVE', closure: undefined });
     expect(await applyRetention(h.services, TEST_TENANT, 'FR-REOPEN-01', clock.now())).toEqual({
       status: 'lifted',
-      documents: 4,
+      documents: 5,
     });
     clock.set(new Date('2026-09-01T08:00:00Z'));
     await purgeExpired(h.services, clock.now());
     const docs = await caseDocs(h.services, TEST_TENANT, 'FR-REOPEN-01');
-    expect(docs).toHaveLength(4);
+    expect(docs).toHaveLength(5);
     expect(docs.every((d) => d.ttl === undefined && d.expiresAt === undefined)).toBe(true);
   });
 

@@ -2,7 +2,9 @@ import { ManualClock } from '../../bot/domain/clock';
 import { CaseRepository } from '../../bot/store/case-repository';
 import { ScreeningRepository } from '../../bot/store/screening-repository';
 import { SensitiveFactsRepository } from '../../bot/store/sensitive-facts-repository';
+import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { BotHarness, TEST_TENANT, actionsOf, cardText } from '../harness/bot-harness';
+import { caseDocs } from '../privacy/fixtures';
 import { POSITIVE_V1, actionOf, answerSteps, click, completeScreening, startScreening } from './screening-driver';
 
 describe('guided screening over HTTP activities', () => {
@@ -200,6 +202,61 @@ describe('guided screening over HTTP activities', () => {
       outcome: 'DECLINED',
       answers: { citizenInformed: true, mode: 'PHONE', participation: 'NO', nextStepType: 'NONE' },
     });
+
+    // Issue 12 item 3: a declined screening closes the case at once, so its retention clock runs:
+    // every document, the screening in `sensitive` included, expires 365 days after 2 March 2026.
+    expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({
+      status: 'CLOSED',
+      closure: { date: '2026-03-02', reason: 'SCREENING_DECLINED' },
+    });
+    const stamped = await caseDocs(h.services, TEST_TENANT, caseRef);
+    expect(stamped.map((d) => [d.type, d.expiresAt])).toEqual(
+      expect.arrayContaining([
+        ['case', '2027-03-01T23:00:00.000Z'],
+        ['case_facts', '2027-03-01T23:00:00.000Z'],
+        ['screening', '2027-03-01T23:00:00.000Z'],
+        ['sensitive_facts', '2027-03-01T23:00:00.000Z'],
+      ]),
+    );
+    expect(stamped.filter((d) => d.expiresAt === undefined)).toEqual([]);
+    expect(cardText(done)).toContain(
+      'Sagen er afsluttet, og opbevaringsperioden er begyndt: oplysningerne slettes 2. marts 2027.',
+    );
+    expect(actionsOf(done).map((a) => a.verb)).not.toContain('visitation.open');
+
+    // The citizen comes back a week later and wants a visitation after all: the screener re-opens.
+    clock.set(new Date('2026-03-09T09:00:00Z'));
+    const ask = await click(h, anna, done, 'case.reopen');
+    expect(cardText(ask.card)).toContain('Genåbn sag');
+    expect(cardText(ask.card)).toContain('Borgeren ønskede ikke screening');
+    const reopened = await click(h, anna, ask.card, 'case.reopen.confirm');
+    expect(cardText(reopened.card)).toContain('er genåbnet. Status: Afventer visitation.');
+    expect(actionsOf(reopened.card).map((a) => a.verb)).toEqual(['visitation.open']);
+    expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({
+      status: 'AWAITING_VISITATION',
+      closureHistory: [
+        {
+          date: '2026-03-02',
+          reason: 'SCREENING_DECLINED',
+          reopenedAt: '2026-03-09T09:00:00.000Z',
+          reopenedBy: anna.aadObjectId,
+        },
+      ],
+    });
+    expect((await cases().get(TEST_TENANT, caseRef))?.closure).toBeUndefined();
+    const unstamped = await caseDocs(h.services, TEST_TENANT, caseRef);
+    expect(unstamped.filter((d) => d.expiresAt !== undefined || d.ttl !== undefined)).toEqual([]);
+    expect(await new CaseFactsRepository(h.services.store).get(TEST_TENANT, caseRef)).toMatchObject({
+      status: 'AWAITING_VISITATION',
+    });
+    const log = await h.services.audit.listForCase(TEST_TENANT, caseRef, { maxItemCount: 100 });
+    expect(log.items.filter((e) => e.action === 'case.reopen').map((e) => [e.actorId, e.kind, e.outcome])).toEqual([
+      [anna.aadObjectId, 'write', 'ok'],
+    ]);
+    // A second click on the old confirmation re-opens nothing.
+    const again = await click(h, anna, ask.card, 'case.reopen.confirm');
+    expect(cardText(again.card)).toContain('er ikke afsluttet');
+    clock.set(new Date('2026-03-02T09:00:00Z'));
   });
 
   it('lets the screener change the suggested outcome, and records that a person decided', async () => {
@@ -228,11 +285,17 @@ describe('guided screening over HTTP activities', () => {
       outcome: 'ABORTED',
       answers: {},
     });
-    expect((await cases().get(TEST_TENANT, caseRef))?.status).toBe('AWAITING_VISITATION');
-    expect((await new SensitiveFactsRepository(h.services.store).get(TEST_TENANT, caseRef))?.screening).toEqual({
-      conductedAt: '2026-03-02',
-      outcome: 'ABORTED',
+    // An aborted screening closes the case at once (issue 12 item 3).
+    expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({
+      status: 'CLOSED',
+      closure: { date: '2026-03-02', reason: 'SCREENING_ABORTED' },
+      expiresAt: '2027-03-01T23:00:00.000Z',
     });
+    expect(await new SensitiveFactsRepository(h.services.store).get(TEST_TENANT, caseRef)).toMatchObject({
+      screening: { conductedAt: '2026-03-02', outcome: 'ABORTED' },
+      expiresAt: '2027-03-01T23:00:00.000Z',
+    });
+    expect((await screenings().get(TEST_TENANT, caseRef))?.ttl).toBeGreaterThan(0);
   });
 
   it('lists open, waiting and this week’s finished screenings in "mine screeninger"', async () => {

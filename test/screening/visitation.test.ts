@@ -2,7 +2,19 @@ import { ManualClock } from '../../bot/domain/clock';
 import { CaseRepository } from '../../bot/store/case-repository';
 import { BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import type { AdaptiveCard } from '../../cards/types';
+import { caseDocs } from '../privacy/fixtures';
+import { elementsOf } from '../case/fixtures';
 import { click, completeScreening } from './screening-driver';
+
+/** Every document of the case, in `cases` and `sensitive`, carries the retention stamp for `expiresAt`. */
+async function expectRetention(h: BotHarness, caseRef: string, expiresAt: string): Promise<void> {
+  const docs = await caseDocs(h.services, TEST_TENANT, caseRef);
+  expect(docs.map((d) => d.type)).toEqual(
+    expect.arrayContaining(['case', 'case_facts', 'screening', 'sensitive_facts']),
+  );
+  expect(docs.map((d) => [d.type, d.expiresAt])).toEqual(docs.map((d) => [d.type, expiresAt]));
+  expect(docs.every((d) => typeof d.ttl === 'number' && d.ttl > 0)).toBe(true);
+}
 
 describe('visitation decision and handover to a personal jobformidler', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
@@ -129,8 +141,10 @@ describe('visitation decision and handover to a personal jobformidler', () => {
     const { caseRef, summary } = await screened(anna);
     const open = await click(h, anna, summary, 'visitation.open');
     const empty = await click(h, anna, open.card, 'visitation.next', { group: '', conversationAt: '' });
-    expect(cardText(empty.card)).toContain('Tjek de markerede felter. Intet er gemt endnu.');
-    expect(cardText(empty.card)).toContain('Udfyld feltet.');
+    expect(cardText(empty.card)).toContain(
+      'Tjek de markerede felter: Gruppe, Dato for visitationssamtalen, Begrundelse. Intet er gemt endnu.',
+    );
+    expect(cardText(empty.card)).toContain('Udfyld "Gruppe".');
     const future = await click(h, anna, open.card, 'visitation.next', { ...basics, conversationAt: '2026-03-11' });
     expect(cardText(future.card)).toContain('Datoen kan senest være 2026-03-10.');
     const longNote = await click(h, anna, open.card, 'visitation.next', { ...basics, note: 'x'.repeat(201) });
@@ -144,7 +158,7 @@ describe('visitation decision and handover to a personal jobformidler', () => {
     expect(cardText(notAJobformidler.card)).toContain('Vælg en af jobformidlerne på listen.');
     const tooEarly = await click(h, anna, step2.card, 'visitation.save', { firstJobConversationAt: '2026-03-09' });
     expect(cardText(tooEarly.card)).toContain('Datoen kan tidligst være 2026-03-10.');
-    expect(cardText(tooEarly.card)).toContain('Udfyld feltet.');
+    expect(cardText(tooEarly.card)).toContain('Udfyld "Personlig jobformidler".');
     expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({ status: 'AWAITING_VISITATION' });
     expect((await cases().get(TEST_TENANT, caseRef))?.visitation).toBeUndefined();
 
@@ -152,8 +166,10 @@ describe('visitation decision and handover to a personal jobformidler', () => {
     expect(JSON.stringify(back.card)).toContain('"value":"READY_FOR_ORDINARY_HOURS"');
   });
 
-  it('records group 2 with the rehabilitation team meeting', async () => {
+  it('records group 2 with its owner and the rehabilitation team meeting, and tells the owner 1:1', async () => {
     const anna = await h.userWithRoles('Anna Screener', ['screener']);
+    const mia = await h.userWithRoles('Mia Myndighed', ['myndighedssagsbehandler']);
+    await h.install(mia);
     const { caseRef, summary } = await screened(anna);
     const open = await click(h, anna, summary, 'visitation.open');
     const step2 = await click(h, anna, open.card, 'visitation.next', {
@@ -162,19 +178,52 @@ describe('visitation decision and handover to a personal jobformidler', () => {
       rationale: 'NEEDS_REHABILITATION_CLARIFICATION',
     });
     expect(cardText(step2.card)).toContain('Møde i rehabiliteringsteamet');
+    // Item 8: what is required is marked, so the screener knows before pressing "Gem visitation".
+    const inputs = new Map(elementsOf(step2.card, 'Input.Date').map((i) => [i.id, i]));
+    expect(inputs.get('rehabTeamMeetingAt')).toMatchObject({
+      isRequired: true,
+      errorMessage: 'Udfyld "Møde i rehabiliteringsteamet".',
+    });
+    expect(inputs.get('rehabPlanStartedAt')?.isRequired).toBeUndefined();
+    expect(elementsOf(step2.card, 'Input.ChoiceSet').find((i) => i.id === 'ownerId')).toMatchObject({
+      isRequired: true,
+    });
+    expect(cardText(step2.card)).toContain('Mia Myndighed');
+
+    // Without the meeting date: the field is named, and what was typed is kept.
+    const missing = await click(h, anna, step2.card, 'visitation.save', {
+      ownerId: mia.aadObjectId,
+      rehabTeamMeetingAt: '',
+      rehabPlanStartedAt: '2026-03-09',
+    });
+    expect(cardText(missing.card)).toContain('Tjek de markerede felter: Møde i rehabiliteringsteamet.');
+    expect(cardText(missing.card)).toContain('Udfyld "Møde i rehabiliteringsteamet".');
+    expect(JSON.stringify(missing.card)).toContain('"value":"2026-03-09"');
+    expect(JSON.stringify(missing.card)).toContain(`"value":"${mia.aadObjectId}"`);
+    expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({ status: 'AWAITING_VISITATION' });
+
+    const since = h.connector.calls.length;
     const saved = await click(h, anna, step2.card, 'visitation.save', {
+      ownerId: mia.aadObjectId,
       rehabTeamMeetingAt: '2026-04-02',
       rehabPlanStartedAt: '2026-03-09',
     });
     expect(cardText(saved.card)).toContain('Rehabiliteringsteam');
+    expect(cardText(saved.card)).toContain('Mia Myndighed har fået besked i Teams.');
     expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({
       status: 'VISITED',
+      caseworkerId: mia.aadObjectId,
+      rehab: { meetingAt: '2026-04-02', planStartedAt: '2026-03-09' },
       visitation: {
         group: 'G2_REHABILITATION',
         g2: { rehabTeamMeetingAt: '2026-04-02', rehabPlanStartedAt: '2026-03-09' },
       },
     });
     expect((await cases().get(TEST_TENANT, caseRef))?.assignedJobformidlerId).toBeUndefined();
+    const toMia = h.connector.sentSince(since).filter((c) => c.conversationId === h.personalConversationId(mia));
+    expect(toMia).toHaveLength(1);
+    expect(JSON.stringify(toMia[0]!.body)).toContain('Ny borger i gruppe 2 til dig');
+    expect(JSON.stringify(toMia[0]!.body)).toContain('2. april 2026');
   });
 
   it('reminds about the notification to social services for group 3 and records its date', async () => {
@@ -187,19 +236,30 @@ describe('visitation decision and handover to a personal jobformidler', () => {
       rationale: 'SEVERE_SOCIAL_OR_HEALTH',
     });
     expect(cardText(step2.card)).toContain('Husk: Kommunen skal, hvis det er relevant, sende en underretning');
+    expect(elementsOf(step2.card, 'Input.ChoiceSet').find((i) => i.id === 'notificationRecipient')).toMatchObject({
+      isRequired: true,
+    });
+    expect(cardText(step2.card)).toContain('Dato for underretningen (skal udfyldes, når der sendes en underretning)');
     const missing = await click(h, anna, step2.card, 'visitation.save', { notificationRecipient: 'SOCIAL_SERVICES' });
-    expect(cardText(missing.card)).toContain('Udfyld feltet.');
-    await click(h, anna, step2.card, 'visitation.save', {
+    expect(cardText(missing.card)).toContain('Udfyld "Dato for underretningen');
+    expect(JSON.stringify(missing.card)).toContain('"value":"SOCIAL_SERVICES"');
+    const saved = await click(h, anna, step2.card, 'visitation.save', {
       notificationRecipient: 'SOCIAL_SERVICES',
       notificationDate: '2026-03-11',
     });
+    // Issue 12 item 3: the case closes at the decision, so its art. 9 data gets a deletion date at once.
     expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({
-      status: 'VISITED',
+      status: 'CLOSED',
+      closure: { date: '2026-03-10', reason: 'REFERRED_TO_OTHER_SERVICES' },
       visitation: {
         group: 'G3_NOT_EMPLOYMENT_READY',
         g3: { recipient: 'SOCIAL_SERVICES', notificationDate: '2026-03-11' },
       },
     });
+    // 365 days (the default period) from the start of 10 March 2026 in Copenhagen.
+    await expectRetention(h, caseRef, '2027-03-09T23:00:00.000Z');
+    expect(cardText(saved.card)).toContain('oplysningerne slettes 10. marts 2027');
+    expect(actionsOf(saved.card).map((a) => a.verb)).toContain('case.reopen');
   });
 
   it('records "not in the target group" without further questions', async () => {
@@ -212,7 +272,12 @@ describe('visitation decision and handover to a personal jobformidler', () => {
       rationale: 'OTHER_BENEFIT_OR_PROGRAMME',
     });
     await click(h, anna, step2.card, 'visitation.save');
-    expect((await cases().get(TEST_TENANT, caseRef))?.visitation?.group).toBe('OUT_OF_SCOPE');
+    expect(await cases().get(TEST_TENANT, caseRef)).toMatchObject({
+      status: 'CLOSED',
+      closure: { date: '2026-03-10', reason: 'NOT_IN_TARGET_GROUP' },
+      visitation: { group: 'OUT_OF_SCOPE' },
+    });
+    await expectRetention(h, caseRef, '2027-03-09T23:00:00.000Z');
   });
 
   it('only the screener of the case decides, and only after the screening is finished', async () => {

@@ -4,6 +4,7 @@ import { common } from '../../i18n/common';
 import { rolesCard } from '../../../cards/admin/roles-card';
 import { settingsCard } from '../../../cards/admin/settings-card';
 import { applySettingsForm } from './settings-form';
+import { businessDate } from '../../domain/calendar';
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
 import { isEntraObjectId, parseRoles, setRoles } from './set-roles';
@@ -89,7 +90,7 @@ export const adminFeature: Feature = {
         ctx.guard.require('settings.manage');
         const locale = ctx.actor.locale;
         const current = await ctx.services.directory.getSettings(ctx.actor.tenantId);
-        const result = applySettingsForm(current, data);
+        const result = applySettingsForm(current, data, Number(businessDate(ctx.now, current.timeZone).slice(0, 4)));
         if (!result.ok) {
           const error =
             result.field === 'caseloadBand'

@@ -33,6 +33,26 @@ export const SETTINGS_FIELDS = [
     max: 100,
     read: (s: TenantSettings) => Math.round(s.companyContactShareBand[1] * 100),
   },
+  { key: 'aftercareMonths', min: 0, max: 24, read: (s: TenantSettings) => s.aftercareMonths },
+  // The year's planned visitations per group (M17); all three 0 means no plan. Saved for the current year.
+  {
+    key: 'visitationPlanG1',
+    min: 0,
+    max: 100000,
+    read: (s: TenantSettings) => s.visitationPlan?.G1_INTERVENTION ?? 0,
+  },
+  {
+    key: 'visitationPlanG2',
+    min: 0,
+    max: 100000,
+    read: (s: TenantSettings) => s.visitationPlan?.G2_REHABILITATION ?? 0,
+  },
+  {
+    key: 'visitationPlanG3',
+    min: 0,
+    max: 100000,
+    read: (s: TenantSettings) => s.visitationPlan?.G3_NOT_EMPLOYMENT_READY ?? 0,
+  },
 ] as const;
 
 export type SettingsFieldKey = (typeof SETTINGS_FIELDS)[number]['key'];
@@ -50,6 +70,8 @@ export type SettingsFormResult =
 export function applySettingsForm(
   current: TenantSettings,
   values: Readonly<Record<string, unknown>>,
+  /** The calendar year a visitation plan typed now is for (the municipality's current year). */
+  planYear: number = current.visitationPlan?.year ?? new Date().getUTCFullYear(),
 ): SettingsFormResult {
   const numbers: Partial<Record<SettingsFieldKey, number>> = {};
   for (const field of SETTINGS_FIELDS) {
@@ -65,8 +87,18 @@ export function applySettingsForm(
   const shareLow = numbers.companyShareLow ?? Math.round(current.companyContactShareBand[0] * 100);
   const shareHigh = numbers.companyShareHigh ?? Math.round(current.companyContactShareBand[1] * 100);
   if (shareLow >= shareHigh) return { ok: false, field: 'companyShareBand' };
+  const plan = {
+    G1_INTERVENTION: numbers.visitationPlanG1 ?? 0,
+    G2_REHABILITATION: numbers.visitationPlanG2 ?? 0,
+    G3_NOT_EMPLOYMENT_READY: numbers.visitationPlanG3 ?? 0,
+  };
+  const { visitationPlan: _previousPlan, ...rest } = current;
   const next = TenantSettingsSchema.parse({
-    ...current,
+    ...rest,
+    aftercareMonths: numbers.aftercareMonths,
+    ...(plan.G1_INTERVENTION + plan.G2_REHABILITATION + plan.G3_NOT_EMPLOYMENT_READY > 0
+      ? { visitationPlan: { year: planYear, ...plan } }
+      : {}),
     g1CompanyShareTarget: (numbers.g1CompanyShareTarget ?? 40) / 100,
     ordinaryHoursTarget: numbers.ordinaryHoursTarget,
     cadenceDaysDefault: numbers.cadenceDaysDefault,

@@ -19,10 +19,13 @@ export interface CaseScope {
   readonly today: string;
 }
 
-export const ownershipOf = (c: CaseDoc): CaseOwnership => ({
+export const ownershipOf = (c: CaseDoc, teamLeaderIds?: readonly string[]): CaseOwnership => ({
   tenantId: c.tenantId,
   screenerId: c.screenerId,
   assignedJobformidlerId: c.assignedJobformidlerId,
+  caseworkerId: c.caseworkerId,
+  pendingTransferToId: c.pendingTransfer?.toUserId,
+  ...(teamLeaderIds !== undefined ? { teamLeaderIds } : {}),
 });
 
 async function scopeOf(ctx: HandlerContext, caseRef: string): Promise<CaseScope> {

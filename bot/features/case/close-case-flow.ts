@@ -1,9 +1,8 @@
 import { formatDate } from '../../domain/calendar';
-import { CLOSURE_REASONS } from '../../domain/case';
+import { JOBFORMIDLER_CLOSURE_REASONS } from '../../domain/case';
 import { InvalidInputError } from '../../domain/errors';
 import { caseText } from '../../i18n/case-common';
 import { closingText } from '../../i18n/closing';
-import { CaseFactsRepository } from '../../store/case-facts-repository';
 import { closeCase } from '../retention/close-case';
 import { closeCaseConfirm, closeCaseForm } from '../../../cards/case/close-case-card';
 import type { AdaptiveCard } from '../../../cards/types';
@@ -22,7 +21,7 @@ import { caseCardFor } from './open-case';
 function readClosure(ctx: HandlerContext, values: FormValues, today: string) {
   const label = (field: string): string => closingText(ctx.actor.locale, field === 'reason' ? 'reason' : 'date');
   const reader = new FormReader(values, label);
-  const reason = reader.choice('reason', CLOSURE_REASONS, { required: true });
+  const reason = reader.choice('reason', JOBFORMIDLER_CLOSURE_REASONS, { required: true });
   const date = reader.date('date', { required: true, notAfter: today, notBefore: oldestAcceptedDate(today) });
   if (reason === undefined || date === undefined) throw new InvalidInputError('error.required');
   return { reason, date };
@@ -90,14 +89,8 @@ export async function reviewClose(ctx: HandlerContext, caseRef: string, values: 
 export async function confirmClose(ctx: HandlerContext, caseRef: string, values: FormValues): Promise<ActionOutcome> {
   const checked = await check(ctx, caseRef, values, 'case.close.check');
   if (!checked.ok) return { card: checked.card };
-  const { tenantId } = ctx.actor;
-  const settings = await ctx.services.directory.getSettings(tenantId);
-  const facts = new CaseFactsRepository(ctx.services.store);
-  // Facts must exist before the stamp so it covers them; the rebuild after carries the stamp over
-  // and records status and closure for Mine borgere and the digest.
-  await facts.getOrRebuild(tenantId, caseRef, settings, ctx.now);
+  // Retention's closeCase rebuilds the facts (status, closure) before it stamps every document.
   await closeCase(ctx, caseRef, checked.closure);
-  await facts.rebuild(tenantId, caseRef, settings, ctx.now);
   const date = formatDate(checked.closure.date, ctx.actor.locale);
   const notice = { text: closingText(ctx.actor.locale, 'closed', { date }), tone: 'good' as const };
   return { card: await caseCardFor(ctx, caseRef, notice), refreshFor: 'everyone' };

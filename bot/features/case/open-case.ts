@@ -11,6 +11,7 @@ import { caseCard, type CaseCardView } from '../../../cards/case/case-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
 import { mayWrite, ownershipOf, readCase, type CaseScope } from './case-access';
+import { aftercareUntil, inAftercare } from '../../domain/aftercare';
 
 /** Weeks of hours the case card's chart shows. */
 export const CHART_WEEKS = 12;
@@ -27,6 +28,9 @@ export function caseView(
 ): CaseCardView {
   const { caseDoc, settings, today } = scope;
   const canWrite = mayWrite(ctx, caseDoc);
+  const owners = ownershipOf(caseDoc);
+  const until = aftercareUntil(caseDoc.closure, settings.aftercareMonths);
+  const aftercareOpen = caseDoc.status === 'CLOSED' && inAftercare(until, caseDoc.closure?.date, today);
   const agreement = currentAgreement(work.agreements);
   const chartWeeks = new Set(isoWeeksEndingAt(today, CHART_WEEKS));
   return {
@@ -58,6 +62,15 @@ export function caseView(
     hko,
     hkoFastTrackDays: settings.hkoFastTrackDays,
     notice,
+    transfer: {
+      mayRequest:
+        canWrite && caseDoc.visitation?.group === 'G1_INTERVENTION' && ctx.guard.allows('case.reassign', owners),
+      // The id is replaced by the colleague's name before the card is drawn (caseCardFor).
+      pendingName: caseDoc.pendingTransfer?.toUserId,
+    },
+    ...(aftercareOpen && until !== undefined
+      ? { aftercare: { until, mayLog: ctx.guard.allows('case.aftercare', owners) } }
+      : {}),
   };
 }
 
@@ -73,6 +86,12 @@ export async function caseCardFor(ctx: HandlerContext, caseRef: string, notice?:
           () => new HkoRepository(ctx.services.store).listForCase(ctx.actor.tenantId, caseRef),
         )
       : undefined;
-    return caseCard(caseView(ctx, scope, work, hko, notice));
+    const view = caseView(ctx, scope, work, hko, notice);
+    const pending = view.transfer?.pendingName;
+    const pendingName =
+      pending !== undefined
+        ? ((await ctx.services.directory.getUser(ctx.actor.tenantId, pending))?.displayName ?? pending)
+        : undefined;
+    return caseCard({ ...view, transfer: { mayRequest: view.transfer?.mayRequest ?? false, pendingName } });
   });
 }

@@ -9,12 +9,13 @@ import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
 import { ownershipOf } from '../case/case-access';
 import { progressionDueOn } from '../progression/rules';
+import { meetingOverdue } from '../rehab/rules';
 
 /** Cases per page of "Mine borgere"; large caseloads page with continuation tokens. */
 export const CASELOAD_PAGE_SIZE = 10;
 
 /**
- * One page of the jobformidler's own caseload. Each case shown is an audited look-up (so a
+ * One page of the user's own caseload: group 1 cases as jobformidler, group 2 cases as their owner. Each case shown is an audited look-up (so a
  * citizen's access log lists it); the row is read from the case facts projection.
  */
 export async function caseloadPage(ctx: HandlerContext, continuationToken?: string): Promise<AdaptiveCard> {
@@ -24,7 +25,7 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
   const today = businessDate(ctx.now, settings.timeZone);
   const cases = new CaseRepository(ctx.services.store);
   const list = (token?: string): Promise<Page<WithEtag<CaseDoc>>> =>
-    cases.listOpenForJobformidler(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
+    cases.listOpenOwnedBy(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
   let page: Page<WithEtag<CaseDoc>>;
   let isFirstPage = continuationToken === undefined;
   try {
@@ -50,6 +51,16 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
           auditAction: 'caseload.read',
         },
         async (): Promise<CaseloadRow> => {
+          if (c.visitation?.group === 'G2_REHABILITATION')
+            return {
+              caseRef: c.caseRef,
+              status: c.status,
+              rehab: {
+                meetingAt: c.rehab?.meetingAt,
+                recommendation: c.rehab?.recommendation,
+                meetingOverdue: meetingOverdue(c.rehab, today),
+              },
+            };
           const f = await facts.getOrRebuild(tenantId, c.caseRef, settings, ctx.now);
           const active = f === undefined ? [] : activePlacementsOn(f.placements, today);
           return {

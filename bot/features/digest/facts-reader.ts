@@ -13,7 +13,7 @@ import type { CompanyActivity } from './metrics/company-activity';
  * stop a municipality's digest (the writer rebuilds it on the case's next change).
  */
 export interface FactsFilter {
-  /** Team scope: only cases assigned to these jobformidlere. */
+  /** Team scope: cases of these people (as jobformidler; without one, as caseworker or screener). */
   readonly jobformidlerIds?: readonly string[];
   /** Page size; by default what suits the store (see pageSizeFor). */
   readonly pageSize?: number;
@@ -76,7 +76,11 @@ export function caseFactsPages(
   const parameters: SqlParameter[] = [{ name: '@t', value: tenantId }];
   let query = 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case_facts"';
   if (filter.jobformidlerIds !== undefined) {
-    query += ' AND ARRAY_CONTAINS(@j, c.assignedJobformidlerId)';
+    // A team's cases: those of its jobformidlere, and cases without one (group 2, 3, waiting) that a
+    // member owns as caseworker or screened (issue 15 item 9: no group is invisible in its team's counts).
+    query +=
+      ' AND (ARRAY_CONTAINS(@j, c.assignedJobformidlerId) OR (NOT IS_DEFINED(c.assignedJobformidlerId)' +
+      ' AND (ARRAY_CONTAINS(@j, c.caseworkerId) OR ARRAY_CONTAINS(@j, c.screenerId))))';
     parameters.push({ name: '@j', value: [...filter.jobformidlerIds] });
   }
   return pages(
@@ -90,8 +94,9 @@ export function caseFactsPages(
 }
 
 /**
- * Sensitive facts the digest can use: a screening on or after `screenedSince` (M16) or any
- * compensation-scheme application (M18). Art. 9 data is read no more widely than the metrics need.
+ * Sensitive facts the digest can use: a screening on or after `screenedSince` (M16), any
+ * compensation-scheme application (M18, M23), or a screening with an impairment that matters for
+ * work (M23). Art. 9 data is read no more widely than the metrics need.
  */
 export function sensitiveFactsPages(
   store: Store,
@@ -102,7 +107,7 @@ export function sensitiveFactsPages(
   return pages(
     pageSizeFor(store),
     store.containers.sensitive,
-    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts" AND (c.screening.conductedAt >= @since OR ARRAY_LENGTH(c.hko) > 0)',
+    'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "sensitive_facts" AND (c.screening.conductedAt >= @since OR ARRAY_LENGTH(c.hko) > 0 OR c.screening.outcome = "INDICATION_WITH_JOB_IMPACT")',
     [
       { name: '@t', value: tenantId },
       { name: '@since', value: screenedSince },

@@ -10,6 +10,7 @@ import {
 import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
 import { pickGoodNews, type GoodNews } from './good-news';
 import type { Share, Stat } from './metrics/types';
+import type { M17Result } from './metrics/follow-through';
 
 /**
  * Turns a week's raw aggregates into what a channel may see: every number passes through the
@@ -36,6 +37,12 @@ export const BLOCK_IDS = [
   'M18',
   'M19',
   'M22',
+  'M7',
+  'M8',
+  'M13',
+  'M17',
+  'M20',
+  'M23',
 ] as const;
 export type BlockId = (typeof BLOCK_IDS)[number];
 
@@ -85,6 +92,17 @@ export const FIGURE_IDS = [
   'M19_UPDATED',
   'M22',
   'M22_IMPROVED',
+  'M7',
+  'M8',
+  'M13',
+  'M13_4W',
+  'M17',
+  'M17_G1',
+  'M17_G2',
+  'M17_G3',
+  'M20',
+  'M23',
+  'M23_GRANTED',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -129,6 +147,8 @@ export interface DigestView {
   };
   /** True when no progression measurement exists yet (M22 is then explained instead of shown). */
   readonly progressionNotInUse: boolean;
+  /** The year M17 is for, when the municipality has set no visitation plan for it (M17 is then explained). */
+  readonly visitationPlanMissing?: number | undefined;
 }
 
 export interface PresentInput {
@@ -381,6 +401,22 @@ export function presentDigest(input: PresentInput): DigestView {
     },
   ];
 
+  // Issue 15 item 7: the follow-through of every citizen (absent in snapshots stored before them).
+  if (a.m7 !== undefined) results.push({ id: 'M7', figures: [shareFigure('M7', a.m7.share, k)] });
+  if (a.m8 !== undefined) results.push({ id: 'M8', figures: [shareFigure('M8', a.m8.share, k)] });
+  if (a.m13 !== undefined) {
+    const enquiries = suppressPartition(a.m13.last4Weeks, [a.m13.lastWeek, a.m13.last4Weeks - a.m13.lastWeek], k);
+    flow.splice(flow.findIndex((b) => b.id === 'M12') + 1, 0, {
+      id: 'M13',
+      figures: [
+        countFigure('M13', enquiries.parts[0] ?? { shown: false, reason: 'small' }),
+        countFigure('M13_4W', enquiries.total),
+      ],
+    });
+  }
+  if (a.m17 !== undefined)
+    flow.splice(flow.findIndex((b) => b.id === 'M16') + 1, 0, { id: 'M17', figures: m17Figures(a.m17, k) });
+
   const quality: MetricBlock[] = [
     {
       id: 'M19',
@@ -395,6 +431,12 @@ export function presentDigest(input: PresentInput): DigestView {
       figures: [shareFigure('M22', a.m22.coverage, k, atLeast(0.8)), shareFigure('M22_IMPROVED', a.m22.improved, k)],
     },
   ];
+  if (a.m20 !== undefined) quality.push({ id: 'M20', figures: [shareFigure('M20', a.m20.share, k, atLeast(0.85))] });
+  if (a.m23 !== undefined)
+    quality.push({
+      id: 'M23',
+      figures: [shareFigure('M23', a.m23.share, k), countFigure('M23_GRANTED', countCell(a.m23.grantedLast12m, k))],
+    });
 
   return {
     isoWeek: a.isoWeek,
@@ -410,5 +452,41 @@ export function presentDigest(input: PresentInput): DigestView {
     goodNews: pickGoodNews(a, k, cellValue(m1.value), target),
     sections: { results, flow, quality },
     progressionNotInUse: a.m22.coverage.numerator === 0 && a.m22.improved.denominator === 0,
+    ...(a.m17 !== undefined && a.m17.plannedToDate === undefined ? { visitationPlanMissing: a.m17.year } : {}),
   };
+}
+
+/**
+ * M17: visitations this year against the plan to date. The group counts partition their total, so
+ * they are suppressed together; the plan is the municipality's own figure (no person in it) and is
+ * shown rounded beside each group (as `item`). The share of the plan needs the total to be shown.
+ */
+function m17Figures(m: M17Result, k: number): Figure[] {
+  const groups = ['G1_INTERVENTION', 'G2_REHABILITATION', 'G3_NOT_EMPLOYMENT_READY'] as const;
+  const counts = groups.map((g) => m.actual[g]);
+  const total = counts.reduce((x, y) => x + y, 0);
+  const cells = suppressPartition(total, counts, k);
+  const plan = m.plannedToDate;
+  const planTotal = plan === undefined ? 0 : groups.reduce((sum, g) => sum + plan[g], 0);
+  const ofPlan: Cell =
+    cells.total.shown && planTotal > 0
+      ? { shown: true, value: total / planTotal }
+      : { shown: false, reason: 'too_few' };
+  const ids = ['M17_G1', 'M17_G2', 'M17_G3'] as const;
+  return [
+    {
+      id: 'M17',
+      value: ofPlan,
+      format: 'percent',
+      count: cells.total,
+      of: planTotal > 0 ? { shown: true, value: Math.round(planTotal) } : { shown: false, reason: 'too_few' },
+      ...statusOf(ofPlan, atLeast(1)),
+    },
+    ...ids.map((id, i): Figure => ({
+      id,
+      value: cells.parts[i] ?? { shown: false, reason: 'small' },
+      format: 'count',
+      ...(plan !== undefined ? { item: String(Math.round(plan[groups[i]!])) } : {}),
+    })),
+  ];
 }

@@ -7,7 +7,7 @@ import { screeningText } from '../../i18n/screening';
 import { OUTCOME_INPUT } from '../../../cards/screening/step-card';
 import type { HandlerContext } from '../feature';
 import { businessDate } from '../../domain/calendar';
-import { settleFinishedScreening } from './complete-screening';
+import { settleFinishedScreening, settledStateOf, type SettledCase } from './complete-screening';
 import { questionsWithRole, type NextStepType, type Questionnaire } from './questionnaire';
 import { repositoriesOf } from './repositories';
 import {
@@ -53,15 +53,21 @@ const access = (ctx: HandlerContext, doc: ScreeningDoc, auditAction: string, kin
   resource: { tenantId: ctx.actor.tenantId, screenerId: doc.screenerId },
 });
 
+/** What the summary card needs to know about the case: waiting for visitation, or closed (and until when). */
+const finishedState = (settled: SettledCase | undefined) => ({
+  awaitingVisitation: settled?.state === 'awaiting_visitation',
+  ...(settled?.state === 'closed' ? { closed: { expiresAt: settled.expiresAt } } : {}),
+});
+
 /** The finished screening's summary, finishing the case's side of it first if that was interrupted. */
 async function finishedView(ctx: HandlerContext, doc: ScreeningDoc): Promise<ScreeningView> {
   const caseDoc = await repositoriesOf(ctx).cases.get(doc.tenantId, doc.caseRef);
-  let awaitingVisitation = caseDoc?.status === 'AWAITING_VISITATION';
+  let settled = caseDoc === undefined ? undefined : settledStateOf(caseDoc);
   if (caseDoc?.status === 'SCREENING')
-    awaitingVisitation = await ctx.guard.run(access(ctx, doc, 'screening.finish', 'write'), () =>
+    settled = await ctx.guard.run(access(ctx, doc, 'screening.finish', 'write'), () =>
       settleFinishedScreening(ctx, doc),
     );
-  return { kind: 'finished', screening: doc, awaitingVisitation };
+  return { kind: 'finished', screening: doc, ...finishedState(settled) };
 }
 
 async function currentView(ctx: HandlerContext, caseRef: string, moved: boolean): Promise<ScreeningView> {
@@ -197,8 +203,7 @@ export function recordAnswer(ctx: HandlerContext, sub: StepSubmission): Promise<
     next = nextIndex === undefined ? completed(ctx, q, next) : { ...next, stepIndex: nextIndex };
     return save(ctx, doc, next, async (saved) => {
       if (saved.status === 'IN_PROGRESS') return { kind: 'step', screening: saved };
-      const awaitingVisitation = await settleFinishedScreening(ctx, saved);
-      return { kind: 'finished', screening: saved, awaitingVisitation };
+      return { kind: 'finished', screening: saved, ...finishedState(await settleFinishedScreening(ctx, saved)) };
     });
   });
 }
@@ -250,10 +255,11 @@ export function abort(ctx: HandlerContext, sub: StepSubmission): Promise<Screeni
       completedAt: ctx.now.toISOString(),
       conductedOn: businessDate(ctx.now),
     };
-    return save(ctx, doc, next, async (saved) => {
-      const awaitingVisitation = await settleFinishedScreening(ctx, saved);
-      return { kind: 'finished', screening: saved, awaitingVisitation };
-    });
+    return save(ctx, doc, next, async (saved) => ({
+      kind: 'finished',
+      screening: saved,
+      ...finishedState(await settleFinishedScreening(ctx, saved)),
+    }));
   });
 }
 

@@ -24,7 +24,13 @@ export type ScreeningView =
       readonly notice?: string;
     }
   | { readonly kind: 'paused'; readonly screening: ScreeningDoc }
-  | { readonly kind: 'finished'; readonly screening: ScreeningDoc; readonly awaitingVisitation: boolean };
+  | {
+      readonly kind: 'finished';
+      readonly screening: ScreeningDoc;
+      readonly awaitingVisitation: boolean;
+      /** The case was closed by this outcome (declined or aborted): its data is deleted after `expiresAt`. */
+      readonly closed?: { readonly expiresAt?: string | undefined } | undefined;
+    };
 
 /** The questionnaire version a screening was started with (never the current one, unless they are the same). */
 export function questionnaireOf(
@@ -79,6 +85,7 @@ export function renderScreeningView(locale: Locale, view: ScreeningView): Adapti
         questionnaireName: localized(q.name, locale),
         ...(s.nextStep !== undefined ? { nextStep: s.nextStep } : {}),
         awaitingVisitation: view.awaitingVisitation,
+        ...(view.closed !== undefined ? { closed: view.closed } : {}),
       });
   }
 }

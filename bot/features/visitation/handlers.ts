@@ -20,6 +20,7 @@ import {
   saveVisitation,
   visitationBasics,
   visitationDetails,
+  type VisitationMode,
   type VisitationView,
 } from './decide-visitation';
 
@@ -27,34 +28,86 @@ const CardInputValue = z.union([z.string().max(2000), z.number(), z.boolean()]);
 const FormDataSchema = z.object({ caseRef: CaseRefSchema }).catchall(CardInputValue);
 
 /** The form again after the router refused a CPR number in it: the typed values (masked) and the field marked. */
-async function refusedVisitation(
-  ctx: HandlerContext,
-  { caseRef, ...raw }: z.output<typeof FormDataSchema>,
-  refusal: InputRefusal,
-): Promise<ActionOutcome> {
-  const view = await visitationBasics(ctx, caseRef, raw);
-  const cpr = refusal.fields.map((field) => ({ field, key: 'cpr' as const }));
-  const marked =
-    view.kind === 'basics' || view.kind === 'details' ? { ...view, errors: [...view.errors, ...cpr] } : view;
-  return { card: render(ctx.actor.locale, marked) };
-}
+const refusedVisitation =
+  (mode: VisitationMode) =>
+  async (
+    ctx: HandlerContext,
+    { caseRef, ...raw }: z.output<typeof FormDataSchema>,
+    refusal: InputRefusal,
+  ): Promise<ActionOutcome> => {
+    const view = await visitationBasics(ctx, caseRef, raw, mode);
+    const cpr = refusal.fields.map((field) => ({ field, key: 'cpr' as const }));
+    const marked =
+      view.kind === 'basics' || view.kind === 'details' ? { ...view, errors: [...view.errors, ...cpr] } : view;
+    return { card: render(ctx.actor.locale, marked) };
+  };
 
 function render(locale: Locale, view: VisitationView): AdaptiveCard {
   switch (view.kind) {
     case 'basics':
-      return visitationBasicsCard({ locale, caseRef: view.caseRef, values: view.values, errors: view.errors });
+      return visitationBasicsCard({
+        locale,
+        caseRef: view.caseRef,
+        values: view.values,
+        errors: view.errors,
+        mode: view.mode,
+        current: view.current,
+      });
     case 'details':
       return visitationDetailsCard({ locale, ...view });
     case 'decided':
       return visitationDecidedCard({ locale, ...view });
     case 'not_ready':
       return messageCard(t(locale, 'error.not_ready', { caseRef: view.caseRef }), { tone: 'attention' });
+    case 'not_changeable':
+      return messageCard(
+        t(locale, view.why === 'closed' ? 'change.closed' : 'change.not_visited', { caseRef: view.caseRef }),
+        { tone: 'attention' },
+      );
   }
 }
 
 const VISITATION_COMMAND = /^(?:visitation|visitér|visiter|visit)(?:\s+(\S+))?$/;
+const CHANGE_COMMAND = /^(?:ændr visitation(?:en)?|aendr visitation|change visitation)(?:\s+(\S+))?$/;
 
-/** The visitation decision after a screening, and the handover of group 1 to a personal jobformidler. */
+/** The four card verbs of one mode (decide: `visitation.*`, change: `visitation.change.*`). */
+function verbsFor(mode: VisitationMode, verbs: { open: string; next: string; back: string; save: string }) {
+  return [
+    defineAction({
+      verb: verbs.open,
+      schema: z.object({ caseRef: CaseRefSchema }),
+      handle: async (ctx, data) => ({ card: render(ctx.actor.locale, await openVisitation(ctx, data.caseRef, mode)) }),
+    }),
+    defineAction({
+      verb: verbs.next,
+      schema: FormDataSchema,
+      refusedInput: refusedVisitation(mode),
+      handle: async (ctx, { caseRef, ...raw }) => ({
+        card: render(ctx.actor.locale, await visitationDetails(ctx, caseRef, raw, mode)),
+      }),
+    }),
+    defineAction({
+      verb: verbs.back,
+      schema: FormDataSchema,
+      handle: async (ctx, { caseRef, ...raw }) => ({
+        card: render(ctx.actor.locale, await visitationBasics(ctx, caseRef, raw, mode)),
+      }),
+    }),
+    defineAction({
+      verb: verbs.save,
+      schema: FormDataSchema,
+      refusedInput: refusedVisitation(mode),
+      handle: async (ctx, { caseRef, ...raw }) => ({
+        card: render(ctx.actor.locale, await saveVisitation(ctx, caseRef, raw, mode)),
+      }),
+    }),
+  ];
+}
+
+/**
+ * The visitation decision after a screening, the handover of group 1 to a personal jobformidler and
+ * of group 2 to its owner, and re-visitation (issue 15 item 3).
+ */
 export const visitationFeature: Feature = {
   name: 'visitation',
   commands: [
@@ -73,35 +126,34 @@ export const visitationFeature: Feature = {
         return [cardReply(render(ctx.actor.locale, await openVisitation(ctx, caseRef.data)))];
       },
     },
+    {
+      id: 'visitation.change',
+      patterns: [CHANGE_COMMAND],
+      permission: 'visitation.change',
+      help: {
+        da: t('da', 'cmd.change.help'),
+        en: t('en', 'cmd.change.help'),
+        example: { da: 'ændr visitation SAGSNUMMER', en: 'change visitation CASE-NUMBER' },
+      },
+      handle: async (ctx, { match }) => {
+        const caseRef = CaseRefSchema.safeParse(match[1] ?? '');
+        if (!caseRef.success || isPlaceholder(caseRef.data)) return [textReply(t(ctx.actor.locale, 'error.case_ref'))];
+        return [cardReply(render(ctx.actor.locale, await openVisitation(ctx, caseRef.data, 'change')))];
+      },
+    },
   ],
   actions: [
-    defineAction({
-      verb: 'visitation.open',
-      schema: z.object({ caseRef: CaseRefSchema }),
-      handle: async (ctx, data) => ({ card: render(ctx.actor.locale, await openVisitation(ctx, data.caseRef)) }),
+    ...verbsFor('decide', {
+      open: 'visitation.open',
+      next: 'visitation.next',
+      back: 'visitation.back',
+      save: 'visitation.save',
     }),
-    defineAction({
-      verb: 'visitation.next',
-      schema: FormDataSchema,
-      refusedInput: refusedVisitation,
-      handle: async (ctx, { caseRef, ...raw }) => ({
-        card: render(ctx.actor.locale, await visitationDetails(ctx, caseRef, raw)),
-      }),
-    }),
-    defineAction({
-      verb: 'visitation.back',
-      schema: FormDataSchema,
-      handle: async (ctx, { caseRef, ...raw }) => ({
-        card: render(ctx.actor.locale, await visitationBasics(ctx, caseRef, raw)),
-      }),
-    }),
-    defineAction({
-      verb: 'visitation.save',
-      schema: FormDataSchema,
-      refusedInput: refusedVisitation,
-      handle: async (ctx, { caseRef, ...raw }) => ({
-        card: render(ctx.actor.locale, await saveVisitation(ctx, caseRef, raw)),
-      }),
+    ...verbsFor('change', {
+      open: 'visitation.change',
+      next: 'visitation.change.next',
+      back: 'visitation.change.back',
+      save: 'visitation.change.save',
     }),
   ],
 };

@@ -1,7 +1,9 @@
 import { visitationText as t } from '../../i18n/visitation';
 import type { OutboundMessage, Services } from '../../services';
 import { PendingNoticeRepository, handoverNoticeId, type HandoverNotice } from '../../store/pending-notice-repository';
-import { handoverCard } from '../../../cards/visitation/handover-card';
+import { handoverCard, rehabHandoverCard } from '../../../cards/visitation/handover-card';
+import type { AdaptiveCard } from '../../../cards/types';
+import type { Locale } from '../../i18n/locale';
 import type { HandlerContext } from '../feature';
 import { languageOfRecipient } from '../language/recipient-language';
 
@@ -83,6 +85,44 @@ export async function notifyJobformidler(
     ctx.log.warn({ err: error }, 'Handover message to jobformidler failed');
     return 'failed';
   }
+}
+
+/**
+ * Sends a card 1:1 to a colleague (a group 2 owner, a transfer asked or answered, moved cases), built
+ * in the recipient's language, and says honestly what happened: sent, not reachable yet (no 1:1 chat
+ * with the bot), or failed. One attempt here: the case is in their "Mine borgere" anyway, and the
+ * one who acted is told when the message did not arrive.
+ */
+export async function sendHandover(
+  ctx: HandlerContext,
+  userId: string,
+  cardIn: (language: Locale) => AdaptiveCard,
+  what: string,
+): Promise<Exclude<HandoverDelivery, 'pending'>> {
+  try {
+    const language = await languageOfRecipient(ctx.services, ctx.actor.tenantId, userId);
+    const result = await ctx.services.notifier.sendToUser(ctx.actor.tenantId, userId, { card: cardIn(language) });
+    ctx.log.info({ delivery: result.status, what }, 'Handover message to a colleague');
+    if (result.status === 'sent') return 'sent';
+    return result.status === 'no_reference' ? 'no_reference' : 'failed';
+  } catch (error) {
+    ctx.log.warn({ err: error, what }, 'Handover message to a colleague failed');
+    return 'failed';
+  }
+}
+
+/** Tells the owner of a group 2 case, 1:1, that the citizen is theirs and when the rehabilitation team meets. */
+export async function notifyCaseworker(
+  ctx: HandlerContext,
+  handover: { readonly caseRef: string; readonly ownerId: string; readonly meetingAt: string },
+): Promise<HandoverDelivery> {
+  const byName = (await ctx.services.directory.getUser(ctx.actor.tenantId, ctx.actor.userId))?.displayName ?? '';
+  return sendHandover(
+    ctx,
+    handover.ownerId,
+    (language) => rehabHandoverCard(language, { caseRef: handover.caseRef, meetingAt: handover.meetingAt, byName }),
+    'handover.g2',
+  );
 }
 
 /** The screener's 1:1 message when Fremdrift gave up telling the jobformidler, in the screener's language. */

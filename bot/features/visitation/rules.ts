@@ -34,7 +34,13 @@ export interface DecisionBasics {
 /** Step 2: what the chosen group needs. */
 export type GroupDetails =
   | { readonly group: 'G1_INTERVENTION'; readonly jobformidlerId: string; readonly firstJobConversationAt: string }
-  | { readonly group: 'G2_REHABILITATION'; readonly rehabTeamMeetingAt: string; readonly rehabPlanStartedAt?: string }
+  | {
+      readonly group: 'G2_REHABILITATION';
+      /** The owner: a myndighedssagsbehandler or a jobformidler (issue 15 item 1). */
+      readonly ownerId: string;
+      readonly rehabTeamMeetingAt: string;
+      readonly rehabPlanStartedAt?: string;
+    }
   | { readonly group: 'G3_NOT_EMPLOYMENT_READY'; readonly recipient: G3Recipient; readonly notificationDate?: string }
   | { readonly group: 'OUT_OF_SCOPE' };
 
@@ -46,7 +52,9 @@ export type FieldErrorKey =
   | 'date_too_late'
   | 'too_long'
   | 'jobformidler'
-  | 'cpr';
+  | 'cpr'
+  | 'owner'
+  | 'same_group';
 
 export interface FieldError {
   readonly field: string;
@@ -127,14 +135,15 @@ export function parseBasics(raw: Readonly<Record<string, unknown>>, today: strin
 
 /**
  * Step 2, per group. G1: a jobformidler from `jobformidlerIds` and the first job conversation
- * (from the visitation conversation up to 180 days on). G2: the rehabilitation team meeting
- * (required) and when the plan was started (optional). G3: whether a notification goes to social
- * services or another department, and its date unless it is not relevant.
+ * (from the visitation conversation up to 180 days on). G2: the owner from `ownerIds`, the
+ * rehabilitation team meeting (required) and when the plan was started (optional). G3: whether a
+ * notification goes to social services or another department, and its date unless it is not relevant.
  */
 export function parseGroupDetails(
   basics: DecisionBasics,
   raw: Readonly<Record<string, unknown>>,
   jobformidlerIds: readonly string[],
+  ownerIds: readonly string[] = [],
 ): Parsed<GroupDetails> {
   const errors: FieldError[] = [];
   const from = basics.conversationAt;
@@ -154,6 +163,9 @@ export function parseGroupDetails(
       return done({ group: 'G1_INTERVENTION', jobformidlerId, firstJobConversationAt: first ?? '' });
     }
     case 'G2_REHABILITATION': {
+      const ownerId = str(raw, 'ownerId').toLowerCase();
+      if (ownerId === '') errors.push({ field: 'ownerId', key: 'required' });
+      else if (!ownerIds.includes(ownerId)) errors.push({ field: 'ownerId', key: 'owner' });
       const meeting = checkDate(
         errors,
         'rehabTeamMeetingAt',
@@ -170,6 +182,7 @@ export function parseGroupDetails(
       );
       return done({
         group: 'G2_REHABILITATION',
+        ownerId,
         rehabTeamMeetingAt: meeting ?? '',
         ...(plan !== undefined ? { rehabPlanStartedAt: plan } : {}),
       });

@@ -36,6 +36,20 @@ import {
 } from './results';
 import { ShareSchema, type MetricContext } from './types';
 import { M15Schema, m15Accumulator, type CompanyActivity } from './company-activity';
+import {
+  M13Schema,
+  M17Schema,
+  M20Schema,
+  M23Schema,
+  M7Schema,
+  M8Schema,
+  m13Accumulator,
+  m17Accumulator,
+  m20Accumulator,
+  m23Accumulator,
+  m7Accumulator,
+  m8Accumulator,
+} from './follow-through';
 
 /**
  * All metrics of one digest in one pass: every case's facts are turned into a view once and handed
@@ -63,6 +77,13 @@ export const DigestAggregatesSchema = z.object({
   m18: M18Schema,
   m19: M19Schema,
   m22: M22Schema,
+  // Issue 15 item 7. Optional only so that a snapshot stored before they existed still reads.
+  m7: M7Schema.optional(),
+  m8: M8Schema.optional(),
+  m13: M13Schema.optional(),
+  m17: M17Schema.optional(),
+  m20: M20Schema.optional(),
+  m23: M23Schema.optional(),
 });
 export type DigestAggregates = z.infer<typeof DigestAggregatesSchema>;
 
@@ -124,7 +145,18 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
   const m18 = m18Accumulator(ctx);
   const m19 = m19Accumulator(ctx);
   const m22 = m22Accumulator(ctx);
+  const m7 = m7Accumulator(ctx);
+  const m8 = m8Accumulator(ctx);
+  const m13 = m13Accumulator(ctx);
+  const m17 = m17Accumulator(ctx);
+  const m20 = m20Accumulator(ctx);
+  const m23 = m23Accumulator(ctx);
   const caseAccumulators = [
+    m7,
+    m8,
+    m13,
+    m17,
+    m20,
     m1,
     ...history.map((h) => h.acc),
     m2,
@@ -149,6 +181,7 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
       for (const acc of caseAccumulators) acc.add(view);
       m15.addCase(view);
       m16.addCase(view);
+      m23.addCase(view);
     },
     /** A company contact or job opening (the company side holds no case, so it comes on its own). */
     addCompanyActivity(activity: CompanyActivity): void {
@@ -158,6 +191,7 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
     addSensitive(facts: SensitiveFacts): void {
       m16.addSensitive(facts);
       m18.add(facts);
+      m23.addSensitive(facts);
     },
     result(): DigestComputation {
       const loads = caseloads.result();
@@ -191,6 +225,12 @@ export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek:
           m18: m18.result(),
           m19: m19.result(),
           m22: m22.result(),
+          m7: m7.result(),
+          m8: m8.result(),
+          m13: m13.result(),
+          m17: m17.result(),
+          m20: m20.result(),
+          m23: m23.result(),
         },
         m1History: history.map((h): TrendPoint => ({ isoWeek: h.isoWeek, share: h.acc.result().share })),
         workload,

@@ -35,7 +35,8 @@ export interface MetricContext {
     | 'caseloadBand'
     | 'hkoFastTrackDays'
     | 'progressionCadenceDays'
-  >;
+  > &
+    Partial<Pick<TenantSettings, 'visitationPlan'>>;
 }
 
 export const share = (numerator: number, denominator: number): Share => ({ numerator, denominator });
