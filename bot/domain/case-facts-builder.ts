@@ -2,7 +2,7 @@ import type { CaseFacts, SensitiveFacts } from './case-facts';
 import { caseDocId } from './case';
 import { addDays, businessDate, isoWeeksEndingAt } from './calendar';
 import { followUpOfWork } from './case-follow-up';
-import { g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
+import { firstMeeting, g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
 import { progressionProjection } from '../features/progression/rules';
 import type { TenantSettings } from './tenant-settings';
 import type { CadenceSettings } from './follow-up-cadence';
@@ -128,7 +128,7 @@ export function buildCaseFacts(
     hasConcreteOwnJobGoal: hasConcreteOwnGoal(goals),
     ...(reviewed.length > 0 ? { jobGoalLastReviewedAt: reviewed[reviewed.length - 1] } : {}),
     // The progression feature's own rule says what of its measurements the projection carries.
-    ...progressionProjection(work.progression ?? [], g1Start(caseDoc), settings),
+    ...progressionProjection(work.progression ?? [], g1Start(caseDoc), settings, firstMeeting(caseDoc, work.followUps)),
     ...(caseDoc.closure !== undefined ? { closure: caseDoc.closure } : {}),
   };
 }

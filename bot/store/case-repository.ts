@@ -95,6 +95,18 @@ export class CaseRepository {
     return this.listBy('assignedJobformidlerId', userId, 'c.caseRef', tenantId, options, true);
   }
 
+  /** All of the jobformidler's open cases, page by page ("Mine borgere" orders the whole caseload). */
+  async allOpenForJobformidler(tenantId: string, userId: string): Promise<WithEtag<CaseDoc>[]> {
+    const all: WithEtag<CaseDoc>[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.listOpenForJobformidler(tenantId, userId, { maxItemCount: 500, continuationToken });
+      all.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
+    return all;
+  }
+
   listForScreener(
     tenantId: string,
     userId: string,

@@ -4,6 +4,7 @@ import { caseText as v } from '../../bot/i18n/case-common';
 import type { CaseStatus, PlacementType } from '../../bot/domain/case';
 import { formatDate } from '../../bot/domain/calendar';
 import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
+import type { CaseloadCounts } from '../../bot/features/caseload/rules';
 import { actionSet, adaptiveCard, columns, container, executeAction, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 import { followUpFlag } from '../case/follow-up-flag';
@@ -14,9 +15,16 @@ export interface CaseloadRow {
   readonly placementType?: PlacementType | undefined;
   readonly ordinaryHoursLastWeek?: number | undefined;
   readonly followUp?: FollowUpStatus | undefined;
-  /** Due date of a progression measurement that is due today or late (issue 6 item 4). */
+  /** Due date of a progression measurement that applies and is due today or late. */
   readonly progressionDue?: string | undefined;
 }
+
+/**
+ * Colour is never the only signal and never light text on white: the words say what is due; an
+ * overdue or due-today row gets a tinted background with the default (dark) text colour on it.
+ */
+const rowStyle = (r: CaseloadRow): string | undefined =>
+  r.followUp?.state === 'overdue' ? 'attention' : r.followUp?.state === 'due' ? 'warning' : undefined;
 
 function row(locale: Locale, r: CaseloadRow): JsonObject {
   const flag = followUpFlag(locale, r.followUp);
@@ -24,30 +32,34 @@ function row(locale: Locale, r: CaseloadRow): JsonObject {
     r.ordinaryHoursLastWeek === undefined
       ? t(locale, 'row.no_hours')
       : v(locale, 'hours.unit', { hours: String(r.ordinaryHoursLastWeek).replace('.', ',') });
+  const style = rowStyle(r);
   return container(
     [
       columns([
         {
           items: [
             text(`**${r.caseRef}** · ${v(locale, `status.${r.status}`)}`),
-            text(
-              `${r.placementType ? v(locale, `placementType.${r.placementType}`) : t(locale, 'row.no_placement')} · ${t(locale, 'row.hours')}: ${hours}`,
-              { size: 'Small', isSubtle: true, spacing: 'None' },
-            ),
-            text(
-              `${t(locale, 'row.next')}: ${r.followUp ? formatDate(r.followUp.dueDate, locale) : v(locale, 'followUp.none')}`,
-              { size: 'Small', spacing: 'None' },
-            ),
-            ...(flag ? [{ ...flag, spacing: 'None', size: 'Small' }] : []),
+            ...(flag
+              ? [{ ...flag, spacing: 'None' }]
+              : [
+                  text(
+                    `${t(locale, 'row.next')}: ${r.followUp ? formatDate(r.followUp.dueDate, locale) : v(locale, 'followUp.none')}`,
+                    { size: 'Small', spacing: 'None' },
+                  ),
+                ]),
             ...(r.progressionDue !== undefined
               ? [
                   text(t(locale, 'row.progression_due', { date: formatDate(r.progressionDue, locale) }), {
                     size: 'Small',
+                    weight: 'Bolder',
                     spacing: 'None',
-                    color: 'Warning',
                   }),
                 ]
               : []),
+            text(
+              `${r.placementType ? v(locale, `placementType.${r.placementType}`) : t(locale, 'row.no_placement')} · ${t(locale, 'row.hours')}: ${hours}`,
+              { size: 'Small', isSubtle: true, spacing: 'None' },
+            ),
           ],
         },
         {
@@ -56,40 +68,48 @@ function row(locale: Locale, r: CaseloadRow): JsonObject {
         },
       ]),
     ],
-    { separator: true },
+    { separator: true, ...(style !== undefined ? { style } : {}) },
   );
 }
 
-/** "Mine borgere": one page of the caseload, flags for due and overdue follow-ups, and a next-page button. */
+/**
+ * "Mine borgere": counts over the whole caseload, then one page of it in priority order (overdue
+ * follow-ups first, then due today, then soon), and buttons to page through it.
+ */
 export function caseloadCard(input: {
   locale: Locale;
   rows: readonly CaseloadRow[];
+  counts: CaseloadCounts;
   cadenceDays: number;
   placementCadenceDays: number;
-  nextPageToken?: string | undefined;
-  isFirstPage: boolean;
+  /** The page shown (0-based) and how many there are. */
+  page: number;
+  pages: number;
 }): AdaptiveCard {
-  const { locale, rows } = input;
-  const count = (state: string): number => rows.filter((r) => r.followUp?.state === state).length;
+  const { locale, rows, counts } = input;
   const body: JsonObject[] = [
     heading(t(locale, 'title')),
     note(t(locale, 'intro', { days: input.cadenceDays, placementDays: input.placementCadenceDays })),
   ];
-  if (rows.length === 0 && input.isFirstPage) body.push(text(t(locale, 'empty')));
+  if (counts.cases === 0) body.push(text(t(locale, 'empty')));
   else {
     body.push(
-      text(t(locale, 'page_summary', { overdue: count('overdue'), due: count('due'), soon: count('soon') }), {
+      text(t(locale, 'summary', { overdue: counts.overdue, due: counts.due, soon: counts.soon }), {
         weight: 'Bolder',
-        color: count('overdue') > 0 ? 'Attention' : 'Default',
+        ...(counts.overdue > 0 ? { color: 'Attention' } : {}),
       }),
+      ...(counts.progression > 0
+        ? [text(t(locale, 'summary.progression', { count: counts.progression }), { spacing: 'None' })]
+        : []),
+      note(t(locale, 'summary.cases', { cases: counts.cases, page: input.page + 1, pages: input.pages })),
       ...rows.map((r) => row(locale, r)),
     );
   }
   const actions = [
-    ...(input.nextPageToken !== undefined
-      ? [executeAction(t(locale, 'next_page'), 'caseload.open', { continuationToken: input.nextPageToken })]
+    ...(input.page + 1 < input.pages
+      ? [executeAction(t(locale, 'next_page'), 'caseload.open', { page: input.page + 1 })]
       : []),
-    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), 'caseload.open')] : []),
+    ...(input.page > 0 ? [executeAction(t(locale, 'previous_page'), 'caseload.open', { page: input.page - 1 })] : []),
   ];
   return adaptiveCard(body, actions);
 }
