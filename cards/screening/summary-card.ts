@@ -31,8 +31,10 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
         date: s.nextStep.bookedFor ? formatLongDate(s.nextStep.bookedFor, locale) : '',
       }),
     ]);
+  // An aborted screening has no answers left to see, and does not lead to a visitation decision.
+  const aborted = s.status === 'ABORTED';
   const actions: JsonObject[] = [
-    ...(s.awaitingVisitation
+    ...(s.awaitingVisitation && !aborted
       ? [
           executeAction(
             t(locale, 'summary.visitation'),
@@ -42,14 +44,14 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
           ),
         ]
       : []),
-    executeAction(t(locale, 'summary.answers'), 'screening.answers', { caseRef: s.caseRef }),
+    ...(aborted ? [] : [executeAction(t(locale, 'summary.answers'), 'screening.answers', { caseRef: s.caseRef })]),
     executeAction(t(locale, 'summary.list'), 'screening.list'),
   ];
   return adaptiveCard(
     [
       heading(t(locale, s.status === 'COMPLETED' ? 'summary.completed' : 'summary.aborted')),
       facts(rows),
-      note(t(locale, 'summary.quiet')),
+      note(t(locale, aborted ? 'summary.quiet_aborted' : 'summary.quiet')),
     ],
     actions,
   );

@@ -6,7 +6,14 @@ import { rebuildCaseFacts } from '../case/rebuild-facts';
 import { businessDate } from '../../domain/calendar';
 import { repositoriesOf } from '../screening/repositories';
 import { notifyJobformidler, type HandoverDelivery } from './handover';
-import { parseBasics, parseGroupDetails, type DecisionBasics, type FieldError, type GroupDetails } from './rules';
+import {
+  parseBasics,
+  parseGroupDetails,
+  suggestedConversationAt,
+  type DecisionBasics,
+  type FieldError,
+  type GroupDetails,
+} from './rules';
 
 export interface JobformidlerChoice {
   readonly userId: string;
@@ -82,12 +89,17 @@ async function viewOfCase(
   return { kind: 'basics', caseRef: caseDoc.caseRef, values, errors: [] };
 }
 
-/** Opens the decision card for a screened case (only its screener may decide). */
+/**
+ * Opens the decision card for a screened case (only its screener may decide), with the date of the
+ * visitation conversation booked at the end of the screening filled in.
+ */
 export async function openVisitation(ctx: HandlerContext, caseRef: string): Promise<VisitationView> {
   const caseDoc = await loadCase(ctx, caseRef);
-  return ctx.guard.run(access(caseDoc, 'visitation.open', 'read'), () =>
-    viewOfCase(ctx, caseDoc, { conversationAt: businessDate(ctx.now) }),
-  );
+  return ctx.guard.run(access(caseDoc, 'visitation.open', 'read'), async () => {
+    const nextStep = await repositoriesOf(ctx).screenings.nextStepOf(ctx.actor.tenantId, caseDoc.caseRef);
+    const booked = nextStep?.type === 'VISITATION_CONVERSATION' ? nextStep.bookedFor : undefined;
+    return viewOfCase(ctx, caseDoc, { conversationAt: suggestedConversationAt(booked, businessDate(ctx.now)) });
+  });
 }
 
 /** Step 1 → step 2 (or step 1 again with inline errors). Nothing is written until "save". */
