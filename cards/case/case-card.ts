@@ -16,6 +16,7 @@ import type { AgreementStatus, Completeness } from '../../bot/domain/work-agreem
 import {
   actionSet,
   adaptiveCard,
+  columns,
   container,
   errorText,
   executeAction,
@@ -137,35 +138,38 @@ function agreementSection(view: CaseCardView): JsonObject {
 
 function placementsSection(view: CaseCardView): JsonObject {
   const { locale } = view;
+  const line = (p: PlacementDoc): JsonObject =>
+    text(
+      t(locale, 'placements.line', {
+        type: v(locale, `placementType.${p.placementType}`),
+        company: p.companyName ?? v(locale, 'none'),
+        from: formatDate(p.startDate, locale),
+        to: (p.actualEndDate ?? p.plannedEndDate) ? formatDate(p.actualEndDate ?? p.plannedEndDate ?? '', locale) : '…',
+        status: v(locale, `placementStatus.${p.status}`),
+      }),
+      { size: 'Small' },
+    );
+  // A visible button beside each placement: a click on the line itself did not look like it did anything.
   const items: JsonObject[] =
     view.placements.length === 0
       ? [note(t(locale, 'placements.none'))]
       : view.placements.slice(0, 4).map((p) =>
-          container(
-            [
-              text(
-                t(locale, 'placements.line', {
-                  type: v(locale, `placementType.${p.placementType}`),
-                  company: p.companyName ?? v(locale, 'none'),
-                  from: formatDate(p.startDate, locale),
-                  to:
-                    (p.actualEndDate ?? p.plannedEndDate)
-                      ? formatDate(p.actualEndDate ?? p.plannedEndDate ?? '', locale)
-                      : '…',
-                  status: v(locale, `placementStatus.${p.status}`),
-                }),
-                { size: 'Small' },
-              ),
-            ],
-            view.canWrite
-              ? {
-                  selectAction: executeAction(t(locale, 'placements.edit'), 'placement.edit', {
-                    caseRef: view.caseRef,
-                    placementId: p.placementId,
-                  }),
-                }
-              : {},
-          ),
+          view.canWrite
+            ? columns([
+                { items: [line(p)] },
+                {
+                  width: 'auto',
+                  items: [
+                    actionSet([
+                      executeAction(t(locale, 'placements.edit'), 'placement.edit', {
+                        caseRef: view.caseRef,
+                        placementId: p.placementId,
+                      }),
+                    ]),
+                  ],
+                },
+              ])
+            : line(p),
         );
   if (view.canWrite)
     items.push(actionSet([executeAction(t(locale, 'placements.new'), 'placement.new', { caseRef: view.caseRef })]));

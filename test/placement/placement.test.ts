@@ -2,7 +2,7 @@ import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-h
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { PlacementRepository } from '../../bot/store/placement-repository';
-import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
+import { buttonData, elementsOf, handedOverCase, inputValues } from '../case/fixtures';
 
 describe('placements', () => {
   const clock = new ManualClock(new Date('2025-03-12T09:00:00Z'));
@@ -45,7 +45,11 @@ describe('placements', () => {
     );
     expect(cardText(saved.card)).toContain('hver 14. dag (i forløb)');
 
-    const edit = actionsOf(saved.card).find((a) => a.verb === 'placement.edit');
+    // Editing is a visible button beside the placement ("Ret forløb"), not a click on its text.
+    const buttons = elementsOf(saved.card, 'ActionSet').flatMap((set) => actionsOf(set));
+    const edit = buttons.find((a) => a.verb === 'placement.edit');
+    expect(edit?.title).toBe('Ret forløb');
+    expect(JSON.stringify(saved.card)).not.toContain('selectAction');
     const editForm = await h.execute(jf, 'placement.edit', edit!.data);
     const ended = await h.execute(jf, 'placement.save', {
       ...buttonData(editForm.card, 'placement.save'),
