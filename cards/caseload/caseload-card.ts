@@ -40,7 +40,8 @@ function row(locale: Locale, r: CaseloadRow): JsonObject {
           items: [
             text(`**${r.caseRef}** · ${v(locale, `status.${r.status}`)}`),
             ...(flag
-              ? [{ ...flag, spacing: 'None' }]
+              ? // On the tinted row the dark default colour reads better than red on red.
+                [{ ...flag, spacing: 'None', ...(style !== undefined ? { color: 'Default' } : {}) }]
               : [
                   text(
                     `${t(locale, 'row.next')}: ${r.followUp ? formatDate(r.followUp.dueDate, locale) : v(locale, 'followUp.none')}`,
