@@ -97,12 +97,9 @@ describe('daily use in the Agents Playground', () => {
   it('draws twelve weeks of hours with every week label readable, and edits a placement from its button', async () => {
     await s.send(`sag ${HOURS_CASE}`);
     await s.waitForText(/Goal: 30 hours|Mål: 30 timer/);
-    const labels = await s.page.evaluate(() =>
-      [...document.querySelectorAll('svg foreignObject > div')].map((d) => ({
-        text: d.textContent ?? '',
-        cut: d.scrollWidth > d.clientWidth,
-      })),
-    );
+    const labels = await s.page
+      .locator('svg foreignObject > div')
+      .evaluateAll((divs) => divs.map((d) => ({ text: d.textContent ?? '', cut: d.scrollWidth > d.clientWidth })));
     expect(labels.map((l) => l.text)).toEqual(['52', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
     expect(labels.filter((l) => l.cut)).toEqual([]);
     await s.screenshot('playground-hours-chart-12-weeks');
