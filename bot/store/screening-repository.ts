@@ -138,6 +138,24 @@ export class ScreeningRepository {
     return new Set(page.items.map((i) => i.caseRef));
   }
 
+  /** The status of a case's screening (no answers are read), or undefined when it has none. */
+  async statusOf(tenantId: string, caseRef: string): Promise<ScreeningDoc['status'] | undefined> {
+    const page = await queryPage(
+      this.container,
+      {
+        query:
+          'SELECT c.status FROM c WHERE c.tenantId = @t AND c.caseRef = @r AND c.type = "screening" AND c.screeningNo = 1',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@r', value: caseRef },
+        ],
+      },
+      z.object({ status: ScreeningStatusSchema }),
+      { maxItemCount: 1 },
+    );
+    return page.items[0]?.status;
+  }
+
   /**
    * The next step booked at the end of a screening (the visitation conversation's date), read
    * without the answers.

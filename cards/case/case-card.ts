@@ -59,6 +59,8 @@ export interface CaseCardView {
   readonly hko?: readonly HkoDoc[] | undefined;
   readonly hkoFastTrackDays: number;
   readonly notice?: { readonly text: string; readonly tone: 'good' | 'attention' } | undefined;
+  /** Offer the screening answers (the viewer may read them, and there are some). */
+  readonly screeningAnswers?: boolean | undefined;
 }
 
 const section = (title: string, items: JsonObject[]): JsonObject =>
@@ -285,6 +287,15 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
   );
   return adaptiveCard(body, [
     executeAction(t(locale, 'card.refresh'), 'case.open', { caseRef: view.caseRef }),
+    // The handover card says the answers can be seen from the case: here (an audited look-up).
+    ...(view.screeningAnswers
+      ? [
+          executeAction(t(locale, 'card.screening_answers'), 'screening.answers', {
+            caseRef: view.caseRef,
+            from: 'case',
+          }),
+        ]
+      : []),
     ...(view.canWrite ? [executeAction(t(locale, 'card.caseload'), 'caseload.open')] : []),
     ...(view.canWrite
       ? [executeAction(closingText(locale, 'open'), 'case.close.open', { caseRef: view.caseRef })]
