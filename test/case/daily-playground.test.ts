@@ -109,7 +109,9 @@ describe('daily use in the Agents Playground', () => {
   });
 
   it('after saving hours, offers the absence reasons under "Reason for absence" (not the sources)', async () => {
+    const cards = await s.countText(/^(Case|Sag) PG-HOURS$/);
     await s.send(`sag ${HOURS_CASE}`);
+    await s.waitForText(/^(Case|Sag) PG-HOURS$/, { atLeast: cards + 1 });
     await s.clickCardButton(/^(Log hours|Registrér timer)$/);
     await s.waitForText(/Save week|Gem uge/);
     await s.fillCardInput(/Ordinary \(paid\) hours|Ordinære \(lønnede\) timer/, '14');
@@ -123,5 +125,40 @@ describe('daily use in the Agents Playground', () => {
     await s.screenshot('playground-hours-after-save-reasons');
     expect(options).toEqual(expect.arrayContaining([expect.stringMatching(/^(Sickness|Sygdom)$/)]));
     expect(options.filter((o) => /Payslip|Lønseddel|Employer|Arbejdsgiver/.test(o))).toEqual([]);
+  });
+
+  it('asks for the reason when ordinary hours from the start are "not relevant", beside the field and the buttons', async () => {
+    const cards = await s.countText(/^(Case|Sag) PG-HOURS$/);
+    await s.send(`sag ${HOURS_CASE}`);
+    await s.waitForText(/^(Case|Sag) PG-HOURS$/, { atLeast: cards + 1 });
+    await s.clickCardButton(/^(New work agreement|Ny arbejdsaftale)$/);
+    await s.waitForText(/^(New work agreement|Ny arbejdsaftale) · PG-HOURS$/);
+    await s.fillCardInput(/CVR/, '24256790');
+    await s.fillCardInput(/^(Company|Virksomhed)/, 'Lageret A/S');
+    await s.fillCardInput(/^(Contact person at the company|Kontaktperson i virksomheden)/, 'Bo Hansen');
+    await s.clickCardButton(/^(Create work agreement|Opret arbejdsaftale)$/);
+    await s.waitForText(/0 of 6 critical items settled|0 af 6 centrale punkter/);
+    await s.step('set ordinary hours from the start to not relevant', async () => {
+      await s.page
+        .getByRole('combobox', {
+          name: /^★ (Ordinary \(paid\) hours from the start|Ordinære \(lønnede\) timer fra start)/,
+        })
+        .last()
+        .click();
+      await s.page.getByRole('option', { name: /^(Not relevant|Ikke relevant)$/ }).click();
+    });
+    await s.clickCardButton(/^(Save work agreement|Gem arbejdsaftale)$/);
+    await s.waitForText(/The agreement is not saved|Aftalen er ikke gemt/);
+    expect(await s.page.getByRole('button', { name: /^(Start placement|Start forløb)$/ }).count()).toBe(0);
+    await s.screenshot('playground-agreement-reason-missing');
+    await s.step('write the reason', () =>
+      s.page
+        .getByLabel(/^(Reason, if not relevant|Begrundelse, hvis ikke relevant)/)
+        .first()
+        .fill('Unpaid practice the first four weeks'),
+    );
+    await s.clickCardButton(/^(Save work agreement|Gem arbejdsaftale)$/);
+    await s.waitForText(/The work agreement is saved|Arbejdsaftalen er gemt/);
+    await s.waitForText(/1 of 6 critical items settled|1 af 6 centrale punkter/);
   });
 });
