@@ -93,7 +93,8 @@ describe('npm run start:bot', () => {
     const npmExited = new Promise((r) => npm.once('exit', r));
     let started: number[] = [];
     try {
-      await until(() => healthy(port), 'the bot answers /healthz');
+      // npm, then node: slow to start on a busy machine.
+      await until(() => healthy(port), 'the bot answers /healthz', 1200);
       started = descendants(npm.pid ?? 0);
       const granted = await fetch(`http://127.0.0.1:${port}/api/messages`, {
         method: 'POST',
@@ -127,5 +128,5 @@ describe('npm run start:bot', () => {
       await connector.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 240_000);
 });
