@@ -3,6 +3,7 @@ import type { Services } from '../../bot/services';
 import type { AdaptiveCard } from '../../cards/types';
 import { CardClicker } from '../lib/card-clicker';
 import { actionData, cardText } from '../lib/cards';
+import { agreementText } from '../../bot/i18n/agreement';
 import { at } from './apply-screening';
 import type { CasePlan, MunicipalityPlan } from './plan';
 import type { PlacementPlan, PlannedContact, PlannedWeek } from './plan-work';
@@ -60,10 +61,10 @@ function expectButton(card: AdaptiveCard, verb: string, caseNumber: string, step
 }
 
 function checklist(p: PlacementPlan, job: string): Record<string, string> {
-  const ordinary =
+  const ordinary: Record<string, string> =
     p.ordinaryFromStart > 0
       ? { s_ORDINARY_HOURS_FROM_START: 'AGREED', v_ORDINARY_HOURS_FROM_START: String(p.ordinaryFromStart) }
-      : { s_ORDINARY_HOURS_FROM_START: 'NOT_RELEVANT', v_ORDINARY_HOURS_FROM_START: 'Praktik først, timer senere' };
+      : { s_ORDINARY_HOURS_FROM_START: 'NOT_RELEVANT', r_ORDINARY_HOURS_FROM_START: 'Praktik først, timer senere' };
   return {
     s_TASKS: 'AGREED',
     v_TASKS: job,
@@ -125,11 +126,14 @@ export async function applyWork(
           'agreement.save',
           checklist(p, job),
         );
-        const placementForm = await click(
-          e.at,
-          expectButton(agreed, 'placement.new', caseRef, 'agreement.save'),
-          'placement.new',
-        );
+        if (cardText(agreed).includes(agreementText('da', 'not_saved', { error: '' }).trim()))
+          throw new Error(`${caseRef}: agreement.save was refused by the app:\n${cardText(agreed).slice(0, 600)}`);
+        // A complete agreement offers "Start forløb"; an incomplete one does not, so the jobformidler
+        // starts the placement from the case card's "Nyt forløb".
+        const startFrom = p.agreementComplete
+          ? expectButton(agreed, 'placement.new', caseRef, 'agreement.save')
+          : expectButton(await send(e.at, 'case.open', { caseRef }), 'placement.new', caseRef, 'case.open');
+        const placementForm = await click(e.at, startFrom, 'placement.new');
         const saved = await click(
           e.at,
           expectButton(placementForm, 'placement.save', caseRef, 'placement.new'),

@@ -3,7 +3,7 @@ import { caseDocId } from './case';
 import { addDays, businessDate, isoWeeksEndingAt } from './calendar';
 import { aftercareUntil } from './aftercare';
 import { followUpOfWork } from './case-follow-up';
-import { g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
+import { firstMeeting, g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
 import { progressionProjection } from '../features/progression/rules';
 import type { TenantSettings } from './tenant-settings';
 import type { CadenceSettings } from './follow-up-cadence';
@@ -161,7 +161,7 @@ export function buildCaseFacts(
     hasConcreteOwnJobGoal: hasConcreteOwnGoal(goals),
     ...(reviewed.length > 0 ? { jobGoalLastReviewedAt: reviewed[reviewed.length - 1] } : {}),
     // The progression feature's own rule says what of its measurements the projection carries.
-    ...progressionProjection(work.progression ?? [], g1Start(caseDoc), settings),
+    ...progressionProjection(work.progression ?? [], g1Start(caseDoc), settings, firstMeeting(caseDoc, work.followUps)),
     matches: matchFacts(work.matches ?? [], work.placements),
     ...(caseDoc.closure !== undefined ? { closure: caseDoc.closure } : {}),
   };

@@ -43,6 +43,20 @@ export function plannedNextDue(caseDoc: CaseDoc, followUps: readonly FollowUpDoc
   return booked.success ? booked.data : undefined;
 }
 
+/**
+ * When the jobformidler first meets the citizen: the first job conversation logged, else the one
+ * booked at the visitation handover (the progression baseline is scored together with the citizen).
+ */
+export function firstMeeting(caseDoc: CaseDoc, followUps: readonly FollowUpDoc[]): string | undefined {
+  const held = [...followUps]
+    .sort(byNewest)
+    .reverse()
+    .find((f) => f.contactType === 'JOB_CONVERSATION');
+  if (held !== undefined) return held.date;
+  const booked = IsoDateSchema.safeParse(caseDoc.visitation?.firstJobConversationBookedFor);
+  return booked.success ? booked.data : undefined;
+}
+
 /** The start of the case's current group-1 period (the progression cadence starts there). */
 export const g1Start = (caseDoc: CaseDoc): string | undefined =>
   caseDoc.visitation?.group === 'G1_INTERVENTION' && caseDoc.status !== 'CLOSED'

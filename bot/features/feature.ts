@@ -107,6 +107,11 @@ export interface Command extends RouteScope {
       readonly match: RegExpMatchArray;
       /** The message as sent (already CPR-checked), for commands that carry data whose case matters (JSON, case refs). */
       readonly rawText: string;
+      /**
+       * `match` as the user typed it (letter case kept), index for index: a case reference echoed back
+       * in a reply is the one the user wrote ("SAG-A01", not "sag-a01").
+       */
+      readonly typed: readonly (string | undefined)[];
     },
   ): Promise<Reply[]>;
 }

@@ -89,12 +89,15 @@ export class FeatureRouter {
   }
 
   /** The command a message would run (before any permission check), or undefined. */
-  commandFor(rawText: string): { command: Command; text: string; match: RegExpMatchArray } | undefined {
-    const text = normaliseCommandText(rawText);
+  commandFor(
+    rawText: string,
+  ): { command: Command; text: string; match: RegExpMatchArray; typed: (string | undefined)[] } | undefined {
+    const asTyped = normaliseSpacing(rawText);
+    const text = asTyped.toLowerCase();
     for (const command of this.commands) {
       for (const pattern of command.patterns) {
         const match = text.match(pattern);
-        if (match !== null) return { command, text, match };
+        if (match !== null) return { command, text, match, typed: typedGroups(pattern, text, asTyped, match) };
       }
     }
     return undefined;
@@ -105,13 +108,13 @@ export class FeatureRouter {
       if (fieldsWithCpr(rawText, ctx.now).length > 0) throw new CprInTextError();
       const found = this.commandFor(rawText);
       if (found !== undefined) {
-        const { command, text, match } = found;
+        const { command, text, match, typed } = found;
         const elsewhere = await this.refuseOutsideScope(ctx, command, command.id);
         if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
         if (command.permission !== undefined) ctx.guard.require(command.permission);
         else if (ctx.actor.roles.length === 0 && command.id !== 'help' && command.withoutRole !== true)
           throw new ForbiddenError(command.id, 'no_role');
-        return await command.handle(ctx, { text, match, rawText });
+        return await command.handle(ctx, { text, match, rawText, typed });
       }
       return [{ kind: 'text', text: common(ctx.actor.locale, 'unknown.command') }];
     } catch (error) {
@@ -215,13 +218,38 @@ export class FeatureRouter {
 
 /** Lower-case, single spaces, no surrounding punctuation; the bot's @mention is removed by the edge. */
 export function normaliseCommandText(text: string): string {
+  return normaliseSpacing(text).toLowerCase();
+}
+
+/** Single spaces, no tags or surrounding punctuation; letter case kept. */
+function normaliseSpacing(text: string): string {
   return text
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[!/]+/, '')
-    .replace(/[.!?]+$/, '')
-    .toLowerCase();
+    .replace(/[.!?]+$/, '');
+}
+
+/**
+ * The match's groups cut from the text as typed. Patterns match the lower-cased text; where lower-
+ * casing kept every position (it almost always does) the same spans of the typed text are the
+ * groups in the user's own letter case, else the lower-cased groups are all there is.
+ */
+function typedGroups(
+  pattern: RegExp,
+  lowered: string,
+  asTyped: string,
+  match: RegExpMatchArray,
+): (string | undefined)[] {
+  if (lowered.length !== asTyped.length) return [...match];
+  const withIndices = new RegExp(pattern.source, pattern.flags.replace(/[dg]/g, '') + 'd').exec(lowered);
+  const spans = withIndices?.indices;
+  if (spans === undefined) return [...match];
+  return [...match].map((group, i) => {
+    const span = spans[i];
+    return group === undefined || span === undefined ? group : asTyped.slice(span[0], span[1]);
+  });
 }
 
 const TransportFields = z.object({ verb: z.unknown().optional() }).catchall(z.unknown());

@@ -27,6 +27,7 @@ export const screeningText = defineCatalogue({
     'step.progress': 'Trin {n} af {total}: {title}',
     'step.errors': 'Tjek de markerede felter. Trinnet er ikke gemt endnu.',
     'step.error.required': 'Vælg et svar.',
+    'step.error.date_required': 'Der mangler en dato i "{field}". Vælg datoen, eller skriv den som ÅÅÅÅ-MM-DD.',
     'step.error.must_confirm': 'Bekræft, at borgeren er orienteret, før I går videre.',
     'step.error.invalid_choice': 'Vælg en af mulighederne.',
     'step.error.invalid_date': 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
@@ -76,7 +77,7 @@ export const screeningText = defineCatalogue({
 
     'abort.title': 'Afbryd screeningen?',
     'abort.body':
-      'Screeningen for sag {caseRef} registreres som afbrudt, og de svar, der er givet indtil nu, slettes. Sagen venter derefter på en visitationsbeslutning.',
+      'Screeningen for sag {caseRef} registreres som afbrudt. De svar, der er givet indtil nu, slettes – Fremdrift gemmer kun, at screeningen blev afbrudt, og hvornår.',
     'abort.confirm': 'Ja, afbryd',
     'abort.cancel': 'Nej, fortsæt screeningen',
 
@@ -94,6 +95,8 @@ export const screeningText = defineCatalogue({
     'summary.next.REFERRAL': 'Henvist til anden indsats',
     'summary.next.NONE': 'Intet næste skridt',
     'summary.quiet': 'Svarene er gemt fortroligt og vises ikke i chatten. Kun du og sagens jobformidler kan se dem.',
+    'summary.quiet_aborted':
+      'De svar, der var givet, er slettet. Fremdrift har kun gemt, at screeningen blev afbrudt, og hvornår.',
     'summary.visitation': 'Visitationsbeslutning',
     'summary.answers': 'Se svar',
     'summary.list': 'Mine screeninger',
@@ -154,6 +157,7 @@ export const screeningText = defineCatalogue({
     'step.progress': 'Step {n} of {total}: {title}',
     'step.errors': 'Check the marked fields. This step is not saved yet.',
     'step.error.required': 'Choose an answer.',
+    'step.error.date_required': '"{field}" needs a date. Pick the date, or type it as YYYY-MM-DD.',
     'step.error.must_confirm': 'Confirm that the citizen has been informed before you go on.',
     'step.error.invalid_choice': 'Choose one of the options.',
     'step.error.invalid_date': 'Enter a valid date (YYYY-MM-DD).',
@@ -203,7 +207,7 @@ export const screeningText = defineCatalogue({
 
     'abort.title': 'Abort the screening?',
     'abort.body':
-      'The screening for case {caseRef} is recorded as aborted, and the answers given so far are deleted. The case then waits for a visitation decision.',
+      'The screening for case {caseRef} is recorded as aborted. The answers given so far are deleted – Fremdrift keeps only that the screening was aborted, and when.',
     'abort.confirm': 'Yes, abort',
     'abort.cancel': 'No, continue the screening',
 
@@ -222,6 +226,8 @@ export const screeningText = defineCatalogue({
     'summary.next.NONE': 'No next step',
     'summary.quiet':
       "The answers are stored confidentially and are not shown in the chat. Only you and the case's jobformidler can see them.",
+    'summary.quiet_aborted':
+      'The answers that were given are deleted. Fremdrift keeps only that the screening was aborted, and when.',
     'summary.visitation': 'Visitation decision',
     'summary.answers': 'See answers',
     'summary.list': 'My screenings',

@@ -8,7 +8,7 @@ import { readCaseWork } from './case-work-partition';
 import { saveGuarded, withoutEtag } from './case-work-documents';
 import { HkoRepository } from './hko-repository';
 import type { Store } from './cosmos-store';
-import { readDoc, type WithEtag } from './documents';
+import { queryAll, readDoc, type WithEtag } from './documents';
 import { SensitiveFactsRepository } from './sensitive-facts-repository';
 
 export type FactsSettings = CadenceSettings &
@@ -37,6 +37,25 @@ export class CaseFactsRepository {
 
   get(tenantId: string, caseRef: string): Promise<WithEtag<CaseFacts> | undefined> {
     return readDoc(this.store.containers.cases, caseFactsDocId(tenantId), caseRef, CaseFactsSchema);
+  }
+
+  /**
+   * The facts of every case assigned to a jobformidler, in one query ("Mine borgere" orders the
+   * whole caseload by them). A case whose facts are missing or assigned elsewhere is not in it.
+   */
+  async listForJobformidler(tenantId: string, userId: string): Promise<CaseFacts[]> {
+    const found = await queryAll(
+      this.store.containers.cases,
+      {
+        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case_facts" AND c.assignedJobformidlerId = @u',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: userId },
+        ],
+      },
+      CaseFactsSchema,
+    );
+    return found.map(withoutEtag);
   }
 
   /** Rebuilds and stores the facts; undefined when the case does not exist. */

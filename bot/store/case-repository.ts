@@ -183,6 +183,21 @@ export class CaseRepository {
     );
   }
 
+  /**
+   * All the open cases a user owns, page by page: as jobformidler (group 1) or as the owner of a
+   * group 2 case ("Mine borgere" orders the whole caseload).
+   */
+  async allOpenOwnedBy(tenantId: string, userId: string): Promise<WithEtag<CaseDoc>[]> {
+    const all: WithEtag<CaseDoc>[] = [];
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.listOpenOwnedBy(tenantId, userId, { maxItemCount: 500, continuationToken });
+      all.push(...page.items);
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
+    return all;
+  }
+
   listForScreener(
     tenantId: string,
     userId: string,

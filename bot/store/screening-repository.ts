@@ -117,6 +117,66 @@ export class ScreeningRepository {
     return page.items;
   }
 
+  /** Which of these cases had their screening aborted (no answers are read: only the case numbers). */
+  async abortedAmong(tenantId: string, screenerId: string, caseRefs: readonly string[]): Promise<Set<string>> {
+    if (caseRefs.length === 0) return new Set();
+    const page = await queryPage(
+      this.container,
+      {
+        query:
+          'SELECT c.caseRef FROM c WHERE c.tenantId = @t AND c.type = "screening" AND c.screenerId = @u ' +
+          'AND c.status = "ABORTED" AND ARRAY_CONTAINS(@refs, c.caseRef)',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@u', value: screenerId },
+          { name: '@refs', value: [...caseRefs] },
+        ],
+      },
+      z.object({ caseRef: z.string() }),
+      { maxItemCount: caseRefs.length },
+    );
+    return new Set(page.items.map((i) => i.caseRef));
+  }
+
+  /** The status of a case's screening (no answers are read), or undefined when it has none. */
+  async statusOf(tenantId: string, caseRef: string): Promise<ScreeningDoc['status'] | undefined> {
+    const page = await queryPage(
+      this.container,
+      {
+        query:
+          'SELECT c.status FROM c WHERE c.tenantId = @t AND c.caseRef = @r AND c.type = "screening" AND c.screeningNo = 1',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@r', value: caseRef },
+        ],
+      },
+      z.object({ status: ScreeningStatusSchema }),
+      { maxItemCount: 1 },
+    );
+    return page.items[0]?.status;
+  }
+
+  /**
+   * The next step booked at the end of a screening (the visitation conversation's date), read
+   * without the answers.
+   */
+  async nextStepOf(tenantId: string, caseRef: string): Promise<ScreeningDoc['nextStep']> {
+    const page = await queryPage(
+      this.container,
+      {
+        query:
+          'SELECT c.nextStep FROM c WHERE c.tenantId = @t AND c.caseRef = @r AND c.type = "screening" AND c.screeningNo = 1',
+        parameters: [
+          { name: '@t', value: tenantId },
+          { name: '@r', value: caseRef },
+        ],
+      },
+      z.object({ nextStep: ScreeningDocSchema.shape.nextStep }),
+      { maxItemCount: 1 },
+    );
+    return page.items[0]?.nextStep;
+  }
+
   /** A screener's cases that wait for a visitation decision (one page, oldest first: they have waited longest). */
   async listAwaitingVisitation(tenantId: string, screenerId: string, max: number): Promise<CaseDoc[]> {
     const page = await queryPage(

@@ -7,6 +7,7 @@ import {
   CHECKLIST_ITEMS,
   CHECKLIST_STATUSES,
   CHECKLIST_VALUE_MAX,
+  NOT_RELEVANT_WITH_REASON,
   type AgreementDoc,
   type ChecklistKey,
   type Completeness,
@@ -27,6 +28,7 @@ import {
 } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 import { choiceSet, inputDate, inputText, type FormDraft } from '../case/form-elements';
+import { reasonField, statusField, valueField } from '../../bot/features/agreement/rules';
 
 /** Items whose value touches the citizen's impairment: a reminder to write the arrangement, not the diagnosis. */
 const ART9_ADJACENT: readonly ChecklistKey[] = ['ACCOMMODATIONS', 'HKO_NEEDS', 'DISCLOSURE'];
@@ -45,6 +47,8 @@ export interface AgreementCardView {
   readonly draft: FormDraft;
   readonly notice?: string | undefined;
   readonly error?: string | undefined;
+  /** The input a refused save was about: the error is shown beside it too (the card is long). */
+  readonly errorField?: string | undefined;
   /** On a conflict: what this user tried to save, so no work is lost. */
   readonly unsaved?: readonly string[] | undefined;
 }
@@ -58,16 +62,53 @@ export function fieldLabel(locale: Locale, key: string): string {
 
 const statusChoices = (locale: Locale) => CHECKLIST_STATUSES.map((s) => ({ title: t(locale, `item.${s}`), value: s }));
 
+/** The refusal again, right where it applies. */
+const errorAt = (view: AgreementCardView, ...fields: string[]): JsonObject[] =>
+  view.error !== undefined && view.errorField !== undefined && fields.includes(view.errorField)
+    ? [errorText(view.error)]
+    : [];
+
 function itemEditor(view: AgreementCardView, item: (typeof CHECKLIST_ITEMS)[number]): JsonObject {
   const { locale, draft } = view;
   const label = `${item.critical ? '★ ' : ''}${t(locale, `key.${item.key}`)}`;
   // The placeholder names the item, so each value field can be told apart (screen readers, tests).
   const hint = `${t(locale, `key.${item.key}`)}: ${ART9_ADJACENT.includes(item.key) ? t(locale, 'art9_hint') : t(locale, `hint.${item.kind}`)}`;
+  const fields = [statusField(item.key), valueField(item.key), reasonField(item.key)];
+  const withReason = NOT_RELEVANT_WITH_REASON.includes(item.key);
+  if (withReason || fields.includes(view.errorField ?? ''))
+    return container(
+      [
+        row(view, item, label, hint),
+        // "Ikke relevant" counts as settled only with a reason (the rule in work-agreement.ts).
+        ...(withReason
+          ? [
+              inputText(reasonField(item.key), t(locale, 'field.not_relevant_reason'), draft[reasonField(item.key)], {
+                maxLength: CHECKLIST_VALUE_MAX,
+                placeholder: t(locale, 'hint.not_relevant_reason'),
+              }),
+            ]
+          : []),
+        ...errorAt(view, ...fields),
+      ],
+      { separator: true },
+    );
+  return { ...row(view, item, label, hint), separator: true };
+}
+
+function row(view: AgreementCardView, item: (typeof CHECKLIST_ITEMS)[number], label: string, hint: string): JsonObject {
+  const { locale, draft } = view;
   return {
     ...columns([
       {
         width: '2',
-        items: [choiceSet(`s_${item.key}`, label, statusChoices(locale), draft[`s_${item.key}`] ?? 'NOT_DISCUSSED')],
+        items: [
+          choiceSet(
+            statusField(item.key),
+            label,
+            statusChoices(locale),
+            draft[statusField(item.key)] ?? 'NOT_DISCUSSED',
+          ),
+        ],
       },
       {
         width: '3',
@@ -77,7 +118,6 @@ function itemEditor(view: AgreementCardView, item: (typeof CHECKLIST_ITEMS)[numb
         ],
       },
     ]),
-    separator: true,
   };
 }
 
@@ -179,9 +219,13 @@ export function agreementCard(view: AgreementCardView): AdaptiveCard {
           PLACEMENT_TYPES.map((p) => ({ title: v(locale, `placementType.${p}`), value: p })),
           draft.placementType,
         ),
+        ...errorAt(view, 'placementType'),
         inputText('cvr', t(locale, 'field.cvr'), draft.cvr, { maxLength: 20 }),
+        ...errorAt(view, 'cvr'),
         inputText('companyName', t(locale, 'field.companyName'), draft.companyName, { maxLength: 120 }),
+        ...errorAt(view, 'companyName'),
         inputText('contactName', t(locale, 'field.contactName'), draft.contactName, { maxLength: 120 }),
+        ...errorAt(view, 'contactName'),
       ],
       { separator: true },
     ),
@@ -192,11 +236,15 @@ export function agreementCard(view: AgreementCardView): AdaptiveCard {
       [
         subheading(t(locale, 'dates')),
         inputDate('agreedAt', t(locale, 'field.agreedAt'), draft.agreedAt),
+        ...errorAt(view, 'agreedAt'),
         inputDate('signedAt', t(locale, 'field.signedAt'), draft.signedAt),
+        ...errorAt(view, 'signedAt'),
         inputText('reason', t(locale, 'field.reason'), undefined, { maxLength: 300 }),
       ],
       { separator: true },
     ),
+    // A refused save is said again beside the buttons: the message at the top is out of sight here.
+    ...(view.error ? [errorText(t(locale, 'not_saved', { error: view.error }))] : []),
     actionSet([
       executeAction(
         t(locale, 'save'),
@@ -210,10 +258,15 @@ export function agreementCard(view: AgreementCardView): AdaptiveCard {
         },
         { style: 'positive' },
       ),
-      executeAction(t(locale, 'start_placement'), 'placement.new', {
-        caseRef: view.caseRef,
-        agreementId: agreement.agreementId,
-      }),
+      // A placement starts from a complete agreement only, and never from a card with unsaved changes.
+      ...(view.completeness.complete && view.error === undefined && view.unsaved === undefined
+        ? [
+            executeAction(t(locale, 'start_placement'), 'placement.new', {
+              caseRef: view.caseRef,
+              agreementId: agreement.agreementId,
+            }),
+          ]
+        : []),
       executeAction(t(locale, 'back'), 'case.open', { caseRef: view.caseRef }),
     ]),
     ...revisionsBlock(view),

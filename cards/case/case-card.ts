@@ -19,6 +19,7 @@ import type { AgreementStatus, Completeness } from '../../bot/domain/work-agreem
 import {
   actionSet,
   adaptiveCard,
+  columns,
   container,
   errorText,
   executeAction,
@@ -69,6 +70,8 @@ export interface CaseCardView {
   readonly transfer?: { readonly mayRequest: boolean; readonly pendingName?: string | undefined } | undefined;
   /** A case closed for a job: aftercare contacts may be logged until this day. */
   readonly aftercare?: { readonly until: string; readonly mayLog: boolean } | undefined;
+  /** Offer the screening answers (the viewer may read them, and there are some). */
+  readonly screeningAnswers?: boolean | undefined;
 }
 
 const section = (title: string, items: JsonObject[]): JsonObject =>
@@ -149,35 +152,38 @@ function agreementSection(view: CaseCardView): JsonObject {
 
 function placementsSection(view: CaseCardView): JsonObject {
   const { locale } = view;
+  const line = (p: PlacementDoc): JsonObject =>
+    text(
+      t(locale, 'placements.line', {
+        type: v(locale, `placementType.${p.placementType}`),
+        company: p.companyName ?? v(locale, 'none'),
+        from: formatDate(p.startDate, locale),
+        to: (p.actualEndDate ?? p.plannedEndDate) ? formatDate(p.actualEndDate ?? p.plannedEndDate ?? '', locale) : '…',
+        status: v(locale, `placementStatus.${p.status}`),
+      }),
+      { size: 'Small' },
+    );
+  // A visible button beside each placement: a click on the line itself did not look like it did anything.
   const items: JsonObject[] =
     view.placements.length === 0
       ? [note(t(locale, 'placements.none'))]
       : view.placements.slice(0, 4).map((p) =>
-          container(
-            [
-              text(
-                t(locale, 'placements.line', {
-                  type: v(locale, `placementType.${p.placementType}`),
-                  company: p.companyName ?? v(locale, 'none'),
-                  from: formatDate(p.startDate, locale),
-                  to:
-                    (p.actualEndDate ?? p.plannedEndDate)
-                      ? formatDate(p.actualEndDate ?? p.plannedEndDate ?? '', locale)
-                      : '…',
-                  status: v(locale, `placementStatus.${p.status}`),
-                }),
-                { size: 'Small' },
-              ),
-            ],
-            view.canWrite
-              ? {
-                  selectAction: executeAction(t(locale, 'placements.edit'), 'placement.edit', {
-                    caseRef: view.caseRef,
-                    placementId: p.placementId,
-                  }),
-                }
-              : {},
-          ),
+          view.canWrite
+            ? columns([
+                { items: [line(p)] },
+                {
+                  width: 'auto',
+                  items: [
+                    actionSet([
+                      executeAction(t(locale, 'placements.edit'), 'placement.edit', {
+                        caseRef: view.caseRef,
+                        placementId: p.placementId,
+                      }),
+                    ]),
+                  ],
+                },
+              ])
+            : line(p),
         );
   if (view.canWrite)
     items.push(actionSet([executeAction(t(locale, 'placements.new'), 'placement.new', { caseRef: view.caseRef })]));
@@ -325,6 +331,15 @@ export function caseCard(view: CaseCardView): AdaptiveCard {
   }
   return adaptiveCard(body, [
     executeAction(t(locale, 'card.refresh'), 'case.open', { caseRef: view.caseRef }),
+    // The handover card says the answers can be seen from the case: here (an audited look-up).
+    ...(view.screeningAnswers
+      ? [
+          executeAction(t(locale, 'card.screening_answers'), 'screening.answers', {
+            caseRef: view.caseRef,
+            from: 'case',
+          }),
+        ]
+      : []),
     ...(view.canWrite ? [executeAction(t(locale, 'card.caseload'), 'caseload.open')] : []),
     ...(view.canWrite
       ? [executeAction(closingText(locale, 'open'), 'case.close.open', { caseRef: view.caseRef })]

@@ -13,10 +13,13 @@ export function followUpFlagText(locale: Locale, status: FollowUpStatus | undefi
   return v(locale, 'followUp.flag.soon', { date: formatDate(status.dueDate, locale) });
 }
 
-/** A coloured line for a due or overdue follow-up: red when overdue, amber when due or soon. */
+/**
+ * A bold line for a due or overdue follow-up: red when overdue, the default text colour when due or
+ * soon (light amber text on a white card is hard to read). No emoji: without an emoji font they
+ * render as empty boxes (seen in Chromium), and the words say it already.
+ */
 export function followUpFlag(locale: Locale, status: FollowUpStatus | undefined): JsonObject | undefined {
   const words = followUpFlagText(locale, status);
   if (words === undefined || status === undefined) return undefined;
-  const icon = status.state === 'overdue' ? '⚠️' : '⏰';
-  return text(`${icon} ${words}`, { color: status.state === 'overdue' ? 'Attention' : 'Warning', weight: 'Bolder' });
+  return text(words, { weight: 'Bolder', ...(status.state === 'overdue' ? { color: 'Attention' } : {}) });
 }

@@ -6,6 +6,7 @@ import type { CaseStatus, PlacementType, RehabRecommendation } from '../../bot/d
 import { rehabText } from '../../bot/i18n/rehab';
 import { formatDate } from '../../bot/domain/calendar';
 import type { FollowUpStatus } from '../../bot/domain/follow-up-cadence';
+import type { CaseloadCounts } from '../../bot/features/caseload/rules';
 import { actionSet, adaptiveCard, columns, container, executeAction, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 import { followUpFlag } from '../case/follow-up-flag';
@@ -16,7 +17,7 @@ export interface CaseloadRow {
   readonly placementType?: PlacementType | undefined;
   readonly ordinaryHoursLastWeek?: number | undefined;
   readonly followUp?: FollowUpStatus | undefined;
-  /** Due date of a progression measurement that is due today or late (issue 6 item 4). */
+  /** Due date of a progression measurement that applies and is due today or late. */
   readonly progressionDue?: string | undefined;
   /** A group 2 case the user owns: its rehabilitation team meeting and recommendation. */
   readonly rehab?:
@@ -57,6 +58,13 @@ function rehabRow(locale: Locale, r: CaseloadRow, rehab: NonNullable<CaseloadRow
   );
 }
 
+/**
+ * Colour is never the only signal and never light text on white: the words say what is due; an
+ * overdue or due-today row gets a tinted background with the default (dark) text colour on it.
+ */
+const rowStyle = (r: CaseloadRow): string | undefined =>
+  r.followUp?.state === 'overdue' ? 'attention' : r.followUp?.state === 'due' ? 'warning' : undefined;
+
 function row(locale: Locale, r: CaseloadRow, openVerb = 'case.open'): JsonObject {
   if (r.rehab !== undefined) return rehabRow(locale, r, r.rehab);
   const flag = followUpFlag(locale, r.followUp);
@@ -64,30 +72,35 @@ function row(locale: Locale, r: CaseloadRow, openVerb = 'case.open'): JsonObject
     r.ordinaryHoursLastWeek === undefined
       ? t(locale, 'row.no_hours')
       : v(locale, 'hours.unit', { hours: String(r.ordinaryHoursLastWeek).replace('.', ',') });
+  const style = rowStyle(r);
   return container(
     [
       columns([
         {
           items: [
             text(`**${r.caseRef}** · ${v(locale, `status.${r.status}`)}`),
-            text(
-              `${r.placementType ? v(locale, `placementType.${r.placementType}`) : t(locale, 'row.no_placement')} · ${t(locale, 'row.hours')}: ${hours}`,
-              { size: 'Small', isSubtle: true, spacing: 'None' },
-            ),
-            text(
-              `${t(locale, 'row.next')}: ${r.followUp ? formatDate(r.followUp.dueDate, locale) : v(locale, 'followUp.none')}`,
-              { size: 'Small', spacing: 'None' },
-            ),
-            ...(flag ? [{ ...flag, spacing: 'None', size: 'Small' }] : []),
+            ...(flag
+              ? // On the tinted row the dark default colour reads better than red on red.
+                [{ ...flag, spacing: 'None', ...(style !== undefined ? { color: 'Default' } : {}) }]
+              : [
+                  text(
+                    `${t(locale, 'row.next')}: ${r.followUp ? formatDate(r.followUp.dueDate, locale) : v(locale, 'followUp.none')}`,
+                    { size: 'Small', spacing: 'None' },
+                  ),
+                ]),
             ...(r.progressionDue !== undefined
               ? [
                   text(t(locale, 'row.progression_due', { date: formatDate(r.progressionDue, locale) }), {
                     size: 'Small',
+                    weight: 'Bolder',
                     spacing: 'None',
-                    color: 'Warning',
                   }),
                 ]
               : []),
+            text(
+              `${r.placementType ? v(locale, `placementType.${r.placementType}`) : t(locale, 'row.no_placement')} · ${t(locale, 'row.hours')}: ${hours}`,
+              { size: 'Small', isSubtle: true, spacing: 'None' },
+            ),
           ],
         },
         {
@@ -96,24 +109,34 @@ function row(locale: Locale, r: CaseloadRow, openVerb = 'case.open'): JsonObject
         },
       ]),
     ],
-    { separator: true },
+    { separator: true, ...(style !== undefined ? { style } : {}) },
   );
 }
 
-/** "Mine borgere": one page of the caseload, flags for due and overdue follow-ups, and a next-page button. */
+/**
+ * How the card pages: by page number over the prioritised caseload ("Mine borgere"), or with the
+ * store's continuation token (a leader's sparring view of a colleague's caseload, in case order).
+ */
+export type CaseloadPaging =
+  | { readonly kind: 'pages'; readonly page: number; readonly pages: number }
+  | { readonly kind: 'token'; readonly nextPageToken?: string | undefined; readonly isFirstPage: boolean };
+
+/**
+ * "Mine borgere": counts over the whole caseload, then one page of it in priority order (overdue
+ * follow-ups first, then due today, then soon), and buttons to page through it.
+ */
 export function caseloadCard(input: {
   locale: Locale;
   rows: readonly CaseloadRow[];
+  counts: CaseloadCounts;
   cadenceDays: number;
   placementCadenceDays: number;
-  nextPageToken?: string | undefined;
-  isFirstPage: boolean;
+  paging: CaseloadPaging;
   /** A leader looking at a jobformidler's caseload for sparring (read-only; cases open the sparring view). */
   sparring?: { userId: string; title: string; intro: string; moveLabel: string; backLabel: string } | undefined;
 }): AdaptiveCard {
-  const { locale, rows } = input;
+  const { locale, rows, counts, paging } = input;
   const sparring = input.sparring;
-  const count = (state: string): number => rows.filter((r) => r.followUp?.state === state).length;
   const body: JsonObject[] = [
     heading(sparring?.title ?? t(locale, 'title')),
     note(
@@ -124,23 +147,40 @@ export function caseloadCard(input: {
         }),
     ),
   ];
-  if (rows.length === 0 && input.isFirstPage) body.push(text(t(locale, 'empty')));
+  if (counts.cases === 0) body.push(text(t(locale, 'empty')));
   else {
     body.push(
-      text(t(locale, 'page_summary', { overdue: count('overdue'), due: count('due'), soon: count('soon') }), {
+      text(t(locale, 'summary', { overdue: counts.overdue, due: counts.due, soon: counts.soon }), {
         weight: 'Bolder',
-        color: count('overdue') > 0 ? 'Attention' : 'Default',
+        ...(counts.overdue > 0 ? { color: 'Attention' } : {}),
       }),
+      ...(counts.progression > 0
+        ? [text(t(locale, 'summary.progression', { count: counts.progression }), { spacing: 'None' })]
+        : []),
+      ...(paging.kind === 'pages'
+        ? [note(t(locale, 'summary.cases', { cases: counts.cases, page: paging.page + 1, pages: paging.pages }))]
+        : []),
       ...rows.map((r) => row(locale, r, sparring !== undefined ? 'sparring.case' : 'case.open')),
     );
   }
   const pageVerb = sparring !== undefined ? 'sparring.caseload' : 'caseload.open';
   const who = sparring !== undefined ? { userId: sparring.userId } : {};
   const actions = [
-    ...(input.nextPageToken !== undefined
-      ? [executeAction(t(locale, 'next_page'), pageVerb, { ...who, continuationToken: input.nextPageToken })]
-      : []),
-    ...(!input.isFirstPage ? [executeAction(t(locale, 'first_page'), pageVerb, who)] : []),
+    ...(paging.kind === 'pages'
+      ? [
+          ...(paging.page + 1 < paging.pages
+            ? [executeAction(t(locale, 'next_page'), pageVerb, { ...who, page: paging.page + 1 })]
+            : []),
+          ...(paging.page > 0
+            ? [executeAction(t(locale, 'previous_page'), pageVerb, { ...who, page: paging.page - 1 })]
+            : []),
+        ]
+      : [
+          ...(paging.nextPageToken !== undefined
+            ? [executeAction(t(locale, 'next_page'), pageVerb, { ...who, continuationToken: paging.nextPageToken })]
+            : []),
+          ...(!paging.isFirstPage ? [executeAction(t(locale, 'first_page'), pageVerb, who)] : []),
+        ]),
     ...(sparring !== undefined
       ? [
           executeAction(sparring.moveLabel, 'reassign.bulk', { fromUserId: sparring.userId }),

@@ -1,4 +1,5 @@
 import { CARD_SCHEMA, type AdaptiveCard, type Json, type JsonObject } from '../types';
+import { withChoiceSetKeys } from './renderer-keys';
 
 /** Small builders for the elements every card uses. Cards are plain data; no SDK is imported here. */
 
@@ -11,7 +12,8 @@ export function adaptiveCard(
     type: 'AdaptiveCard',
     $schema: CARD_SCHEMA,
     version: '1.5',
-    body,
+    // Every card may replace another one: dropdowns get keys so they keep their own choices.
+    body: body.map(withChoiceSetKeys),
     ...(actions.length > 0 ? { actions } : {}),
     msteams: { width: 'Full' },
     ...extra,

@@ -1,9 +1,21 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { privacyText as t } from '../../bot/i18n/privacy';
-import { summariseRows, type ExtractRow } from '../../bot/features/privacy/rules';
+import { summariseRows, type DaySummary, type ExtractRow } from '../../bot/features/privacy/rules';
+import { formatLongDate } from '../../bot/domain/calendar';
 import { adaptiveCard, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 import { auditCsvPath } from './paths';
+
+/** "3 opslag · 1 registrering": how many look-ups and changes of one day and purpose. */
+function whatHappened(locale: Locale, r: DaySummary): string {
+  const parts = [
+    ...(r.reads > 0 ? [t(locale, r.reads === 1 ? 'audit.reads.one' : 'audit.reads.many', { count: r.reads })] : []),
+    ...(r.writes > 0
+      ? [t(locale, r.writes === 1 ? 'audit.writes.one' : 'audit.writes.many', { count: r.writes })]
+      : []),
+  ];
+  return parts.join(' · ');
+}
 
 /** At most this many summary rows and CSV characters, so the card stays well under Teams' 28 KB. */
 export const AUDIT_CARD_MAX_ROWS = 40;
@@ -38,24 +50,22 @@ export function auditExtractCard(input: {
   const table: JsonObject = {
     type: 'Table',
     firstRowAsHeaders: true,
-    columns: [{ width: 2 }, { width: 4 }, { width: 2 }, { width: 1 }],
+    columns: [{ width: 3 }, { width: 4 }, { width: 3 }],
     rows: [
       {
         type: 'TableRow',
         cells: [
           cell(t(locale, 'audit.col.date'), { weight: 'Bolder' }),
           cell(t(locale, 'audit.col.purpose'), { weight: 'Bolder' }),
-          cell(t(locale, 'audit.col.kind'), { weight: 'Bolder' }),
-          cell(t(locale, 'audit.col.count'), { weight: 'Bolder' }),
+          cell(t(locale, 'audit.col.what'), { weight: 'Bolder' }),
         ],
       },
       ...shown.map((r) => ({
         type: 'TableRow',
         cells: [
-          cell(r.date),
+          cell(formatLongDate(r.date, locale)),
           cell(t(locale, `purpose.${r.purpose}`)),
-          cell(t(locale, `kind.${r.kind}`)),
-          cell(String(r.count)),
+          cell(whatHappened(locale, r)),
         ],
       })),
     ],
@@ -68,8 +78,8 @@ export function auditExtractCard(input: {
       text(
         t(locale, 'audit.count', {
           count: input.rows.length,
-          from: first?.date ?? '',
-          to: last?.date ?? '',
+          from: first ? formatLongDate(first.date, locale) : '',
+          to: last ? formatLongDate(last.date, locale) : '',
           days: input.retentionDays,
         }),
       ),

@@ -23,7 +23,7 @@ export function screeningPausedCard(input: {
   );
 }
 
-/** Aborting deletes the answers given so far, so it asks first. */
+/** Aborting deletes the answers given so far (record-step.ts: `abort`), so it asks first. */
 export function confirmAbortCard(input: { locale: Locale; caseRef: string; seq: number; step: number }): AdaptiveCard {
   const { locale, caseRef } = input;
   const data = { caseRef, seq: input.seq, step: input.step };

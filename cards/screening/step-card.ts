@@ -82,8 +82,10 @@ function questionInput(locale: Locale, q: Question, value: Answers[string] | und
   }
 }
 
-function errorFor(locale: Locale, error: StepError): string {
-  return t(locale, `step.error.${error.key}`, error.params ?? {});
+/** The error's words; those that name the field get the question's label (e.g. a missing date). */
+function errorFor(locale: Locale, error: StepError, question?: Question): string {
+  const field: Record<string, string> = question !== undefined ? { field: localized(question.label, locale) } : {};
+  return t(locale, `step.error.${error.key}`, { ...field, ...(error.params ?? {}) });
 }
 
 /** One step of the screening: progress, the step's text and inputs, inline errors, and the four buttons. */
@@ -134,7 +136,8 @@ export function screeningStepCard(input: StepCardInput): AdaptiveCard {
     const items: JsonObject[] = [];
     if (question.hint) items.push(note(localized(question.hint, locale)));
     items.push(questionInput(locale, question, input.values[question.id]));
-    for (const e of errors.filter((x) => x.questionId === question.id)) items.push(errorText(errorFor(locale, e)));
+    for (const e of errors.filter((x) => x.questionId === question.id))
+      items.push(errorText(errorFor(locale, e, question)));
     body.push(container(items, { spacing: 'Medium' }));
   }
   body.push(note(t(locale, 'step.saved_note')));

@@ -33,8 +33,10 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
         date: s.nextStep.bookedFor ? formatLongDate(s.nextStep.bookedFor, locale) : '',
       }),
     ]);
+  // An aborted screening has no answers left to see, and does not lead to a visitation decision.
+  const aborted = s.status === 'ABORTED';
   const actions: JsonObject[] = [
-    ...(s.awaitingVisitation
+    ...(s.awaitingVisitation && !aborted
       ? [
           executeAction(
             t(locale, 'summary.visitation'),
@@ -44,10 +46,11 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
           ),
         ]
       : []),
-    ...(s.closed !== undefined
+    // An aborted screening has nothing left to re-open (its answers are deleted): a new screening starts afresh.
+    ...(s.closed !== undefined && !aborted
       ? [executeAction(t(locale, 'summary.reopen'), 'case.reopen', { caseRef: s.caseRef })]
       : []),
-    executeAction(t(locale, 'summary.answers'), 'screening.answers', { caseRef: s.caseRef }),
+    ...(aborted ? [] : [executeAction(t(locale, 'summary.answers'), 'screening.answers', { caseRef: s.caseRef })]),
     executeAction(t(locale, 'summary.list'), 'screening.list'),
   ];
   return adaptiveCard(
@@ -66,7 +69,7 @@ export function screeningSummaryCard(locale: Locale, s: ScreeningSummary): Adapt
             ),
           ]
         : []),
-      note(t(locale, 'summary.quiet')),
+      note(t(locale, aborted ? 'summary.quiet_aborted' : 'summary.quiet')),
     ],
     actions,
   );

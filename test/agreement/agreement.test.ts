@@ -138,7 +138,7 @@ describe('work agreement (arbejdsaftale)', () => {
       s_ORDINARY_HOURS_PLAN: 'NOT_RELEVANT',
       v_ORDINARY_HOURS_PLAN: '',
     });
-    expect(cardText(noReason.card)).toContain('Skriv en begrundelse');
+    expect(cardText(noReason.card)).toContain('Skriv hvorfor i feltet "Begrundelse, hvis ikke relevant"');
     const signedFirst = await save(card, { ...CRITICAL, signedAt: '2025-03-05' });
     expect(cardText(signedFirst.card)).toContain('Udfyld "Aftalt den", før aftalen kan være underskrevet.');
     const order = await save(card, { ...CRITICAL, agreedAt: '2025-03-06', signedAt: '2025-03-05' });
@@ -154,6 +154,70 @@ describe('work agreement (arbejdsaftale)', () => {
     // In a wage subsidy job, 40 hours is a normal week.
     const wage = await save(card, { ...CRITICAL, placementType: 'WAGE_SUBSIDY_PRIVATE', v_WORKING_HOURS: '40' });
     expect(cardText(wage.card)).toContain('Arbejdsaftalen er gemt.');
+  });
+
+  it('takes "not relevant" ordinary hours with a reason of their own, and says what is missing without one', async () => {
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
+    const card = await newAgreement(caseRef);
+    // Each ordinary-hours item has a field for the reason the rule asks for.
+    expect(inputValues(card)).toHaveProperty('r_ORDINARY_HOURS_FROM_START');
+    expect(inputValues(card)).toHaveProperty('r_ORDINARY_HOURS_PLAN');
+    const documents = () => documentsOf(h.services, ['cases']);
+    const before = await documents();
+
+    const notRelevant = {
+      ...CRITICAL,
+      s_ORDINARY_HOURS_FROM_START: 'NOT_RELEVANT',
+      v_ORDINARY_HOURS_FROM_START: '',
+      s_ORDINARY_HOURS_PLAN: 'NOT_RELEVANT',
+      v_ORDINARY_HOURS_PLAN: '',
+      r_ORDINARY_HOURS_PLAN: 'Lønnede timer aftales, når praktikken er evalueret',
+      agreedAt: '2025-03-07',
+    };
+    const refused = await save(card, notRelevant);
+    const text = cardText(refused.card);
+    const message =
+      '"Ordinære (lønnede) timer fra start (timer om ugen)" er sat til "Ikke relevant". Skriv hvorfor i feltet "Begrundelse, hvis ikke relevant" lige under punktet.';
+    expect(text).toContain(message);
+    expect(text).toContain(`Aftalen er ikke gemt: ${message}`); // beside the buttons too
+    // What was typed stays; nothing is stored; a placement cannot be started from it.
+    expect(inputValues(refused.card)).toMatchObject({
+      s_ORDINARY_HOURS_FROM_START: 'NOT_RELEVANT',
+      r_ORDINARY_HOURS_PLAN: 'Lønnede timer aftales, når praktikken er evalueret',
+      v_TASKS: 'Plukke og pakke varer',
+      agreedAt: '2025-03-07',
+    });
+    expect(actionsOf(refused.card).map((a) => a.verb)).not.toContain('placement.new');
+    expect(await documents()).toEqual(before);
+
+    const saved = await save(refused.card, {
+      ...notRelevant,
+      r_ORDINARY_HOURS_FROM_START: 'Borgeren starter med praktik uden løn de første 4 uger',
+    });
+    expect(cardText(saved.card)).toContain('Arbejdsaftalen er gemt.');
+    expect(cardText(saved.card)).toContain('6 af 6 centrale punkter på plads');
+    expect(cardText(saved.card)).toContain('Status: Aftalt');
+    expect(inputValues(saved.card).r_ORDINARY_HOURS_FROM_START).toBe(
+      'Borgeren starter med praktik uden løn de første 4 uger',
+    );
+    expect(actionsOf(saved.card).map((a) => a.verb)).toContain('placement.new');
+    const facts = await new CaseFactsRepository(h.services.store).get(jf.tenantId, caseRef);
+    expect(facts?.agreements).toEqual([
+      expect.objectContaining({ complete: true, ordinaryHoursFromStart: false, ordinaryHoursAtStart: 0 }),
+    ]);
+  });
+
+  it('offers "Start forløb" only on a card whose agreement is complete', async () => {
+    const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
+    const card = await newAgreement(caseRef);
+    expect(actionsOf(card).map((a) => a.verb)).not.toContain('placement.new');
+    const half = await save(card, { s_TASKS: 'AGREED', v_TASKS: 'Plukke varer' });
+    expect(actionsOf(half.card).map((a) => a.verb)).not.toContain('placement.new');
+    const done = await save(half.card, CRITICAL);
+    expect(actionsOf(done.card).map((a) => a.verb)).toContain('placement.new');
+    // A refused save of a complete agreement: the card holds unsaved changes, so no placement from it.
+    const refused = await save(done.card, { v_WORKING_HOURS: '38' });
+    expect(actionsOf(refused.card).map((a) => a.verb)).not.toContain('placement.new');
   });
 
   it('gives the later of two saves of one agreement the current version, a notice and its own unsaved changes', async () => {
@@ -252,6 +316,16 @@ describe('work agreement (arbejdsaftale)', () => {
     const conflict = await save(stale, other);
     expect(cardText(conflict.card)).toContain('En anden har gemt ændringer imens');
     expect(validateCard(conflict.card!).errors).toEqual([]);
+    // A refused save shows everything typed: every value and both reasons at their longest.
+    const refused = await save(r.card, {
+      ...fields,
+      v_ORDINARY_HOURS_FROM_START: long,
+      r_ORDINARY_HOURS_FROM_START: long,
+      r_ORDINARY_HOURS_PLAN: long,
+      s_ORDINARY_HOURS_PLAN: 'NOT_RELEVANT',
+    });
+    expect(cardText(refused.card)).toContain('skal være et antal timer om ugen');
+    expect(validateCard(refused.card!).errors).toEqual([]);
   });
 
   it('shows an admin the agreement read-only, and lets nobody else open it', async () => {

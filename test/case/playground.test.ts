@@ -135,7 +135,7 @@ describe('the jobformidler in the Agents Playground', () => {
     await s.clickCardButton('Save follow-up');
     await s.waitForText(/The follow-up is saved\. Next follow-up: 9 Apr 2026\./);
     await s.send('my citizens');
-    await s.waitForText('0 overdue · 0 today · 0 soon (on this page)');
+    await s.waitForText('Follow-ups: 0 overdue · 0 today · 0 soon');
     await s.screenshot('playground-caseload-after-follow-up');
   });
 });

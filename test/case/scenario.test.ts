@@ -161,8 +161,8 @@ describe('a case from handover to growing ordinary hours', () => {
       data: { legend: string; values: { x: string; y: number }[] }[];
     }[];
     expect(chart?.data.map((s) => s.values.map((v) => `${v.x}:${v.y}`))).toEqual([
-      ['U12:5', 'U13:8', 'U14:12'],
-      ['U12:30', 'U13:30', 'U14:30'],
+      ['12:5', '13:8', '14:12'],
+      ['12:30', '13:30', '14:30'],
     ]);
     expect(chart?.data[1]?.legend).toBe('Mål: 30 timer');
 

@@ -271,7 +271,8 @@ describe('infra/azure.bicep: hosting, region, bot and diagnostics', () => {
     const outDir = (JSON.parse(readRepoFile('tsconfig.json')) as { compilerOptions: { outDir: string } })
       .compilerOptions.outDir;
     expect(site.body).toContain(`appCommandLine: 'node ${outDir}/bot/main.js'`);
-    expect(JSON.parse(readRepoFile('package.json')).scripts['start:bot']).toBe(`node ${outDir}/bot/main.js`);
+    // `exec`: the script is the bot, so a SIGTERM to npm reaches it (test/foundation/start-bot-script.test.ts).
+    expect(JSON.parse(readRepoFile('package.json')).scripts['start:bot']).toBe(`exec node ${outDir}/bot/main.js`);
   });
 
   it('registers an Azure Bot with the Teams channel, authenticated by the managed identity by default', () => {

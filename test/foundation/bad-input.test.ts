@@ -79,4 +79,21 @@ describe('bad input gets a clear answer and the server keeps serving', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', cosmos: 'reachable', store: 'embedded' });
   });
+
+  it.each([
+    ['admin', 'log for sag Sag-A01'],
+    ['admin', 'eksportér sag Sag-A01'],
+    ['admin', 'slet sag Sag-A01'],
+    ['jobformidler', 'sag Sag-A01'],
+    ['jobformidler', 'progression Sag-A01'],
+    ['screener', 'visitation Sag-A01'],
+    ['screener', 'screeningssvar Sag-A01'],
+  ] as const)('a refusal never echoes a case number in another letter case than typed (%s: %s)', async (role, text) => {
+    const u = await h.userWithRoles(`Rita ${role}`, [role]);
+    const r = await h.say(u, text);
+    const answer = [...r.texts, ...r.cards.map((c) => cardText(c))].join('\n');
+    expect(answer.length).toBeGreaterThan(0);
+    expect(answer).not.toContain('sag-a01');
+    expect(answer).not.toContain('Sag-a01');
+  });
 });

@@ -113,6 +113,8 @@ describe('weekly hours', () => {
     expect(stored).toEqual([]);
   });
 
+  // The x labels are bare week numbers under the axis title "Uge": "U10" was cut to "U…" in the
+  // Playground's chart (see hoursChart for the measurement).
   it('draws ordinary hours per week on the case card with the 30-hour goal line and a table fallback', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });
     await week(caseRef, '2025-W08', { ordinaryHours: '5' });
@@ -124,17 +126,17 @@ describe('weekly hours', () => {
       {
         legend: 'Ordinære timer',
         values: [
-          { x: 'U8', y: 5 },
-          { x: 'U9', y: 10 },
-          { x: 'U10', y: 15.5 },
+          { x: '8', y: 5 },
+          { x: '9', y: 10 },
+          { x: '10', y: 15.5 },
         ],
       },
       {
         legend: 'Mål: 30 timer',
         values: [
-          { x: 'U8', y: 30 },
-          { x: 'U9', y: 30 },
-          { x: 'U10', y: 30 },
+          { x: '8', y: 30 },
+          { x: '9', y: 30 },
+          { x: '10', y: 30 },
         ],
       },
     ]);

@@ -2,7 +2,7 @@ import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-h
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { PlacementRepository } from '../../bot/store/placement-repository';
-import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
+import { buttonData, elementsOf, handedOverCase, inputValues } from '../case/fixtures';
 
 describe('placements', () => {
   const clock = new ManualClock(new Date('2025-03-12T09:00:00Z'));
@@ -26,7 +26,29 @@ describe('placements', () => {
       companyName: 'Lageret A/S',
       contactName: 'Bo',
     });
-    const start = await h.execute(jf, 'placement.new', buttonData(agreement.card, 'placement.new'));
+    // "Start forløb" is offered once the agreement is complete (its six critical items settled).
+    expect(actionsOf(agreement.card).some((a) => a.verb === 'placement.new')).toBe(false);
+    const complete = await h.execute(jf, 'agreement.save', {
+      ...buttonData(agreement.card, 'agreement.save'),
+      ...inputValues(agreement.card),
+      ...Object.fromEntries(
+        [
+          'TASKS',
+          'WORKING_HOURS',
+          'ORDINARY_HOURS_FROM_START',
+          'ORDINARY_HOURS_PLAN',
+          'MILESTONES',
+          'FOLLOW_UP_PLAN',
+        ].map((key) => [`s_${key}`, 'AGREED']),
+      ),
+      v_TASKS: 'Plukke varer',
+      v_WORKING_HOURS: '30',
+      v_ORDINARY_HOURS_FROM_START: '5',
+      v_ORDINARY_HOURS_PLAN: '+5 timer om måneden',
+      v_MILESTONES: 'Truckcertifikat',
+      v_FOLLOW_UP_PLAN: 'Hver 14. dag',
+    });
+    const start = await h.execute(jf, 'placement.new', buttonData(complete.card, 'placement.new'));
     expect(inputValues(start.card)).toMatchObject({
       placementType: 'INTERNSHIP_PLUS_ORDINARY_HOURS',
       companyName: 'Lageret A/S',
@@ -45,7 +67,11 @@ describe('placements', () => {
     );
     expect(cardText(saved.card)).toContain('hver 2. uge (i forløb)');
 
-    const edit = actionsOf(saved.card).find((a) => a.verb === 'placement.edit');
+    // Editing is a visible button beside the placement ("Ret forløb"), not a click on its text.
+    const buttons = elementsOf(saved.card, 'ActionSet').flatMap((set) => actionsOf(set));
+    const edit = buttons.find((a) => a.verb === 'placement.edit');
+    expect(edit?.title).toBe('Ret forløb');
+    expect(JSON.stringify(saved.card)).not.toContain('selectAction');
     const editForm = await h.execute(jf, 'placement.edit', edit!.data);
     const ended = await h.execute(jf, 'placement.save', {
       ...buttonData(editForm.card, 'placement.save'),
@@ -89,7 +115,11 @@ describe('placements', () => {
       [{ status: 'COMPLETED', actualEndDate: '2025-03-01' }, '"Faktisk slut" kan ikke ligge før "Start".'],
       [{ status: 'PLANNED', plannedEndDate: '2025-03-01' }, '"Planlagt slut" kan ikke ligge før "Start".'],
       [{ status: 'PLANNED', startDate: '2025-13-01' }, '"Start" skal være en gyldig dato'],
-      [{ status: 'PLANNED', startDate: '' }, 'Udfyld "Start".'],
+      // A missing date names its field and says a date is needed.
+      [
+        { status: 'PLANNED', startDate: '' },
+        'Der mangler en dato i "Start". Vælg datoen, eller skriv den som ÅÅÅÅ-MM-DD.',
+      ],
       [{ status: 'MAYBE' }, 'Vælg en af mulighederne i "Status".'],
     ];
     for (const [fields, message] of cases) {

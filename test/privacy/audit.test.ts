@@ -5,6 +5,7 @@ import { TenantSettingsSchema, defaultTenantSettings } from '../../bot/domain/te
 import { AuditLog } from '../../bot/store/audit-log';
 import { BotHarness, TEST_TENANT, cardText } from '../harness/bot-harness';
 import { addAuditEntry, adminGet, allItems, seedCase } from './fixtures';
+import { elementsOf } from '../case/fixtures';
 
 const ADMIN_API_TOKEN = 'a'.repeat(40);
 
@@ -105,11 +106,13 @@ describe("log for sag <ref>: a citizen's access log (art. 15)", () => {
     expect(r.cards).toHaveLength(1);
     const text = cardText(r.cards[0]);
     expect(text).toContain('Adgangslog for sag FR-LOG1-AAAA');
-    expect(text).toContain('3 registreringer fra 2026-10-01 til 2026-10-05');
-    expect(text).toContain('2026-10-02'); // 22:30 UTC on 1 Oct is 00:30 on 2 Oct in Copenhagen
+    // Dates in the long form every other card uses, not ISO.
+    expect(text).toContain('3 registreringer fra 1. oktober 2026 til 5. oktober 2026');
+    expect(text).toContain('2. oktober 2026'); // 22:30 UTC on 1 Oct is 00:30 on 2 Oct in Copenhagen
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}\n/);
     expect(text).toContain('Screening');
     expect(text).toContain('Opfølgning');
-    expect(text).toContain('Registrering');
+    expect(text).toContain('1 registrering');
     expect(text).not.toContain('Support'); // the refused attempt touched no data
     expect(text).not.toContain('Progressionsmåling'); // another case
     for (const staff of ['staff-anna', 'staff-bo', 'staff-eve', 'jobformidler']) expect(text).not.toContain(staff);
@@ -162,7 +165,30 @@ describe("log for sag <ref>: a citizen's access log (art. 15)", () => {
 
   it('says so when the municipality has no such case', async () => {
     const dpo = await h.userWithRoles('Dorte DPO', ['admin']);
-    expect((await h.say(dpo, 'log for sag FR-NONE-0000')).texts.join()).toContain('ingen data om sag fr-none-0000');
+    expect((await h.say(dpo, 'log for sag FR-NONE-0000')).texts.join()).toContain('ingen data om sag FR-NONE-0000');
+  });
+
+  it('groups a busy day by purpose, with the number of look-ups and changes', async () => {
+    await seedCase(h.services, { tenantId: TEST_TENANT, caseRef: 'FR-BUSY-0001' });
+    // 33 entries on one day: follow-up look-ups and changes interleaved, and two screening look-ups.
+    for (let i = 0; i < 33; i++)
+      await addAuditEntry(h.services, {
+        tenantId: TEST_TENANT,
+        caseRef: 'FR-BUSY-0001',
+        at: `2026-10-20T${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')}:00Z`,
+        purpose: i === 3 || i === 20 ? 'screening' : 'follow_up',
+        kind: i % 3 === 0 && i !== 3 ? 'write' : 'read',
+        actorId: 'staff-bo',
+      });
+    const dpo = await h.userWithRoles('Dorte DPO', ['admin']);
+    const card = (await h.say(dpo, 'log for sag FR-BUSY-0001')).cards[0];
+    const rows = elementsOf(card, 'TableRow')
+      .slice(1)
+      .map((row) => cardText(row).split('\n'));
+    expect(rows).toEqual([
+      ['20. oktober 2026', 'Opfølgning', '21 opslag · 10 registreringer'],
+      ['20. oktober 2026', 'Screening', '2 opslag'],
+    ]);
   });
 
   it('serves the complete CSV from the admin API, with its own credential, audited as an API access', async () => {

@@ -19,6 +19,13 @@ describe('cadence', () => {
     expect(nextProgressionDue([], '2025-03-03', cadence)).toBe('2025-03-03');
   });
 
+  it('asks for the baseline at the first job conversation when that is later (it is scored with the citizen)', () => {
+    expect(nextProgressionDue([], '2025-03-03', cadence, '2025-03-14')).toBe('2025-03-14');
+    expect(nextProgressionDue([], '2025-03-03', cadence, '2025-02-20')).toBe('2025-03-03');
+    // Later measurements follow the cadence from the latest one, whatever the first meeting.
+    expect(nextProgressionDue([{ measuredAt: '2025-03-14' }], '2025-03-03', cadence, '2025-03-14')).toBe('2025-06-14');
+  });
+
   it('asks again progressionCadenceDays after the latest measurement, whatever the order they come in', () => {
     const m = [{ measuredAt: '2025-06-01' }, { measuredAt: '2025-03-05' }];
     expect(nextProgressionDue(m, '2025-03-03', cadence)).toBe('2025-09-01');

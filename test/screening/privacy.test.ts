@@ -4,6 +4,7 @@ import { CaseRepository } from '../../bot/store/case-repository';
 import type { ContainerName } from '../../bot/store/containers';
 import { BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import { click, completeScreening, startScreening } from './screening-driver';
+import { handedOverCase } from '../case/fixtures';
 
 describe('screening privacy: CPR refused, art. 9 answers for two people only, everything audited', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
@@ -132,6 +133,39 @@ describe('screening privacy: CPR refused, art. 9 answers for two people only, ev
       expect(cardText(hidden.card)).toContain('Screening gennemført');
       expect(cardText(hidden.card)).not.toContain('store vanskeligheder');
       expect(actionsOf(hidden.card).some((a) => a.verb === 'visitation.open')).toBe(false);
+    });
+
+    it('the jobformidler opens them from the case, as the handover card says, logged as follow-up', async () => {
+      const caseCard = (await h.execute(jens, 'case.open', { caseRef })).card;
+      const button = actionsOf(caseCard).find((a) => a.verb === 'screening.answers');
+      expect(button?.title).toBe('Screeningssvar');
+      const since = (await entries(caseRef)).length;
+      const answers = await click(h, jens, caseCard, 'screening.answers');
+      expect(cardText(answers.card)).toContain('Ja – store vanskeligheder');
+      const logged = (await entries(caseRef)).slice(since);
+      expect(logged).toEqual([
+        expect.objectContaining({
+          actorId: jens.aadObjectId,
+          action: 'screening.read_answers.case',
+          kind: 'read',
+          purpose: 'follow_up',
+          outcome: 'ok',
+        }),
+      ]);
+      // Hiding them goes back to the case card.
+      const back = await click(h, jens, answers.card, 'case.open');
+      expect(cardText(back.card)).toContain('Sag PRIV-0001');
+      expect(cardText(back.card)).not.toContain('store vanskeligheder');
+    });
+
+    it('the case card offers them to nobody else: not to an admin, and not where there are no answers', async () => {
+      const ada = await h.userWithRoles('Ada Admin', ['admin']);
+      const asAdmin = (await h.execute(ada, 'case.open', { caseRef })).card;
+      expect(cardText(asAdmin)).toContain('Sag PRIV-0001');
+      expect(actionsOf(asAdmin).some((a) => a.verb === 'screening.answers')).toBe(false);
+      const noScreening = await handedOverCase(h.services, jens, { caseRef: 'PRIV-NOSCREEN' });
+      const card = (await h.execute(jens, 'case.open', { caseRef: noScreening })).card;
+      expect(actionsOf(card).some((a) => a.verb === 'screening.answers')).toBe(false);
     });
 
     it('the screener who ran it reads them too', async () => {

@@ -139,7 +139,7 @@ describe('step input', () => {
       { q_nextStepType: 'VISITATION_CONVERSATION' },
       { today, answers: {}, mode: 'strict' },
     );
-    expect(missing.errors).toEqual([{ questionId: 'nextStepDate', key: 'required' }]);
+    expect(missing.errors).toEqual([{ questionId: 'nextStepDate', key: 'date_required' }]);
     const past = parseStepInput(
       step,
       { q_nextStepType: 'VISITATION_CONVERSATION', q_nextStepDate: '2026-03-01' },

@@ -124,7 +124,12 @@ describe('guided screening over HTTP activities', () => {
     });
     expect(cardText(badDate.card)).toContain('Datoen kan tidligst være 2026-03-02.');
     const missingDate = await click(h, anna, steps, 'screening.answer', { q_nextStepType: 'VISITATION_CONVERSATION' });
-    expect(cardText(missingDate.card)).toContain('Vælg et svar.');
+    // The message names the field and says a date is needed (not "choose an answer").
+    expect(cardText(missingDate.card)).toContain(
+      'Der mangler en dato i "Dato for visitationssamtalen". Vælg datoen, eller skriv den som ÅÅÅÅ-MM-DD.',
+    );
+    expect(cardText(missingDate.card)).not.toContain('Vælg et svar.');
+    expect(JSON.stringify(missingDate.card)).toContain('"value":"VISITATION_CONVERSATION"');
     const forged = await click(h, anna, steps, 'screening.answer', { q_nextStepType: 'TELEPORT' });
     expect(cardText(forged.card)).toContain('Vælg en af mulighederne.');
     expect((await screenings().get(TEST_TENANT, caseRef))?.status).toBe('IN_PROGRESS');
@@ -278,8 +283,22 @@ describe('guided screening over HTTP activities', () => {
     const ask = await click(h, anna, wg, 'screening.abort');
     expect(cardText(ask.card)).toContain('Afbryd screeningen?');
     expect((await screenings().get(TEST_TENANT, caseRef))?.status).toBe('IN_PROGRESS');
+    // The question says what really happens (record-step.ts: the answers are overwritten with nothing).
+    expect(cardText(ask.card)).toContain(
+      'De svar, der er givet indtil nu, slettes – Fremdrift gemmer kun, at screeningen blev afbrudt, og hvornår.',
+    );
+    expect(cardText(ask.card)).not.toContain('visitationsbeslutning');
     const aborted = await click(h, anna, ask.card, 'screening.abort.confirm');
     expect(cardText(aborted.card)).toContain('Screening afbrudt');
+    // The summary says the same and offers neither answers (there are none) nor a visitation decision.
+    expect(cardText(aborted.card)).toContain('De svar, der var givet, er slettet.');
+    expect(cardText(aborted.card)).not.toContain('gemt fortroligt');
+    expect(actionsOf(aborted.card).map((a) => a.verb)).toEqual(['screening.list']);
+    // "Mine screeninger" lists it as aborted this week, not as screened and waiting for a decision.
+    const list = (await h.say(anna, 'mine screeninger')).cards[0];
+    expect(cardText(list)).toContain(`${caseRef}\nAfbrudt 2. marts 2026`);
+    expect(cardText(list)).not.toContain('Screenet');
+    expect(actionsOf(list).filter((a) => a.data.caseRef === caseRef)).toEqual([]);
     expect(await screenings().get(TEST_TENANT, caseRef)).toMatchObject({
       status: 'ABORTED',
       outcome: 'ABORTED',

@@ -5,6 +5,7 @@ import type { AdaptiveCard } from '../../cards/types';
 import { caseDocs } from '../privacy/fixtures';
 import { elementsOf } from '../case/fixtures';
 import { click, completeScreening } from './screening-driver';
+import { inputValues } from '../case/fixtures';
 
 /** Every document of the case, in `cases` and `sensitive`, carries the retention stamp for `expiresAt`. */
 async function expectRetention(h: BotHarness, caseRef: string, expiresAt: string): Promise<void> {
@@ -119,6 +120,23 @@ describe('visitation decision and handover to a personal jobformidler', () => {
     expect(actionsOf(list.cards[0]).some((a) => a.verb === 'visitation.open' && a.data.caseRef === caseRef)).toBe(
       false,
     );
+  });
+
+  it('suggests the visitation conversation booked at the end of the screening, not today', async () => {
+    const anna = await h.userWithRoles('Anna Screener', ['screener']);
+    const done = await completeScreening(h, anna); // books the visitation conversation for 10 March
+    clock.set(new Date('2026-03-12T10:00:00Z')); // the decision is recorded two days later
+    const open = await click(h, anna, done.card, 'visitation.open');
+    expect(inputValues(open.card).conversationAt).toBe('2026-03-10');
+    // From the command too.
+    const typed = await h.say(anna, `visitation ${done.caseRef}`);
+    expect(inputValues(typed.cards[0]).conversationAt).toBe('2026-03-10');
+    // The screening's answers were not read for it: the look-up is logged as the visitation's own.
+    const entries = (await h.services.audit.listForCase(TEST_TENANT, done.caseRef, { maxItemCount: 100 })).items;
+    expect(entries.filter((e) => e.action === 'visitation.open').map((e) => e.purpose)).toEqual([
+      'visitation',
+      'visitation',
+    ]);
   });
 
   it('tells the screener when the jobformidler cannot be messaged yet: they will see it in "Mine borgere"', async () => {

@@ -8,7 +8,7 @@ import { agreementCard, fieldLabel, type AgreementCardView } from '../../../card
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
 import { mayWrite, readCase } from '../case/case-access';
-import { statusField, valueField } from './rules';
+import { itemFields } from './rules';
 
 /** The form's text for a stored agreement. */
 export function draftOfAgreement(doc: AgreementDoc): Record<string, string> {
@@ -20,10 +20,7 @@ export function draftOfAgreement(doc: AgreementDoc): Record<string, string> {
     ...(doc.agreedAt ? { agreedAt: doc.agreedAt } : {}),
     ...(doc.signedAt ? { signedAt: doc.signedAt } : {}),
   };
-  for (const e of doc.checklist) {
-    draft[statusField(e.key)] = e.status;
-    if (e.value !== undefined) draft[valueField(e.key)] = e.value;
-  }
+  for (const e of doc.checklist) Object.assign(draft, itemFields(e));
   return draft;
 }
 
@@ -32,7 +29,7 @@ export const agreementFieldLabel =
   (ctx: HandlerContext) =>
   (field: string): string => {
     const { locale } = ctx.actor;
-    const bare = field.replace(/^[sv]_/, '');
+    const bare = field.replace(/^[svr]_/, '');
     const direct: Record<string, string> = {
       cvr: agreementText(locale, 'field.cvr'),
       companyName: agreementText(locale, 'field.companyName'),
@@ -45,7 +42,7 @@ export const agreementFieldLabel =
     return direct[bare] ?? fieldLabel(locale, bare);
   };
 
-export type AgreementExtras = Pick<AgreementCardView, 'notice' | 'error' | 'unsaved'> & {
+export type AgreementExtras = Pick<AgreementCardView, 'notice' | 'error' | 'errorField' | 'unsaved'> & {
   readonly draft?: Record<string, string>;
   /** A refused save re-renders with the ETag and submission the user had, so a later race is still caught. */
   readonly etag?: string;
@@ -73,6 +70,7 @@ export function agreementView(
     draft: extras.draft ?? draftOfAgreement(doc),
     notice: extras.notice,
     error: extras.error,
+    errorField: extras.errorField,
     unsaved: extras.unsaved,
   });
 }

@@ -10,13 +10,30 @@ import {
   hoursValue,
   type AgreementDoc,
   type ChecklistEntry,
+  type ChecklistKey,
   type Company,
 } from '../../domain/work-agreement';
 import type { FormReader } from '../case/form-reader';
 
-/** Form field ids of a checklist item: its status and its value. */
+/** Form field ids of a checklist item: its status, its value, and (ordinary hours) why it is not relevant. */
 export const statusField = (key: string): string => `s_${key}`;
 export const valueField = (key: string): string => `v_${key}`;
+export const reasonField = (key: string): string => `r_${key}`;
+
+/** What a submitted form holds as an item's value: its reason when it is a "not relevant" with a reason. */
+export function submittedValue(submitted: Readonly<Record<string, string>>, key: ChecklistKey): string {
+  const notRelevant = submitted[statusField(key)] === 'NOT_RELEVANT' && NOT_RELEVANT_WITH_REASON.includes(key);
+  return submitted[notRelevant ? reasonField(key) : valueField(key)] ?? '';
+}
+
+/** The form fields of one stored item: a reason goes in the reason field, a value in the value field. */
+export function itemFields(e: ChecklistEntry): Record<string, string> {
+  const fields: Record<string, string> = { [statusField(e.key)]: e.status };
+  if (e.value === undefined) return fields;
+  const notRelevant = e.status === 'NOT_RELEVANT' && NOT_RELEVANT_WITH_REASON.includes(e.key);
+  fields[notRelevant ? reasonField(e.key) : valueField(e.key)] = e.value;
+  return fields;
+}
 
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
 
@@ -58,6 +75,14 @@ export function hoursBounds(key: string, placementType: PlacementType): { min: n
 export function readChecklist(form: FormReader, placementType: PlacementType): ChecklistEntry[] {
   const entries = CHECKLIST_ITEMS.map((item): ChecklistEntry => {
     const status = form.choice(statusField(item.key), CHECKLIST_STATUSES) ?? 'NOT_DISCUSSED';
+    // An ordinary-hours item that is not relevant keeps its reason as its value, typed in a field of
+    // its own (an hours field cannot hold a reason); what the hours field says is then not used.
+    if (status === 'NOT_RELEVANT' && NOT_RELEVANT_WITH_REASON.includes(item.key)) {
+      const reason = form.text(reasonField(item.key), { max: CHECKLIST_VALUE_MAX });
+      if (reason === undefined)
+        throw new InvalidInputError('reason_required', { field: form.labelOf(item.key) }, reasonField(item.key));
+      return { key: item.key, status, value: reason };
+    }
     let value = form.text(valueField(item.key), { max: CHECKLIST_VALUE_MAX });
     if (item.kind === 'hours' && value !== undefined) {
       const n = hoursValue(value);
@@ -75,8 +100,6 @@ export function readChecklist(form: FormReader, placementType: PlacementType): C
     }
     if (item.critical && status === 'AGREED' && value === undefined)
       throw new InvalidInputError('value_required', { field: form.labelOf(item.key) }, valueField(item.key));
-    if (status === 'NOT_RELEVANT' && NOT_RELEVANT_WITH_REASON.includes(item.key) && value === undefined)
-      throw new InvalidInputError('reason_required', { field: form.labelOf(item.key) }, valueField(item.key));
     return { key: item.key, status, ...(value !== undefined ? { value } : {}) };
   });
   const total = entryOf(entries, 'WORKING_HOURS');

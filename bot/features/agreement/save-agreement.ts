@@ -29,7 +29,7 @@ import {
   readPlacementType,
   short,
   statusField,
-  valueField,
+  submittedValue,
 } from './rules';
 import { ensureCompanyRecord } from '../company/company-records';
 
@@ -57,7 +57,7 @@ const brief = (line: string): string => (line.length > 70 ? `${line.slice(0, 69)
 /** How a field reads in a revision: the before-value of the first later change is the user's base. */
 function revisionValueOf(submitted: Record<string, string>, field: string, key: string): string {
   if (field.startsWith('s_')) {
-    const value = submitted[valueField(key)] ?? '';
+    const value = submittedValue(submitted, key as ChecklistKey);
     return entryText({
       key: key as ChecklistKey,
       status: (submitted[field] ?? 'NOT_DISCUSSED') as ChecklistStatus,
@@ -96,7 +96,7 @@ export function unsavedChanges(
   }
   for (const item of CHECKLIST_ITEMS) {
     const status = (submitted[statusField(item.key)] ?? 'NOT_DISCUSSED') as ChecklistStatus;
-    const value = submitted[valueField(item.key)] ?? '';
+    const value = submittedValue(submitted, item.key);
     const before = entryOf(stored.checklist, item.key);
     if ((status === before.status && value === (before.value ?? '')) || untouched(statusField(item.key), item.key))
       continue;
@@ -122,9 +122,10 @@ export function saveAgreement(
     refusal,
     label: agreementFieldLabel(ctx),
     catalogue: agreementText,
-    invalid: (message) =>
+    invalid: (message, field) =>
       agreementCardFor(ctx, data.caseRef, data.agreementId, {
         error: message,
+        errorField: field,
         draft: draftOf(data),
         etag: data.etag,
         baseVersion: data.version,

@@ -14,7 +14,8 @@ export async function answerForm(
   ctx: HandlerContext,
   options: {
     save: () => Promise<ActionOutcome>;
-    invalid: (message: string) => AdaptiveCard | Promise<AdaptiveCard>;
+    /** `field`: the input the refusal is about, when known (to mark it on the form). */
+    invalid: (message: string, field?: string) => AdaptiveCard | Promise<AdaptiveCard>;
     conflict: (message: string) => Promise<ActionOutcome>;
     catalogue?: MessageCatalogue;
     /** The form's field labels in the user's language (names the field a refusal is about). */
@@ -35,7 +36,7 @@ export async function answerForm(
     return await options.save();
   } catch (e) {
     if (e instanceof InvalidInputError)
-      return { card: await options.invalid(inputErrorText(ctx.actor.locale, e, options.catalogue)) };
+      return { card: await options.invalid(inputErrorText(ctx.actor.locale, e, options.catalogue), e.field) };
     if (e instanceof ConflictError) return options.conflict(common(ctx.actor.locale, 'error.conflict'));
     throw e;
   }

@@ -70,7 +70,7 @@ export class FormReader {
 
   date(field: string, options: { required?: boolean; notAfter?: string; notBefore?: string } = {}): string | undefined {
     const v = this.raw(field);
-    if (v === '') return options.required ? this.fail('error.required', field) : undefined;
+    if (v === '') return options.required ? this.fail('error.date_required', field) : undefined;
     if (!isValidIsoDate(v)) this.fail('error.invalid_date', field);
     if (options.notAfter !== undefined && v > options.notAfter) this.fail('input.date_future', field);
     if (options.notBefore !== undefined && v < options.notBefore)

@@ -6,6 +6,7 @@ import { byNewest } from '../../domain/follow-up';
 import { completeness, currentAgreement } from '../../domain/work-agreement';
 import { readCaseWork, type CaseWorkPartition } from '../../store/case-work-partition';
 import { HkoRepository } from '../../store/hko-repository';
+import { ScreeningRepository } from '../../store/screening-repository';
 import type { HkoDoc } from '../../domain/hko';
 import { caseCard, type CaseCardView } from '../../../cards/case/case-card';
 import type { AdaptiveCard } from '../../../cards/types';
@@ -25,6 +26,7 @@ export function caseView(
   work: CaseWorkPartition,
   hko: readonly HkoDoc[] | undefined,
   notice?: Notice,
+  screeningAnswers = false,
 ): CaseCardView {
   const { caseDoc, settings, today } = scope;
   const canWrite = mayWrite(ctx, caseDoc);
@@ -71,7 +73,19 @@ export function caseView(
     ...(aftercareOpen && until !== undefined
       ? { aftercare: { until, mayLog: ctx.guard.allows('case.aftercare', owners) } }
       : {}),
+    screeningAnswers,
   };
+}
+
+/**
+ * Whether the case card offers the screening answers: only to those the policy lets read them (the
+ * case's screener and its jobformidler, not an admin) and only when a finished screening has them
+ * (an aborted one has none). The status is read without the answers.
+ */
+async function hasScreeningAnswers(ctx: HandlerContext, scope: CaseScope): Promise<boolean> {
+  if (!ctx.guard.allows('screening.read_answers', ownershipOf(scope.caseDoc))) return false;
+  const status = await new ScreeningRepository(ctx.services.store).statusOf(ctx.actor.tenantId, scope.caseDoc.caseRef);
+  return status === 'COMPLETED';
 }
 
 /** The case card, read through the audited path; HKO (art. 9) is a separate audited read. */
@@ -86,7 +100,7 @@ export async function caseCardFor(ctx: HandlerContext, caseRef: string, notice?:
           () => new HkoRepository(ctx.services.store).listForCase(ctx.actor.tenantId, caseRef),
         )
       : undefined;
-    const view = caseView(ctx, scope, work, hko, notice);
+    const view = caseView(ctx, scope, work, hko, notice, await hasScreeningAnswers(ctx, scope));
     const pending = view.transfer?.pendingName;
     const pendingName =
       pending !== undefined

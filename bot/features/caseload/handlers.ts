@@ -19,8 +19,13 @@ export const caseloadFeature: Feature = {
   actions: [
     defineAction({
       verb: 'caseload.open',
-      schema: z.object({ continuationToken: z.string().min(1).max(4000).optional() }),
-      handle: async (ctx, data) => ({ card: await caseloadPage(ctx, data.continuationToken) }),
+      // `continuationToken` came from cards drawn before the caseload was ordered by priority: such
+      // a card opens the first page.
+      schema: z.object({
+        page: z.number().int().min(0).max(10_000).optional(),
+        continuationToken: z.string().max(4000).optional(),
+      }),
+      handle: async (ctx, data) => ({ card: await caseloadPage(ctx, data.page ?? 0) }),
     }),
   ],
 };

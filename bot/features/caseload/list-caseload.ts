@@ -1,56 +1,77 @@
 import { businessDate, previousIsoWeek } from '../../domain/calendar';
-import { FOLLOWED_UP_STATUSES, followUpOfFacts } from '../../domain/case-follow-up';
+import { followUpOfFacts } from '../../domain/case-follow-up';
+import type { CaseFacts } from '../../domain/case-facts';
 import { activePlacementsOn } from '../../domain/placement';
-import { CaseRepository, type CaseDoc } from '../../store/case-repository';
+import { CaseRepository } from '../../store/case-repository';
 import { CaseFactsRepository } from '../../store/case-facts-repository';
-import type { Page, WithEtag } from '../../store/documents';
 import { caseloadCard, type CaseloadRow } from '../../../cards/caseload/caseload-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
 import { ownershipOf } from '../case/case-access';
-import { progressionDueOn } from '../progression/rules';
+import { progressionDueFor } from '../progression/applies';
+import { IndicatorSetCatalogue } from '../progression/indicator-sets';
+import { countCaseload, pageOf, prioritise } from './rules';
 import { meetingOverdue } from '../rehab/rules';
 
-/** Cases per page of "Mine borgere"; large caseloads page with continuation tokens. */
+/** Cases per page of "Mine borgere". */
 export const CASELOAD_PAGE_SIZE = 10;
 
 /**
- * One page of the user's own caseload: group 1 cases as jobformidler, group 2 cases as their owner. Each case shown is an audited look-up (so a
- * citizen's access log lists it); the row is read from the case facts projection.
+ * One page of the user's own caseload (group 1 cases as jobformidler, group 2 cases as their owner), ordered over the WHOLE caseload (overdue first, then
+ * due today, then soon; see rules.ts), with counts over the whole caseload. The order needs every
+ * case's facts, so they are read in one query (plus a rebuild for a case just handed over); reading
+ * them for the counts is one audited look-up of the caseload, and each case shown on the page is
+ * an audited look-up of that case (so the citizen's access log lists it).
  */
-export async function caseloadPage(ctx: HandlerContext, continuationToken?: string): Promise<AdaptiveCard> {
+export async function caseloadPage(ctx: HandlerContext, page = 0): Promise<AdaptiveCard> {
   ctx.guard.require('caseload.view');
   const { tenantId, userId } = ctx.actor;
   const settings = await ctx.services.directory.getSettings(tenantId);
   const today = businessDate(ctx.now, settings.timeZone);
-  const cases = new CaseRepository(ctx.services.store);
-  const list = (token?: string): Promise<Page<WithEtag<CaseDoc>>> =>
-    cases.listOpenOwnedBy(tenantId, userId, { maxItemCount: CASELOAD_PAGE_SIZE, continuationToken: token });
-  let page: Page<WithEtag<CaseDoc>>;
-  let isFirstPage = continuationToken === undefined;
-  try {
-    page = await list(continuationToken);
-  } catch (e) {
-    if (continuationToken === undefined) throw e;
-    // A token from an old card may no longer be valid: start again from the first page.
-    ctx.log.info({ err: e }, 'Caseload continuation token refused; showing the first page');
-    page = await list();
-    isFirstPage = true;
-  }
-  const facts = new CaseFactsRepository(ctx.services.store);
+  const factsRepository = new CaseFactsRepository(ctx.services.store);
+  const caseload = await ctx.guard.run(
+    { action: 'caseload.view', kind: 'read', purpose: 'follow_up', auditAction: 'caseload.summary' },
+    async () => {
+      const [cases, stored, catalogue] = await Promise.all([
+        new CaseRepository(ctx.services.store).allOpenOwnedBy(tenantId, userId),
+        factsRepository.listForJobformidler(tenantId, userId),
+        new IndicatorSetCatalogue(ctx.services.store).list(tenantId),
+      ]);
+      const factsOf = new Map(stored.map((f) => [f.caseRef, f]));
+      return Promise.all(
+        cases.map(async (c) => {
+          // A group 2 case is shown from the case itself (its meeting and recommendation).
+          if (c.visitation?.group === 'G2_REHABILITATION')
+            return { caseDoc: c, facts: undefined, caseRef: c.caseRef, followUp: undefined, progressionDue: undefined };
+          const f: CaseFacts | undefined =
+            factsOf.get(c.caseRef) ?? (await factsRepository.getOrRebuild(tenantId, c.caseRef, settings, ctx.now));
+          return {
+            caseDoc: c,
+            facts: f,
+            caseRef: c.caseRef,
+            followUp: f === undefined ? undefined : followUpOfFacts(f, c.status, settings, today),
+            progressionDue: progressionDueFor(f, c.status, today, catalogue),
+          };
+        }),
+      );
+    },
+  );
+  const ordered = prioritise(caseload);
+  const shown = pageOf(ordered, page, CASELOAD_PAGE_SIZE);
   const lastWeek = previousIsoWeek(today);
   const rows = await Promise.all(
-    page.items.map((c) =>
+    shown.items.map((r) =>
       ctx.guard.run(
         {
           action: 'caseload.view',
           kind: 'read',
           purpose: 'follow_up',
-          caseRef: c.caseRef,
-          resource: ownershipOf(c),
+          caseRef: r.caseRef,
+          resource: ownershipOf(r.caseDoc),
           auditAction: 'caseload.read',
         },
         async (): Promise<CaseloadRow> => {
+          const c = r.caseDoc;
           if (c.visitation?.group === 'G2_REHABILITATION')
             return {
               caseRef: c.caseRef,
@@ -61,15 +82,14 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
                 meetingOverdue: meetingOverdue(c.rehab, today),
               },
             };
-          const f = await facts.getOrRebuild(tenantId, c.caseRef, settings, ctx.now);
-          const active = f === undefined ? [] : activePlacementsOn(f.placements, today);
+          const active = r.facts === undefined ? [] : activePlacementsOn(r.facts.placements, today);
           return {
-            caseRef: c.caseRef,
-            status: c.status,
+            caseRef: r.caseRef,
+            status: r.caseDoc.status,
             placementType: active[0]?.type,
-            ordinaryHoursLastWeek: f?.weeks.find((w) => w.isoWeek === lastWeek)?.ordinaryHours,
-            followUp: f === undefined ? undefined : followUpOfFacts(f, c.status, settings, today),
-            progressionDue: FOLLOWED_UP_STATUSES.includes(c.status) ? progressionDueOn(f, today) : undefined,
+            ordinaryHoursLastWeek: r.facts?.weeks.find((w) => w.isoWeek === lastWeek)?.ordinaryHours,
+            followUp: r.followUp,
+            progressionDue: r.progressionDue,
           };
         },
       ),
@@ -78,9 +98,9 @@ export async function caseloadPage(ctx: HandlerContext, continuationToken?: stri
   return caseloadCard({
     locale: ctx.actor.locale,
     rows,
+    counts: countCaseload(caseload),
     cadenceDays: settings.cadenceDaysDefault,
     placementCadenceDays: settings.cadenceDaysInPlacement,
-    nextPageToken: page.continuationToken,
-    isFirstPage,
+    paging: { kind: 'pages', page: shown.page, pages: shown.pages },
   });
 }

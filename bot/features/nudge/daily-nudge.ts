@@ -12,7 +12,8 @@ import { staffWithRole } from '../../store/staff-index';
 import type { UserDoc } from '../../store/directory-repository';
 import { nudgeCard, type NudgeRow } from '../../../cards/nudge/nudge-card';
 import { languageOfUser } from '../language/recipient-language';
-import { progressionDueOn } from '../progression/rules';
+import { progressionDueFor } from '../progression/applies';
+import { IndicatorSetCatalogue } from '../progression/indicator-sets';
 import { sendToUserWithRetry } from '../delivery/send-to-user';
 import { NUDGE_MAX_PASSES, NUDGE_MAX_ROWS, nudgeClaimKey, nudgeDate } from './rules';
 
@@ -51,12 +52,13 @@ export async function dueFollowUps(
   const today = businessDate(now, settings.timeZone);
   const facts = new CaseFactsRepository(services.store);
   const rows: NudgeRow[] = [];
+  const catalogue = await new IndicatorSetCatalogue(services.store).list(user.tenantId);
   for (const c of await casesOf(services, user.tenantId, user.userId)) {
     if (!FOLLOWED_UP_STATUSES.includes(c.status)) continue;
     const f = await facts.getOrRebuild(user.tenantId, c.caseRef, settings, now);
     const status = f === undefined ? undefined : followUpOfFacts(f, c.status, settings, today);
     const followUp = status !== undefined && needsNudge(status) ? status : undefined;
-    const progressionDue = progressionDueOn(f, today);
+    const progressionDue = progressionDueFor(f, c.status, today, catalogue);
     if (followUp !== undefined || progressionDue !== undefined)
       rows.push({ caseRef: c.caseRef, followUp, progressionDue });
   }

@@ -78,9 +78,9 @@ export const privacyFeature: Feature = {
         en: t('en', 'cmd.audit'),
         example: { da: 'log for sag <sagsnummer>', en: 'log for case <case number>' },
       },
-      handle: (ctx, { match }) =>
-        forCase(ctx, match[1], async (typed) => {
-          const extract = await auditExtract(ctx, typed);
+      handle: (ctx, { typed }) =>
+        forCase(ctx, typed[1], async (ref) => {
+          const extract = await auditExtract(ctx, ref);
           return [
             cardReply(
               auditExtractCard({
@@ -104,9 +104,9 @@ export const privacyFeature: Feature = {
         en: t('en', 'cmd.export'),
         example: { da: 'eksportér sag <sagsnummer>', en: 'export case <case number>' },
       },
-      handle: (ctx, { match }) =>
-        forCase(ctx, match[1], async (typed) => {
-          const found = await describeCase(ctx, typed, 'case.export.request');
+      handle: (ctx, { typed }) =>
+        forCase(ctx, typed[1], async (ref) => {
+          const found = await describeCase(ctx, ref, 'case.export.request');
           return [cardReply(exportConfirmCard({ locale: ctx.actor.locale, tenantId: ctx.actor.tenantId, ...found }))];
         }),
     },
@@ -119,9 +119,9 @@ export const privacyFeature: Feature = {
         en: t('en', 'cmd.erase'),
         example: { da: 'slet sag <sagsnummer>', en: 'erase case <case number>' },
       },
-      handle: (ctx, { match }) =>
-        forCase(ctx, match[1], async (typed) => {
-          const found = await describeCase(ctx, typed, 'case.erase.request');
+      handle: (ctx, { typed }) =>
+        forCase(ctx, typed[1], async (ref) => {
+          const found = await describeCase(ctx, ref, 'case.erase.request');
           return [cardReply(eraseConfirmCard({ locale: ctx.actor.locale, ...found }))];
         }),
     },

@@ -39,18 +39,28 @@ export function extractRows(entries: readonly AuditEntry[], timeZone: string): E
     });
 }
 
-/** Rows per date, purpose and kind, for the card (a long log would not fit in one message). */
-export function summariseRows(
-  rows: readonly ExtractRow[],
-): { date: string; purpose: AuditPurpose; kind: 'read' | 'write'; count: number }[] {
-  const out: { date: string; purpose: AuditPurpose; kind: 'read' | 'write'; count: number }[] = [];
-  for (const row of rows) {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.date === row.date && last.purpose === row.purpose && last.kind === row.kind)
-      last.count++;
-    else out.push({ date: row.date, purpose: row.purpose, kind: row.kind, count: 1 });
+/** What the card shows per day and purpose: how many look-ups and how many changes. */
+export interface DaySummary {
+  readonly date: string;
+  readonly purpose: AuditPurpose;
+  readonly reads: number;
+  readonly writes: number;
+}
+
+/**
+ * The log grouped by day and purpose (a busy day is a handful of lines, not one per look-up), days
+ * oldest first and purposes in the order they first occur that day.
+ */
+export function summariseRows(rows: readonly ExtractRow[]): DaySummary[] {
+  const groups = new Map<string, { date: string; purpose: AuditPurpose; reads: number; writes: number }>();
+  for (const row of [...rows].sort((a, b) => a.date.localeCompare(b.date))) {
+    const key = `${row.date} ${row.purpose}`;
+    const group = groups.get(key) ?? { date: row.date, purpose: row.purpose, reads: 0, writes: 0 };
+    if (row.kind === 'read') group.reads++;
+    else group.writes++;
+    groups.set(key, group);
   }
-  return out;
+  return [...groups.values()];
 }
 
 /** RFC 4180 field: quoted when it holds a separator, quote or line break; formula starts neutralised. */

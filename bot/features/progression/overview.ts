@@ -10,6 +10,7 @@ import type { HandlerContext } from '../feature';
 import { g1StartOf, withCase } from './case-access';
 import { IndicatorSetCatalogue } from './indicator-sets';
 import { businessDate } from '../../domain/calendar';
+import { IsoDateSchema } from '../../domain/case';
 import {
   nextAgreedStep,
   compareMeasurements,
@@ -53,9 +54,15 @@ export interface ProgressionOverview {
 const FactsWeeksSchema = z.object({
   type: z.literal('case_facts'),
   weeks: z.array(z.object({ isoWeek: z.string(), ordinaryHours: z.number() })),
+  firstJobConversationAt: z.string().optional(),
 });
 
-async function ordinaryHoursWeeks(store: Store, tenantId: string, caseRef: string): Promise<HoursWeek[]> {
+/** The ordinary hours per week and the first job conversation held, from the case-facts projection. */
+async function factsOf(
+  store: Store,
+  tenantId: string,
+  caseRef: string,
+): Promise<{ weeks: HoursWeek[]; firstJobConversationAt?: string | undefined }> {
   const facts = await queryAll(
     store.containers.cases,
     {
@@ -67,7 +74,10 @@ async function ordinaryHoursWeeks(store: Store, tenantId: string, caseRef: strin
     },
     FactsWeeksSchema,
   );
-  return facts[0]?.weeks.map((w) => ({ isoWeek: w.isoWeek, ordinaryHours: w.ordinaryHours })) ?? [];
+  return {
+    weeks: facts[0]?.weeks.map((w) => ({ isoWeek: w.isoWeek, ordinaryHours: w.ordinaryHours })) ?? [],
+    firstJobConversationAt: facts[0]?.firstJobConversationAt,
+  };
 }
 
 export async function loadOverview(
@@ -78,12 +88,13 @@ export async function loadOverview(
   return withCase(ctx, caseRef, { kind: 'read', auditAction }, async (caseDoc: CaseDoc) => {
     const tenantId = ctx.actor.tenantId;
     const citizenView = auditAction === 'progression.citizen_view';
-    const [all, settings, weeks, agreements] = await Promise.all([
+    const [all, settings, facts, agreements] = await Promise.all([
       new ProgressionRepository(ctx.services.store).listForCase(tenantId, caseRef),
       ctx.services.directory.getSettings(tenantId),
-      ordinaryHoursWeeks(ctx.services.store, tenantId, caseRef),
+      factsOf(ctx.services.store, tenantId, caseRef),
       citizenView ? new AgreementRepository(ctx.services.store).listForCase(tenantId, caseRef) : [],
     ]);
+    const weeks = facts.weeks;
     const catalogue = new IndicatorSetCatalogue(ctx.services.store);
     const completed = all.filter((m) => m.status === 'COMPLETED');
     const draftDoc = all.find((m) => m.status === 'DRAFT');
@@ -108,7 +119,13 @@ export async function loadOverview(
       latestSet && latest && baseline
         ? compareMeasurements(latestSet, toScored(baseline), toScored(latest))
         : undefined;
-    const nextDue = nextProgressionDue(completed, g1StartOf(caseDoc), settings);
+    const booked = IsoDateSchema.safeParse(caseDoc.visitation?.firstJobConversationBookedFor);
+    const nextDue = nextProgressionDue(
+      completed,
+      g1StartOf(caseDoc),
+      settings,
+      facts.firstJobConversationAt ?? (booked.success ? booked.data : undefined),
+    );
     return {
       caseRef,
       latest,

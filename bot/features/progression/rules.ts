@@ -14,20 +14,25 @@ import { currentAgreement, entryOf, type AgreementDoc } from '../../domain/work-
  * When the next measurement is due: the baseline at the start of group 1, then `progressionCadenceDays`
  * (default 92, "every 3 months") after the latest measurement — never before the current group-1
  * start, so a citizen who comes back to group 1 gets a new baseline. Undefined outside group 1.
+ * The baseline is scored together with the citizen, so it is not due before the jobformidler can
+ * meet them: when the first job conversation (held, else booked) is later than the group-1 start,
+ * the baseline is due on that day.
  */
 export function nextProgressionDue(
   measurements: readonly { readonly measuredAt: string }[],
   g1Start: string | undefined,
   settings: Pick<TenantSettings, 'progressionCadenceDays'>,
+  firstMeeting?: string,
 ): string | undefined {
   if (g1Start === undefined) return undefined;
+  const baseline = firstMeeting !== undefined && firstMeeting > g1Start ? firstMeeting : g1Start;
   const latest = measurements.reduce<string | undefined>(
     (max, m) => (max === undefined || m.measuredAt > max ? m.measuredAt : max),
     undefined,
   );
-  if (latest === undefined) return g1Start;
+  if (latest === undefined) return baseline;
   const next = addDays(latest, settings.progressionCadenceDays);
-  return next > g1Start ? next : g1Start;
+  return next > g1Start ? next : baseline;
 }
 
 /**
@@ -55,18 +60,6 @@ export function progressionDueState(due: string | undefined, today: string): Due
   if (due === undefined) return { state: 'none' };
   const late = daysBetween(due, today);
   return late >= 0 ? { state: 'due', daysLate: late } : { state: 'upcoming', daysLate: late };
-}
-
-/**
- * The due date of a followed-up case's progression measurement when it is due on `today` (or late),
- * for "Mine borgere" and the daily nudge; undefined when none is due.
- */
-export function progressionDueOn(
-  facts: Pick<CaseFacts, 'nextProgressionDue'> | undefined,
-  today: string,
-): string | undefined {
-  const due = facts?.nextProgressionDue;
-  return progressionDueState(due, today).state === 'due' ? due : undefined;
 }
 
 export interface Score {
@@ -181,6 +174,7 @@ export function progressionProjection(
   measurements: readonly CompletedMeasurement[],
   g1Start: string | undefined,
   settings: Pick<TenantSettings, 'progressionCadenceDays'>,
+  firstMeeting?: string,
 ): Pick<CaseFacts, 'progression' | 'nextProgressionDue'> {
   const progression = measurements
     .filter((m) => m.status === 'COMPLETED' && m.meanScore !== undefined)
@@ -192,6 +186,6 @@ export function progressionProjection(
       context: m.context,
     }))
     .sort((a, b) => (a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : 0));
-  const due = nextProgressionDue(progression, g1Start, settings);
+  const due = nextProgressionDue(progression, g1Start, settings, firstMeeting);
   return { progression, ...(due !== undefined ? { nextProgressionDue: due } : {}) };
 }

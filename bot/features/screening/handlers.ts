@@ -28,8 +28,17 @@ const viewCard = (ctx: HandlerContext, view: Parameters<typeof renderScreeningVi
   card: renderScreeningView(ctx.actor.locale, view),
 });
 
-async function answersCard(ctx: HandlerContext, caseRef: string) {
-  const { screening } = await readScreening(ctx, caseRef, 'screening.read_answers');
+/**
+ * The answers card. Opened from the case card (`from: 'case'`), the jobformidler reads them to
+ * follow the case up: logged with that purpose, and "hide" goes back to the case.
+ */
+async function answersCard(ctx: HandlerContext, caseRef: string, from?: 'case') {
+  const { screening } = await readScreening(
+    ctx,
+    caseRef,
+    from === 'case' ? 'screening.read_answers.case' : 'screening.read_answers',
+    from === 'case' ? 'follow_up' : 'screening',
+  );
   return screeningAnswersCard(
     ctx.actor.locale,
     {
@@ -41,7 +50,7 @@ async function answersCard(ctx: HandlerContext, caseRef: string) {
       suggestedOutcome: screening.suggestedOutcome,
       outcomeChangedByScreener: screening.outcomeChangedByScreener,
     },
-    { verb: 'screening.summary', data: { caseRef } },
+    from === 'case' ? { verb: 'case.open', data: { caseRef } } : { verb: 'screening.summary', data: { caseRef } },
   );
 }
 
@@ -175,8 +184,8 @@ export const screeningFeature: Feature = {
     }),
     defineAction({
       verb: 'screening.answers',
-      schema: z.object({ caseRef: CaseRefSchema }),
-      handle: async (ctx, data) => ({ card: await answersCard(ctx, data.caseRef) }),
+      schema: z.object({ caseRef: CaseRefSchema, from: z.literal('case').optional() }),
+      handle: async (ctx, data) => ({ card: await answersCard(ctx, data.caseRef, data.from) }),
     }),
     defineAction({
       verb: 'screening.summary',

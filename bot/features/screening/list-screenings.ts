@@ -8,7 +8,8 @@ const MAX_ROWS = 15;
 
 /**
  * "Mine screeninger": the screener's screenings in progress, cases waiting for their visitation
- * decision, and what was finished this ISO week (Danish time). Reads no answers: the list query
+ * decision (not those whose screening was aborted), and what was finished or aborted this ISO week
+ * (Danish time). Reads no answers: the list query
  * selects only status fields. One audited read for the list.
  */
 export function listMyScreenings(ctx: HandlerContext): Promise<MyScreenings> {
@@ -20,7 +21,14 @@ export function listMyScreenings(ctx: HandlerContext): Promise<MyScreenings> {
       screenings.listForScreener(tenantId, userId, since, MAX_ROWS * 2),
       screenings.listAwaitingVisitation(tenantId, userId, MAX_ROWS),
     ]);
-    const awaitingRefs = new Set(awaiting.map((c) => c.caseRef));
+    // An aborted screening does not lead to a visitation decision: it is listed as aborted, not as screened.
+    const aborted = await screenings.abortedAmong(
+      tenantId,
+      userId,
+      awaiting.map((c) => c.caseRef),
+    );
+    const waiting = awaiting.filter((c) => !aborted.has(c.caseRef));
+    const awaitingRefs = new Set(waiting.map((c) => c.caseRef));
     const inProgress = items
       .filter((s) => s.status === 'IN_PROGRESS')
       .slice(0, MAX_ROWS)
@@ -38,7 +46,7 @@ export function listMyScreenings(ctx: HandlerContext): Promise<MyScreenings> {
         status: s.status === 'ABORTED' ? ('ABORTED' as const) : ('COMPLETED' as const),
         finishedOn: businessDateOf(s.completedAt ?? s.updatedAt),
       }));
-    const awaitingVisitation = awaiting.map((c) => ({ caseRef: c.caseRef, screenedOn: businessDateOf(c.updatedAt) }));
+    const awaitingVisitation = waiting.map((c) => ({ caseRef: c.caseRef, screenedOn: businessDateOf(c.updatedAt) }));
     const full = items.length >= MAX_ROWS * 2 || awaiting.length >= MAX_ROWS;
     return { inProgress, awaitingVisitation, finishedThisWeek, capped: full ? MAX_ROWS : undefined };
   });

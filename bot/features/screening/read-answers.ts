@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../domain/errors';
 import type { CaseDoc } from '../../store/case-repository';
 import type { ScreeningDoc } from '../../store/screening-repository';
+import type { AuditPurpose } from '../../store/audit-log';
 import type { HandlerContext } from '../feature';
 import { repositoriesOf } from './repositories';
 
@@ -12,9 +13,15 @@ export interface ScreeningRead {
 /**
  * A screening's answers (GDPR art. 9), for the screener who ran it or the case's assigned
  * jobformidler only; anyone else is refused and the refusal is logged. Every look-up is logged
- * with the case and purpose, so a citizen's access log shows it.
+ * with the case and purpose (screening, or follow-up when the jobformidler opens them from the
+ * case), so a citizen's access log shows it.
  */
-export async function readScreening(ctx: HandlerContext, caseRef: string, auditAction: string): Promise<ScreeningRead> {
+export async function readScreening(
+  ctx: HandlerContext,
+  caseRef: string,
+  auditAction: string,
+  purpose: Extract<AuditPurpose, 'screening' | 'follow_up'> = 'screening',
+): Promise<ScreeningRead> {
   const { cases, screenings } = repositoriesOf(ctx);
   const caseDoc = await cases.get(ctx.actor.tenantId, caseRef);
   if (caseDoc === undefined) throw new NotFoundError('case');
@@ -23,7 +30,7 @@ export async function readScreening(ctx: HandlerContext, caseRef: string, auditA
       action: 'screening.read_answers',
       auditAction,
       kind: 'read',
-      purpose: 'screening',
+      purpose,
       caseRef,
       resource: {
         tenantId: caseDoc.tenantId,

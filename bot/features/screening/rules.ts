@@ -49,7 +49,13 @@ export function previousStepIndex(q: Questionnaire, answers: Answers, from: numb
 // ---------------------------------------------------------------- step input
 
 export type StepErrorKey =
-  'required' | 'must_confirm' | 'invalid_choice' | 'invalid_date' | 'date_too_early' | 'date_too_late';
+  | 'required'
+  | 'date_required'
+  | 'must_confirm'
+  | 'invalid_choice'
+  | 'invalid_date'
+  | 'date_too_early'
+  | 'date_too_late';
 
 export interface StepError {
   readonly questionId: string;
@@ -119,7 +125,7 @@ export function parseStepInput(
       }
       case 'date': {
         if (text === '') {
-          if (strict && conditionHolds(question.requiredWhen, merged())) fail('required');
+          if (strict && conditionHolds(question.requiredWhen, merged())) fail('date_required');
           break;
         }
         if (!isValidIsoDate(text)) {

@@ -13,14 +13,16 @@ import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
 import { caseView } from '../case/open-case';
 import { previousIsoWeek } from '../../domain/calendar';
-import { FOLLOWED_UP_STATUSES, followUpOfFacts } from '../../domain/case-follow-up';
+import { followUpOfFacts } from '../../domain/case-follow-up';
 import { activePlacementsOn } from '../../domain/placement';
-import { progressionDueOn } from '../progression/rules';
+import { progressionDueFor } from '../progression/applies';
+import { IndicatorSetCatalogue } from '../progression/indicator-sets';
 import { caseFactsPages } from '../digest/facts-reader';
 import { dayNumber } from '../digest/calendar';
 import { caseView as metricView, isG1On } from '../digest/metrics/case-view';
 import { followUpState } from '../digest/metrics/flow';
 import { ownershipWithTeam, teamOfLeader, type LeaderTeam } from './leader-team';
+import { countCaseload } from '../caseload/rules';
 import { progressionLine } from './progression-line';
 
 /**
@@ -100,6 +102,7 @@ export async function sparringCaseload(
     page = await cases.listOpenForJobformidler(tenantId, userId, { maxItemCount: PAGE });
   }
   const facts = new CaseFactsRepository(ctx.services.store);
+  const catalogue = await new IndicatorSetCatalogue(ctx.services.store).list(tenantId);
   const lastWeek = previousIsoWeek(today);
   const rows: CaseloadRow[] = [];
   for (const c of page.items) {
@@ -122,7 +125,7 @@ export async function sparringCaseload(
             placementType: active[0]?.type,
             ordinaryHoursLastWeek: f?.weeks.find((w) => w.isoWeek === lastWeek)?.ordinaryHours,
             followUp: f === undefined ? undefined : followUpOfFacts(f, c.status, settings, today),
-            progressionDue: FOLLOWED_UP_STATUSES.includes(c.status) ? progressionDueOn(f, today) : undefined,
+            progressionDue: progressionDueFor(f, c.status, today, catalogue),
           };
         },
       ),
@@ -134,8 +137,9 @@ export async function sparringCaseload(
     rows,
     cadenceDays: settings.cadenceDaysDefault,
     placementCadenceDays: settings.cadenceDaysInPlacement,
-    nextPageToken: page.continuationToken,
-    isFirstPage: continuationToken === undefined,
+    // The counts of the page shown: a colleague's whole caseload is not read for sparring.
+    counts: countCaseload(rows),
+    paging: { kind: 'token', nextPageToken: page.continuationToken, isFirstPage: continuationToken === undefined },
     sparring: {
       userId,
       title: teamText(locale, 'sparring.caseload_title', { name }),

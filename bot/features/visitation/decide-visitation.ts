@@ -12,7 +12,14 @@ import { repositoriesOf } from '../screening/repositories';
 import { ownershipOf } from '../case/case-access';
 import { ownershipWithTeam } from '../team/leader-team';
 import { notifyCaseworker, notifyJobformidler, type HandoverDelivery } from './handover';
-import { parseBasics, parseGroupDetails, type DecisionBasics, type FieldError, type GroupDetails } from './rules';
+import {
+  parseBasics,
+  parseGroupDetails,
+  suggestedConversationAt,
+  type DecisionBasics,
+  type FieldError,
+  type GroupDetails,
+} from './rules';
 
 export interface JobformidlerChoice {
   readonly userId: string;
@@ -154,16 +161,23 @@ async function viewOfCase(
   };
 }
 
-/** Opens the decision card for a screened case (decide: its screener), or the change card for a visited one. */
+/**
+ * Opens the decision card for a screened case (decide: its screener), with the date of the visitation
+ * conversation booked at the end of the screening filled in; or the change card for a visited one.
+ */
 export async function openVisitation(
   ctx: HandlerContext,
   caseRef: string,
   mode: VisitationMode = 'decide',
 ): Promise<VisitationView> {
   const caseDoc = await loadCase(ctx, caseRef);
-  return ctx.guard.run(await accessFor(ctx, mode, caseDoc, openedAs(mode), 'read'), () =>
-    viewOfCase(ctx, mode, caseDoc, { conversationAt: businessDate(ctx.now) }),
-  );
+  return ctx.guard.run(await accessFor(ctx, mode, caseDoc, openedAs(mode), 'read'), async () => {
+    const today = businessDate(ctx.now);
+    if (mode !== 'decide') return viewOfCase(ctx, mode, caseDoc, { conversationAt: today });
+    const nextStep = await repositoriesOf(ctx).screenings.nextStepOf(ctx.actor.tenantId, caseDoc.caseRef);
+    const booked = nextStep?.type === 'VISITATION_CONVERSATION' ? nextStep.bookedFor : undefined;
+    return viewOfCase(ctx, mode, caseDoc, { conversationAt: suggestedConversationAt(booked, today) });
+  });
 }
 
 /** A change to the group the case is in already makes sense only to give a group 2 case its owner. */

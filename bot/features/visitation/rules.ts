@@ -101,6 +101,17 @@ export const cleanNote = (note: string): string =>
     .trim();
 
 /**
+ * The date the decision card suggests for the visitation conversation: the one booked at the end of
+ * the screening, when it lies in the window step 1 accepts (it has taken place, within the last
+ * year); otherwise today.
+ */
+export function suggestedConversationAt(booked: string | undefined, today: string): string {
+  return booked !== undefined && isValidIsoDate(booked) && booked <= today && booked >= addDays(today, -365)
+    ? booked
+    : today;
+}
+
+/**
  * Step 1: group, date of the visitation conversation (it has taken place: within the last year, not
  * in the future), a coded rationale, and an optional short note.
  */
