@@ -4,8 +4,8 @@ import { caseDocId } from '../../bot/domain/case';
 import { stripSystemFields } from '../../bot/store/documents';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { addDays } from '../../bot/domain/calendar';
-import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bench/municipality/plan';
-import { seedMunicipality } from '../../bench/municipality/seed-municipality';
+import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bot/local/demo/municipality/plan';
+import { seedMunicipality } from '../../bot/local/demo/municipality/seed-municipality';
 
 /**
  * The synthetic municipality (npm run seed:demo): the same seed gives the same municipality, its

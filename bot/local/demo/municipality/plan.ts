@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Role } from '../../bot/domain/roles';
-import type { VisitationGroup } from '../../bot/domain/case';
-import type { GatewayAnswer, WgAnswer, WgDomain } from '../../bot/features/screening/questionnaire';
-import { WG_DOMAINS } from '../../bot/features/screening/questionnaire';
-import type { RationaleCode, G3Recipient } from '../../bot/features/visitation/rules';
+import type { Role } from '../../../domain/roles';
+import type { VisitationGroup } from '../../../domain/case';
+import type { GatewayAnswer, WgAnswer, WgDomain } from '../../../features/screening/questionnaire';
+import { WG_DOMAINS } from '../../../features/screening/questionnaire';
+import type { RationaleCode, G3Recipient } from '../../../features/visitation/rules';
 import { Prng } from '../lib/prng';
 import { planWork, type WorkPlan } from './plan-work';
 

@@ -1,7 +1,7 @@
-import type { Services } from '../../bot/services';
-import { setRoles } from '../../bot/features/admin/set-roles';
+import type { Services } from '../../../services';
+import { setRoles } from '../../../features/admin/set-roles';
 import { actingAs } from '../lib/acting-as';
-import { buildFeatures } from '../../bot/features/registry';
+import { buildFeatures } from '../../../features/registry';
 import { applyScreeningAndVisitation, at } from './apply-screening';
 import { applyWork } from './apply-work';
 import type { MunicipalityPlan } from './plan';
