@@ -60,6 +60,11 @@ export interface Command extends RouteScope {
   };
   /** A button for this command on the welcome card (title per language). */
   readonly quickAction?: { readonly da: string; readonly en: string };
+  /**
+   * How the help card starts it: `run` runs the example as it is; `caseRef` asks for a case number
+   * first (the example's last word is its placeholder). Undefined: the help card shows it to type.
+   */
+  readonly helpButton?: 'run' | 'caseRef';
   handle(
     ctx: HandlerContext,
     input: {

@@ -12,6 +12,7 @@ import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
+import { demoFeature } from './demo/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -21,10 +22,11 @@ import type { Feature } from './feature';
  */
 export function buildFeatures(): { router: FeatureRouter; onboarding: OnboardingFeature } {
   const built: { router?: FeatureRouter } = {};
-  const onboarding = onboardingFeature(() => {
+  const router = (): FeatureRouter => {
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
-  });
+  };
+  const onboarding = onboardingFeature(router);
   const features: Feature[] = [
     onboarding,
     adminFeature,
@@ -40,8 +42,8 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     hkoFeature,
     privacyFeature,
     digestFeature,
+    demoFeature(router),
   ];
-  const router = new FeatureRouter(features);
-  built.router = router;
-  return { router, onboarding };
+  built.router = new FeatureRouter(features);
+  return { router: built.router, onboarding };
 }

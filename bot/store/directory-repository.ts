@@ -22,6 +22,7 @@ export const UserDocSchema = z.object({
   type: z.literal('user'),
   schemaVersion: z.literal(1),
   userId: z.string(),
+  /** The name Teams shows; empty while the person has not written to the bot and nobody typed a name. */
   displayName: z.string(),
   botUserId: z.string().optional(),
   roles: z.array(RoleSchema),
@@ -65,6 +66,10 @@ const SettingsDocSchema = z.object({
 });
 
 const userDocId = (userId: string): string => `user:${userId}`;
+
+/** True when the bot knows the person's name (older documents kept the Entra id as the name). */
+export const hasName = (user: Pick<UserDoc, 'userId' | 'displayName'>): boolean =>
+  user.displayName.trim() !== '' && user.displayName.toLowerCase() !== user.userId.toLowerCase();
 /** Teams conversation ids can be longer than Cosmos' 255-character id limit, so the id is a hash. */
 export const installationDocId = (conversationId: string): string =>
   `install:${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
@@ -81,18 +86,20 @@ export class DirectoryRepository {
   }
 
   /**
-   * Remembers a user the bot has seen (name and Bot Framework id), keeping their roles.
-   * Writes only when something changed, so an ordinary turn costs one point read.
+   * Remembers a user the bot has seen (name and Bot Framework id), keeping their roles. An activity
+   * without a name keeps the name known so far. Writes only when something changed, so an ordinary
+   * turn costs one point read.
    */
   async recordSeen(
     tenantId: string,
-    seen: { userId: string; displayName: string; botUserId?: string | undefined },
+    seen: { userId: string; displayName?: string | undefined; botUserId?: string | undefined },
     now: Date,
   ): Promise<WithEtag<UserDoc>> {
     const existing = await this.getUser(tenantId, seen.userId);
+    const displayName = seen.displayName || existing?.displayName || '';
     if (
       existing !== undefined &&
-      existing.displayName === seen.displayName &&
+      existing.displayName === displayName &&
       (seen.botUserId === undefined || existing.botUserId === seen.botUserId)
     ) {
       return existing;
@@ -107,7 +114,7 @@ export class DirectoryRepository {
         roles: [],
         firstSeenAt: now.toISOString(),
       }),
-      displayName: seen.displayName,
+      displayName,
       ...(seen.botUserId !== undefined ? { botUserId: seen.botUserId } : {}),
       updatedAt: now.toISOString(),
     };
@@ -120,7 +127,11 @@ export class DirectoryRepository {
     return { ...doc, _etag: etag };
   }
 
-  /** Sets a user's roles (creating the user if an admin names someone the bot has not seen yet). */
+  /**
+   * Sets a user's roles (creating the user if an admin names someone the bot has not seen yet). A
+   * name given with the grant is kept for a person whose name the bot does not know yet; the name
+   * Teams sends replaces it when they write (recordSeen).
+   */
   async setRoles(
     tenantId: string,
     userId: string,
@@ -138,7 +149,7 @@ export class DirectoryRepository {
         type: 'user',
         schemaVersion: 1,
         userId,
-        displayName: displayName ?? userId,
+        displayName: displayName ?? '',
         roles: unique,
         firstSeenAt: now.toISOString(),
         updatedAt: now.toISOString(),
@@ -148,7 +159,8 @@ export class DirectoryRepository {
       return doc;
     }
     const { _etag, ...rest } = existing;
-    const doc: UserDoc = { ...rest, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
+    const named = !hasName(rest) && displayName ? { displayName } : {};
+    const doc: UserDoc = { ...rest, ...named, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
     await replaceIfMatch(this.container, doc, tenantId, _etag);
     return doc;
   }

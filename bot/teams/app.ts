@@ -11,6 +11,7 @@ import type { HandlerContext, Reply } from '../features/feature';
 import type { OnboardingFeature } from '../features/onboarding/handlers';
 import { errorToText } from '../features/errors-to-text';
 import type { Services } from '../services';
+import { isConfiguredAdmin } from '../config';
 import { messageCard } from '../../cards/common/message-card';
 import type { AdaptiveCard } from '../../cards/types';
 import { identify, InboundActivitySchema, tenantOf, type InboundActivity, type TurnIdentity } from './activity-input';
@@ -81,7 +82,7 @@ export function createTeamsApp(deps: {
       now,
     );
     const roles = new Set<Role>(user.roles.filter(isRole));
-    if (config.ADMIN_AAD_OBJECT_IDS.some((id) => id.toLowerCase() === identity.userId)) roles.add('admin');
+    if (isConfiguredAdmin(config, identity.userId)) roles.add('admin');
     const actor: Actor = {
       tenantId: identity.tenantId,
       userId: identity.userId,
@@ -128,7 +129,7 @@ export function createTeamsApp(deps: {
     if (ctx === undefined || 'refusal' in ctx) return;
     const action = String((context.activity as { action?: unknown }).action ?? '').toLowerCase();
     if (action === 'add' || action === 'add-upgrade')
-      await send(context, [{ kind: 'card', card: onboarding.welcome(ctx) }]);
+      await send(context, [{ kind: 'card', card: await onboarding.welcome(ctx) }]);
   });
 
   app.activity('conversationUpdate', async (context) => {

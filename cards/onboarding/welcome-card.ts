@@ -4,6 +4,7 @@ import { onboardingText as t } from '../../bot/i18n/onboarding';
 import { common } from '../../bot/i18n/common';
 import { adaptiveCard, executeAction, heading, note, text } from '../common/elements';
 import type { AdaptiveCard } from '../types';
+import { demoOffer } from '../demo/demo-cards';
 
 export interface QuickAction {
   readonly title: string;
@@ -17,6 +18,8 @@ export function welcomeCard(input: {
   userId: string;
   inChannel: boolean;
   quickActions: readonly QuickAction[];
+  /** Local trial on an empty store: offer the demo municipality of this many citizens. */
+  demoCases?: number;
 }): AdaptiveCard {
   const { locale, roles } = input;
   const body = [heading(t(locale, 'welcome.title')), text(t(locale, 'welcome.intro'))];
@@ -30,6 +33,7 @@ export function welcomeCard(input: {
     );
     for (const role of roles) body.push(text(t(locale, `welcome.role.${role}`)));
   }
+  if (input.demoCases !== undefined) body.push(demoOffer(locale, input.demoCases));
   if (input.inChannel) body.push(note(t(locale, 'welcome.channel')));
   body.push(note(t(locale, 'welcome.help_hint')));
   const actions = [...input.quickActions.slice(0, 4), { title: t(locale, 'help.button'), command: 'hjælp' }].map((a) =>

@@ -43,6 +43,7 @@ export const privacyFeature: Feature = {
   commands: [
     {
       id: 'privacy.audit',
+      helpButton: 'caseRef',
       patterns: [AUDIT],
       permission: 'audit.extract',
       help: {
@@ -69,6 +70,7 @@ export const privacyFeature: Feature = {
     },
     {
       id: 'privacy.export',
+      helpButton: 'caseRef',
       patterns: [EXPORT],
       permission: 'case.export',
       help: {
@@ -84,6 +86,7 @@ export const privacyFeature: Feature = {
     },
     {
       id: 'privacy.erase',
+      helpButton: 'caseRef',
       patterns: [ERASE],
       permission: 'case.erase',
       help: {

@@ -6,6 +6,7 @@ import { rebuildCaseFacts } from '../case/rebuild-facts';
 import { businessDate } from '../../domain/calendar';
 import { repositoriesOf } from '../screening/repositories';
 import { notifyJobformidler, type HandoverDelivery } from './handover';
+import { staffName } from '../staff-name';
 import { parseBasics, parseGroupDetails, type DecisionBasics, type FieldError, type GroupDetails } from './rules';
 
 export interface JobformidlerChoice {
@@ -54,12 +55,12 @@ async function loadCase(ctx: HandlerContext, caseRef: string): Promise<CaseDoc> 
 
 async function jobformidlereOf(ctx: HandlerContext): Promise<JobformidlerChoice[]> {
   const users = await ctx.services.directory.listUsersWithRole(ctx.actor.tenantId, 'jobformidler');
-  return users.map((u) => ({ userId: u.userId, displayName: u.displayName }));
+  return users.map((u) => ({ userId: u.userId, displayName: staffName(u, ctx.actor.locale) }));
 }
 
 async function nameOf(ctx: HandlerContext, userId: string | undefined): Promise<string | undefined> {
   if (userId === undefined) return undefined;
-  return (await ctx.services.directory.getUser(ctx.actor.tenantId, userId))?.displayName ?? userId;
+  return staffName(await ctx.services.directory.getUser(ctx.actor.tenantId, userId), ctx.actor.locale, userId);
 }
 
 const onlyStrings = (raw: Readonly<Record<string, unknown>>): Record<string, string> =>

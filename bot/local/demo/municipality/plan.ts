@@ -88,7 +88,17 @@ export interface PlanOptions {
   /** How far back citizens arrive (days); arrivals are spread evenly over this window. */
   readonly historyDays?: number;
   /** Staff who must exist with these roles (e.g. the Playground user, so `npm start` shows data). */
-  readonly featuredUser?: { readonly userId: string; readonly displayName: string };
+  readonly featuredUser?: {
+    readonly userId: string;
+    readonly displayName: string;
+    /** Default: screener, jobformidler and leder. */
+    readonly roles?: readonly Role[];
+  };
+  /**
+   * Real people who take the places of drawn staff (jobformidlere first, then screeners, then
+   * leaders), keeping their roles: the Playground's colleagues, so the demo shows them by name.
+   */
+  readonly colleagues?: readonly { readonly userId: string; readonly displayName: string }[];
   /** Mean active group-1 caseload per jobformidler (FSM: 30–40). */
   readonly caseloadTarget?: number;
 }
@@ -245,10 +255,18 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
   const admin: StaffMember = { userId: rng.guid(), displayName: 'Nøgleperson (demodata)', roles: ['admin'] };
   if (options.featuredUser !== undefined) {
     // The featured user screens and follows up, and leads (so every command has something to show).
-    const featured = { ...options.featuredUser, roles: ['screener', 'jobformidler', 'leder'] as Role[] };
+    const featured = {
+      userId: options.featuredUser.userId,
+      displayName: options.featuredUser.displayName,
+      roles: options.featuredUser.roles ?? (['screener', 'jobformidler', 'leder'] as Role[]),
+    };
     screeners[0] = featured;
     jobformidlere[0] = featured;
   }
+  const named = [...(options.colleagues ?? [])];
+  for (const list of [jobformidlere, screeners, ledere])
+    for (let i = 0; i < list.length && named.length > 0; i++)
+      if (list[i]!.userId !== options.featuredUser?.userId) list[i] = { ...named.shift()!, roles: list[i]!.roles };
   const owner = balanced(
     rng,
     g1.map((d) => d.i),
