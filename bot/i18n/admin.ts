@@ -11,8 +11,7 @@ export const adminText = defineCatalogue({
     'roles.add.person': 'Medarbejder',
     'roles.add.person_placeholder': 'Søg efter navn',
     'roles.add.name': 'Navn (hvis personen ikke har skrevet til Fremdrift endnu)',
-    'roles.add.by_id':
-      'Kender du kun personens objekt-id fra Entra, så skriv fx: giv rolle screener til 00000000-0000-0000-0000-000000000000',
+    'roles.add.by_id': 'Kender du kun personens objekt-id fra Entra, så skriv: giv rolle screener til <objekt-id>',
     'roles.configured_admin': 'Administrator fra opsætningen (ADMIN_AAD_OBJECT_IDS) – kan ikke fjernes her.',
     'roles.pick_person': 'Vælg en medarbejder på listen.',
     'roles.unknown_name':
@@ -66,8 +65,7 @@ export const adminText = defineCatalogue({
     'roles.add.person': 'Staff member',
     'roles.add.person_placeholder': 'Search by name',
     'roles.add.name': 'Name (if they have not written to Fremdrift yet)',
-    'roles.add.by_id':
-      'If you only know their Entra object id, type for example: grant role screener to 00000000-0000-0000-0000-000000000000',
+    'roles.add.by_id': 'If you only know their Entra object id, type: grant role screener to <object id>',
     'roles.configured_admin': 'Admin by configuration (ADMIN_AAD_OBJECT_IDS) – cannot be removed here.',
     'roles.pick_person': 'Choose a staff member from the list.',
     'roles.unknown_name':

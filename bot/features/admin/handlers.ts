@@ -31,10 +31,18 @@ async function currentRolesCard(
   return rolesCard({ locale: ctx.actor.locale, staff: await staffRows(ctx), ...extra });
 }
 
-const roleNames = (ctx: HandlerContext, roles: readonly Role[]): string =>
-  roles.length === 0
+/** A user's roles as the app applies them: the stored ones, and admin for a configured admin. */
+const effectiveRoles = (ctx: HandlerContext, user: { userId: string; roles: readonly Role[] }): Role[] =>
+  isConfiguredAdmin(ctx.services.config, user.userId) && !user.roles.includes('admin')
+    ? [...user.roles, 'admin']
+    : [...user.roles];
+
+const roleNames = (ctx: HandlerContext, user: { userId: string; roles: readonly Role[] }): string => {
+  const roles = effectiveRoles(ctx, user);
+  return roles.length === 0
     ? t(ctx.actor.locale, 'roles.none')
     : roles.map((r) => common(ctx.actor.locale, `role.${r}`)).join(', ');
+};
 
 /** The roles parsed from a multi-select, or the message for a value that is not one of them. */
 function rolesFrom(ctx: HandlerContext, value: string): { roles: Role[] } | { error: string } {
@@ -86,7 +94,7 @@ export const adminFeature: Feature = {
         const saved = await setRoles(ctx, person.userId, next);
         if (saved === 'self_admin') return [textReply(t(locale, 'roles.self_admin'))];
         return [
-          textReply(t(locale, 'roles.granted', { name: staffName(saved, locale), roles: roleNames(ctx, saved.roles) })),
+          textReply(t(locale, 'roles.granted', { name: staffName(saved, locale), roles: roleNames(ctx, saved) })),
         ];
       },
     },
@@ -168,7 +176,7 @@ export const adminFeature: Feature = {
         if (saved === 'self_admin') return refuse(t(locale, 'roles.self_admin'));
         return {
           card: await currentRolesCard(ctx, {
-            notice: t(locale, 'roles.saved', { name: staffName(saved, locale), roles: roleNames(ctx, saved.roles) }),
+            notice: t(locale, 'roles.saved', { name: staffName(saved, locale), roles: roleNames(ctx, saved) }),
           }),
         };
       },
@@ -192,7 +200,7 @@ export const adminFeature: Feature = {
         if (saved === 'self_admin') return refuse(t(locale, 'roles.self_admin'));
         return {
           card: await currentRolesCard(ctx, {
-            notice: t(locale, 'roles.saved', { name: staffName(saved, locale), roles: roleNames(ctx, saved.roles) }),
+            notice: t(locale, 'roles.saved', { name: staffName(saved, locale), roles: roleNames(ctx, saved) }),
           }),
         };
       },
