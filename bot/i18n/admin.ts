@@ -11,7 +11,7 @@ export const adminText = defineCatalogue({
     'roles.add.person': 'Medarbejder',
     'roles.add.person_placeholder': 'Søg efter navn',
     'roles.add.name': 'Navn (hvis personen ikke har skrevet til Fremdrift endnu)',
-    'roles.add.by_id': 'Kender du kun personens objekt-id fra Entra, så skriv: giv rolle screener til <objekt-id>',
+    'roles.add.by_id': 'Kender du kun personens objekt-id fra Entra, så skriv: giv rolle screener til OBJEKT-ID',
     'roles.configured_admin': 'Administrator fra opsætningen (ADMIN_AAD_OBJECT_IDS) – kan ikke fjernes her.',
     'roles.pick_person': 'Vælg en medarbejder på listen.',
     'roles.unknown_name':
@@ -65,7 +65,7 @@ export const adminText = defineCatalogue({
     'roles.add.person': 'Staff member',
     'roles.add.person_placeholder': 'Search by name',
     'roles.add.name': 'Name (if they have not written to Fremdrift yet)',
-    'roles.add.by_id': 'If you only know their Entra object id, type: grant role screener to <object id>',
+    'roles.add.by_id': 'If you only know their Entra object id, type: grant role screener to OBJECT-ID',
     'roles.configured_admin': 'Admin by configuration (ADMIN_AAD_OBJECT_IDS) – cannot be removed here.',
     'roles.pick_person': 'Choose a staff member from the list.',
     'roles.unknown_name':

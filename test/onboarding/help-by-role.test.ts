@@ -60,7 +60,7 @@ describe('help, grouped by role', () => {
     const text = cardText(card);
     expect(text).toContain('Tryk på en knap – eller skriv kommandoen i chatten.');
     const lines = text.split('\n');
-    for (const other of ['mine borgere', 'roller', 'vis ugerapport', 'log for sag <sagsnummer>'])
+    for (const other of ['mine borgere', 'roller', 'vis ugerapport', 'log for sag SAGSNUMMER'])
       expect(lines).not.toContain(other);
     expect(lines).toContain('ny screening');
   });
@@ -79,7 +79,9 @@ describe('help, grouped by role', () => {
     expect(headings(both)).toEqual(['Som screener', 'Som administrator', 'For alle']);
     expect(buttons(both)).toEqual(expect.arrayContaining(['Roller', 'Indstillinger', 'Log for sag …', 'Slet sag …']));
     // Typed-only commands are listed with an example, without a button.
-    expect(cardText(both)).toContain('giv rolle screener til <navn>');
+    expect(cardText(both)).toContain('giv rolle screener til NAVN');
+    expect(cardText(both)).toContain('log for sag SAGSNUMMER');
+    expect(cardText(both)).not.toMatch(/<[^>]+>/);
     expect(buttons(both)).not.toContain('Giv rolle screener til');
   });
 

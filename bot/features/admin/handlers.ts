@@ -79,7 +79,7 @@ export const adminFeature: Feature = {
       help: {
         da: t('da', 'roles.cmd.grant'),
         en: t('en', 'roles.cmd.grant'),
-        example: { da: 'giv rolle screener til <navn>', en: 'grant role screener to <name>' },
+        example: { da: 'giv rolle screener til NAVN', en: 'grant role screener to NAME' },
       },
       handle: async (ctx, { match }) => {
         const locale = ctx.actor.locale;

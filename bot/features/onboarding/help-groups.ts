@@ -14,6 +14,10 @@ export function roleOf(command: Command, roles: readonly Role[]): Role | 'genera
 /** The command a `caseRef` button runs before the case number: the example without its placeholder. */
 export const commandBeforePlaceholder = (example: string): string => example.replace(/\s+(<[^>]*>|\S+)$/, '');
 
+/** `<sagsnummer>` as SAGSNUMMER: Teams' and the Playground's markdown drop text in angle brackets. */
+const shownPlaceholders = (example: string): string =>
+  example.replace(/<([^>]+)>/g, (_whole, word: string) => word.trim().toLocaleUpperCase('da').replace(/\s+/g, '-'));
+
 const capitalised = (s: string): string => s.charAt(0).toLocaleUpperCase('da') + s.slice(1);
 
 function buttonOf(command: Command, locale: Locale): HelpButton | undefined {
@@ -37,7 +41,7 @@ export function helpGroups(roles: readonly Role[], commands: readonly Command[],
     const role = roleOf(command, roles);
     const button = buttonOf(command, locale);
     const entry: HelpEntry = {
-      example: command.help.example[locale],
+      example: shownPlaceholders(command.help.example[locale]),
       description: command.help[locale],
       ...(button ? { button } : {}),
     };

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../domain/roles';
-import type { Services } from '../../services';
+import type { Notifier, Services } from '../../services';
 import { PLAYGROUND_OTHER_USERS } from '../playground-config';
 import { planMunicipality, describePlan, type MunicipalityPlan } from './municipality/plan';
 import { seedMunicipality, type SeedReport } from './municipality/seed-municipality';
@@ -47,10 +47,23 @@ export interface DemoSummary {
   readonly colleagues: readonly { readonly name: string; readonly roles: readonly Role[] }[];
 }
 
+/**
+ * The demo records months of history in half a minute: the messages the app sent back then (a
+ * handover's "Ny borger til dig" to the jobformidler) are not sent now, or the user's chat would
+ * fill with a message per citizen before the "ready" card.
+ */
+const historyNotifier: Notifier = {
+  sendToUser: async () => ({ status: 'no_reference' }),
+  sendToConversation: async () => ({ status: 'no_reference' }),
+  postToChannel: async () => ({ status: 'no_reference' }),
+  updateMessage: async () => ({ status: 'no_reference' }),
+  teamMemberIds: async () => undefined,
+};
+
 export async function buildDemo(services: Services, plan: MunicipalityPlan): Promise<DemoSummary> {
   // Two at a time: the embedded store is one process, and more in flight only queue there (and, on a
   // busy machine, run into the store's per-operation timeout).
-  const report = await seedMunicipality(services, plan, { concurrency: 2 });
+  const report = await seedMunicipality({ ...services, notifier: historyNotifier }, plan, { concurrency: 2 });
   const you = plan.admin.userId;
   const staff = new Map(
     [...plan.jobformidlere, ...plan.screeners, ...plan.ledere]
