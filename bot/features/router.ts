@@ -186,6 +186,8 @@ export class FeatureRouter {
     permission: PolicyAction,
     text: string,
   ): Promise<AdaptiveCard | undefined> {
+    // Roles are managed in the 1:1 chat only; elsewhere the admin gets the ordinary refusal.
+    if (ctx.conversation.kind !== 'personal') return undefined;
     const decision = decide(ctx.actor, permission, ctx.conversation.kind);
     if (decision.allowed || decision.reason !== 'role' || !ctx.guard.allows('roles.manage')) return undefined;
     await ctx.guard

@@ -130,6 +130,16 @@ describe('the first admin', () => {
     expect(cardText(screening.card)).toContain('Ny screening');
   });
 
+  it('in a channel the admin gets the ordinary refusal: roles are taken in the 1:1 chat', async () => {
+    const r = await h.say(admin, 'vis ugerapport', {
+      kind: 'channel',
+      teamId: '19:team-admin@thread.tacv2',
+      channelId: '19:admin@thread.tacv2',
+    });
+    expect(r.texts[0]).toContain('Det har din rolle ikke adgang til');
+    expect(r.cards).toEqual([]);
+  });
+
   it('others still get "ask your admin", and cannot take a role by a forged click', async () => {
     const leader = await h.userWithRoles('Lene Leder', ['leder']);
     const r = await h.say(leader, 'ny screening');

@@ -1,4 +1,5 @@
 import { handoverCard } from '../../../cards/visitation/handover-card';
+import { staffName } from '../staff-name';
 import type { HandlerContext } from '../feature';
 
 export type HandoverDelivery = 'sent' | 'no_reference' | 'failed';
@@ -19,7 +20,7 @@ export async function notifyJobformidler(
     const card = handoverCard('da', {
       caseRef: handover.caseRef,
       firstJobConversationAt: handover.firstJobConversationAt,
-      screenerName: screener?.displayName ?? '',
+      screenerName: staffName(screener, 'da', ctx.actor.userId),
     });
     const result = await notifier.sendToUser(ctx.actor.tenantId, handover.jobformidlerId, { card });
     ctx.log.info({ delivery: result.status }, 'Handover message to jobformidler');
