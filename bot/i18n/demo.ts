@@ -8,7 +8,7 @@ export const demoText = defineCatalogue({
     'offer.button': 'Prøv med et demo-jobcenter',
     'started.title': 'Demo-jobcentret bygges',
     'started.text':
-      'Fremdrift opretter {cases} opdigtede borgere gennem sine egne kort: screeninger, visitationer, overdragelser og jobformidlernes opfølgning. Det tager et halvt minuts tid – jeg skriver her, når det er klar.',
+      'Fremdrift opretter {cases} opdigtede borgere gennem sine egne kort: screeninger, visitationer, overdragelser og jobformidlernes opfølgning. Det tager omkring et halvt minut – jeg skriver her, når det er klar.',
     'running.text': 'Demo-jobcentret er ved at blive bygget. Jeg skriver her, når det er klar.',
     'not_empty.text':
       'Der er allerede sager i Fremdrift, så demo-jobcentret bliver ikke bygget: opdigtede borgere må ikke blandes med rigtige. Start med en tom datamappe for at prøve demoen.',
@@ -20,8 +20,7 @@ export const demoText = defineCatalogue({
     'ready.yours': 'Dine borgere',
     'ready.yours_value': '{count} i "Mine borgere"',
     'ready.colleagues': 'Dine kolleger',
-    'ready.time': 'Bygget på',
-    'ready.time_value': '{seconds} sekunder',
+    'ready.time': 'Bygget på {seconds} sekunder.',
     'ready.start': 'Her kan du begynde:',
     'failed.text':
       'Demo-jobcentret kunne ikke bygges færdigt. Det, der nåede at blive oprettet, er gemt. Prøv igen med en tom datamappe.',
@@ -44,8 +43,7 @@ export const demoText = defineCatalogue({
     'ready.yours': 'Your citizens',
     'ready.yours_value': '{count} in "My citizens"',
     'ready.colleagues': 'Your colleagues',
-    'ready.time': 'Built in',
-    'ready.time_value': '{seconds} seconds',
+    'ready.time': 'Built in {seconds} seconds.',
     'ready.start': 'Where to start:',
     'failed.text':
       'The demo jobcentre could not be finished. What was created so far is kept. Try again with an empty data folder.',

@@ -51,7 +51,7 @@ export function demoReadyCard(input: {
           input.colleagues.map((c) => `${c.name} (${roleNames(c.roles).toLocaleLowerCase(locale)})`).join(', '),
         ],
       ]),
-      note(`${t(locale, 'ready.time')}: ${t(locale, 'ready.time_value', { seconds: input.seconds })}`),
+      note(t(locale, 'ready.time', { seconds: input.seconds })),
       text(t(locale, 'ready.start'), { weight: 'Bolder' }),
     ],
     input.startHere.slice(0, 5).map((s) => executeAction(s.title, 'command.run', { command: s.command })),

@@ -1,6 +1,8 @@
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { PlaygroundHarness, PLAYGROUND_CURRENT_USER, type PlaygroundSession } from '../harness/playground';
+import { PLAYGROUND_OTHER_USERS } from '../../bot/local/playground-config';
+import { demoBuild } from '../../bot/features/demo/start-demo';
 
 /**
  * The first hour of a new user, in Danish, from an empty data folder, in one browser session on the
@@ -37,12 +39,30 @@ describe('the first hour in the Agents Playground, in Danish', () => {
     const first = await s.screenshot('first-hour-1-welcome');
     if (process.env.UPDATE_DOCS_SCREENSHOT === '1') copyFileSync(first, DOCS_SCREENSHOT);
 
+    const clicked = Date.now();
     await s.clickCardButton('Prøv med et demo-jobcenter');
     await s.waitForText('Demo-jobcentret bygges');
+    // The click is answered while the build is still under way (the card replaced the welcome card).
+    expect(demoBuild(pg.services, pg.tenantId)).toBeDefined();
+    expect(await s.countText('Prøv med et demo-jobcenter')).toBe(0);
     await s.waitForText('Demo-jobcentret er klar', { timeout: DEMO_BUILD_TIMEOUT_MS });
+    process.stdout.write(`demo: ready card ${Date.now() - clicked} ms after the click\n`);
     await s.waitForText(/Screener, Jobformidler, Leder, Administrator/);
     await s.waitForText(/Megan Bowen \(jobformidler\)/);
     await s.screenshot('first-hour-2-demo-ready');
+    // The months of history it records (handovers to the user among them) post nothing now.
+    expect(await s.countText('Ny borger til dig')).toBe(0);
+    // Every role for the user; the Playground's colleagues by name, with their roles.
+    expect((await pg.services.directory.getUser(pg.tenantId, pg.user.aadObjectId))?.roles.sort()).toEqual([
+      'admin',
+      'jobformidler',
+      'leder',
+      'screener',
+    ]);
+    expect(await pg.services.directory.getUser(pg.tenantId, PLAYGROUND_OTHER_USERS[0]!.aadObjectId)).toMatchObject({
+      displayName: 'Megan Bowen',
+      roles: ['jobformidler'],
+    });
 
     await s.clickCardButton('Mine borgere');
     await s.waitForText(/Dine sager med næste opfølgning/);
