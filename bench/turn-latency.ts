@@ -1,8 +1,8 @@
 import { BenchApp, type BenchUser } from './lib/bench-app';
 import { fmt, summarise, type LatencySummary } from './lib/stats';
-import { actionData, cardText } from './lib/cards';
+import { actionData, cardText } from '../bot/local/demo/lib/cards';
 import { answerStep, click, startScreening } from './lib/screening-clicks';
-import { inputValues } from './lib/card-clicker';
+import { inputValues } from '../bot/local/demo/lib/card-clicker';
 import { handedOverCase } from './lib/jobformidler-cases';
 import { BENCH_TENANT } from './lib/bench-app';
 import { addDays, businessDate } from '../bot/domain/calendar';

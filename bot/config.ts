@@ -189,3 +189,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
 
 /** True when the app runs against its embedded local Cosmos DB server. */
 export const usesEmbeddedCosmos = (config: Config): boolean => config.COSMOS_ENDPOINT === undefined;
+
+/** True for a user named in ADMIN_AAD_OBJECT_IDS: an admin by configuration, whatever the directory says. */
+export const isConfiguredAdmin = (config: Pick<Config, 'ADMIN_AAD_OBJECT_IDS'>, userId: string): boolean =>
+  config.ADMIN_AAD_OBJECT_IDS.some((id) => id.toLowerCase() === userId.toLowerCase());
+
+/**
+ * The demo municipality ("Prøv med et demo-jobcenter") is offered only on a local trial: the embedded
+ * store, never production. It writes synthetic citizens, so a real store must never get it.
+ */
+export const offersDemo = (config: Pick<Config, 'COSMOS_ENDPOINT' | 'NODE_ENV'>): boolean =>
+  config.COSMOS_ENDPOINT === undefined && config.NODE_ENV !== 'production';

@@ -1,6 +1,7 @@
 import * as AC from 'adaptivecards';
 import type { AdaptiveCard } from './types';
 import { registerTeamsChartElements } from './teams-charts';
+import { registerTeamsPeoplePicker } from './teams-people-picker';
 
 /** Teams refuses bot messages over ~28 KB in older clients and connectors (PRODUCT.md §3). */
 export const MAX_CARD_BYTES = 28 * 1024;
@@ -12,14 +13,15 @@ export interface CardValidation {
 
 /**
  * Parses a card with the official `adaptivecards` parser at schema 1.5 and collects every parse and
- * validation event. Teams' native chart elements (`Chart.*`) are taught to a private registry so
- * valid charts pass and misspelled ones still fail.
+ * validation event. Teams' native chart elements (`Chart.*`) and its people picker (`choices.data` on
+ * `Input.ChoiceSet`) are taught to a private registry so valid ones pass and misspelled ones still fail.
  */
 export function validateCard(card: AdaptiveCard): CardValidation {
   const context = new AC.SerializationContext(new AC.Version(1, 5));
   const elements = new AC.CardObjectRegistry<AC.CardElement>();
   AC.GlobalRegistry.populateWithDefaultElements(elements);
   registerTeamsChartElements(elements);
+  registerTeamsPeoplePicker(elements);
   context.setElementRegistry(elements);
   const parsed = new AC.AdaptiveCard();
   parsed.parse(card, context);

@@ -1,7 +1,7 @@
 import type { Role } from '../../bot/domain/roles';
 import { ScreeningRepository } from '../../bot/store/screening-repository';
 import { BENCH_TENANT, type BenchApp, type BenchUser } from './bench-app';
-import { actionData, cardText, type CardJson } from './cards';
+import { actionData, cardText, type CardJson } from '../../bot/local/demo/lib/cards';
 import { answerStep, startScreening } from './screening-clicks';
 
 /**

@@ -1,6 +1,6 @@
 import { addDays, businessDate } from '../../bot/domain/calendar';
 import type { BenchApp, BenchUser } from './bench-app';
-import { actionData, invokeCard, type CardJson } from './cards';
+import { actionData, invokeCard, type CardJson } from '../../bot/local/demo/lib/cards';
 
 /**
  * A screener clicking through Standardscreening v1 over HTTP, as Teams sends it: each click is the

@@ -100,6 +100,11 @@ export interface Command extends RouteScope {
    * card, after the role's buttons, and never left out for lack of room.
    */
   readonly quickAction?: { readonly da: string; readonly en: string; readonly always?: boolean };
+  /**
+   * How the help card starts it: `run` runs the example as it is; `caseRef` asks for a case number
+   * first (the example's last word is its placeholder). Undefined: the help card shows it to type.
+   */
+  readonly helpButton?: 'run' | 'caseRef';
   handle(
     ctx: HandlerContext,
     input: {

@@ -19,6 +19,7 @@ import { rehabFeature } from './rehab/handlers';
 import { teamFeature } from './team/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
+import { demoFeature } from './demo/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -28,10 +29,11 @@ import type { Feature } from './feature';
  */
 export function buildFeatures(): { router: FeatureRouter; onboarding: OnboardingFeature } {
   const built: { router?: FeatureRouter } = {};
-  const onboarding = onboardingFeature(() => {
+  const router = (): FeatureRouter => {
     if (built.router === undefined) throw new Error('Router used before it was built');
     return built.router;
-  });
+  };
+  const onboarding = onboardingFeature(router);
   const features: Feature[] = [
     onboarding,
     adminFeature,
@@ -54,8 +56,8 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     languageFeature,
     companyFeature,
     jobMatchFeature,
+    demoFeature(router),
   ];
-  const router = new FeatureRouter(features);
-  built.router = router;
-  return { router, onboarding };
+  built.router = new FeatureRouter(features);
+  return { router: built.router, onboarding };
 }

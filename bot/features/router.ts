@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CprInTextError, ForbiddenError } from '../domain/errors';
 import { fieldsWithCpr, maskCprIn } from '../domain/cpr-guard';
-import { decide } from '../domain/policy';
+import { decide, POLICY, type PolicyAction } from '../domain/policy';
 import { PERSONAL_ONLY, type ConversationKind } from '../domain/venue';
 import { common } from '../i18n/common';
 import { messageCard } from '../../cards/common/message-card';
 import { personalChatCard } from '../../cards/common/personal-chat-card';
+import { roleNeededCard } from '../../cards/admin/role-needed-card';
 import { errorToText, isExpectedError } from './errors-to-text';
 import type { AdaptiveCard } from '../../cards/types';
 import type {
@@ -45,12 +46,18 @@ export class FeatureRouter {
     }
   }
 
-  /** Commands the actor may use, in registration order (for the help card). */
-  visibleCommands(ctx: Pick<HandlerContext, 'actor'>): Command[] {
-    if (ctx.actor.roles.length === 0) return this.commands.filter((c) => c.help !== undefined && c.withoutRole);
+  /** Commands the actor may use in this conversation, in registration order (for the help and welcome cards). */
+  visibleCommands(ctx: Pick<HandlerContext, 'actor' | 'conversation'>): Command[] {
+    const kind = ctx.conversation.kind;
+    if (ctx.actor.roles.length === 0)
+      return this.commands.filter(
+        (c) => c.help !== undefined && c.withoutRole === true && (c.conversations ?? PERSONAL_ONLY).includes(kind),
+      );
     return this.commands.filter(
       (c) =>
-        c.help !== undefined && (c.permission === undefined || decide(ctx.actor, c.permission, 'personal').allowed),
+        c.help !== undefined &&
+        (c.conversations ?? PERSONAL_ONLY).includes(kind) &&
+        (c.permission === undefined || decide(ctx.actor, c.permission, kind).allowed),
     );
   }
 
@@ -111,8 +118,11 @@ export class FeatureRouter {
         const { command, text, match, typed } = found;
         const elsewhere = await this.refuseOutsideScope(ctx, command, command.id);
         if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
-        if (command.permission !== undefined) ctx.guard.require(command.permission);
-        else if (ctx.actor.roles.length === 0 && command.id !== 'help' && command.withoutRole !== true)
+        if (command.permission !== undefined) {
+          const needed = await this.roleNeededByAdmin(ctx, command.permission, text);
+          if (needed !== undefined) return [{ kind: 'card', card: needed }];
+          ctx.guard.require(command.permission);
+        } else if (ctx.actor.roles.length === 0 && command.id !== 'help' && command.withoutRole !== true)
           throw new ForbiddenError(command.id, 'no_role');
         return await command.handle(ctx, { text, match, rawText, typed });
       }
@@ -205,6 +215,25 @@ export class FeatureRouter {
       .catch((e: unknown) => ctx.log.error({ err: e }, 'Could not log a refusal'));
     ctx.log.info({ route: what, conversation: ctx.conversation.kind }, 'Route refused outside the 1:1 chat');
     return personalChatCard({ locale: ctx.actor.locale, botId: ctx.conversation.botId });
+  }
+
+  /**
+   * An admin who lacks the role a command needs (admins are not screeners by default) is told which
+   * role it is, with a button to take it, instead of "ask your admin". The refusal is logged as any other.
+   */
+  private async roleNeededByAdmin(
+    ctx: HandlerContext,
+    permission: PolicyAction,
+    text: string,
+  ): Promise<AdaptiveCard | undefined> {
+    // Roles are managed in the 1:1 chat only; elsewhere the admin gets the ordinary refusal.
+    if (ctx.conversation.kind !== 'personal') return undefined;
+    const decision = decide(ctx.actor, permission, ctx.conversation.kind);
+    if (decision.allowed || decision.reason !== 'role' || !ctx.guard.allows('roles.manage')) return undefined;
+    await ctx.guard
+      .recordRefusal(new ForbiddenError(permission, 'role'))
+      .catch((e: unknown) => ctx.log.error({ err: e }, 'Could not log a refusal'));
+    return roleNeededCard({ locale: ctx.actor.locale, command: text, roles: POLICY[permission] });
   }
 
   private async explain(ctx: HandlerContext, error: unknown): Promise<string> {

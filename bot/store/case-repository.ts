@@ -206,6 +206,25 @@ export class CaseRepository {
     return this.listBy('screenerId', userId, 'c.updatedAt DESC', tenantId, options);
   }
 
+  /** True when the tenant has any case at all (the local demo municipality is offered only to an empty Fremdrift). */
+  async hasAny(tenantId: string): Promise<boolean> {
+    let continuationToken: string | undefined;
+    do {
+      const page = await queryPage(
+        this.container,
+        {
+          query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case"',
+          parameters: [{ name: '@t', value: tenantId }],
+        },
+        CaseDocSchema,
+        { maxItemCount: 1, ...(continuationToken !== undefined ? { continuationToken } : {}) },
+      );
+      if (page.items.length > 0) return true;
+      continuationToken = page.continuationToken;
+    } while (continuationToken !== undefined);
+    return false;
+  }
+
   private listBy(
     field: 'assignedJobformidlerId' | 'screenerId',
     value: string,

@@ -24,6 +24,7 @@ export const UserDocSchema = z.object({
   type: z.literal('user'),
   schemaVersion: z.literal(1),
   userId: z.string(),
+  /** The name Teams shows; empty while the person has not written to the bot and nobody typed a name. */
   displayName: z.string(),
   botUserId: z.string().optional(),
   /**
@@ -76,6 +77,10 @@ const SettingsDocSchema = z.object({
 });
 
 const userDocId = (userId: string): string => `user:${userId}`;
+
+/** True when the bot knows the person's name (older documents kept the Entra id as the name). */
+export const hasName = (user: Pick<UserDoc, 'userId' | 'displayName'>): boolean =>
+  user.displayName.trim() !== '' && user.displayName.toLowerCase() !== user.userId.toLowerCase();
 /** Teams conversation ids can be longer than Cosmos' 255-character id limit, so the id is a hash. */
 export const installationDocId = (conversationId: string): string =>
   `install:${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
@@ -93,14 +98,14 @@ export class DirectoryRepository {
 
   /**
    * Remembers a user the bot has seen (name, Bot Framework id, and the personal chat they wrote
-   * from), keeping their roles. Writes only when something changed, so an ordinary turn costs one
-   * point read.
+   * from), keeping their roles. An activity without a name keeps the name known so far. Writes only
+   * when something changed, so an ordinary turn costs one point read.
    */
   async recordSeen(
     tenantId: string,
     seen: {
       userId: string;
-      displayName: string;
+      displayName?: string | undefined;
       botUserId?: string | undefined;
       personalConversationId?: string | undefined;
       teamsLocale?: Locale | undefined;
@@ -124,9 +129,10 @@ export class DirectoryRepository {
     now: Date,
   ): Promise<WithEtag<UserDoc>> {
     const existing = await this.getUser(tenantId, seen.userId);
+    const displayName = seen.displayName || existing?.displayName || '';
     if (
       existing !== undefined &&
-      existing.displayName === seen.displayName &&
+      existing.displayName === displayName &&
       (seen.botUserId === undefined || existing.botUserId === seen.botUserId) &&
       (seen.teamsLocale === undefined || existing.teamsLocale === seen.teamsLocale) &&
       (seen.personalConversationId === undefined || existing.personalConversationId === seen.personalConversationId)
@@ -143,7 +149,7 @@ export class DirectoryRepository {
         roles: [],
         firstSeenAt: now.toISOString(),
       }),
-      displayName: seen.displayName,
+      displayName,
       ...(seen.botUserId !== undefined ? { botUserId: seen.botUserId } : {}),
       ...(seen.teamsLocale !== undefined ? { teamsLocale: seen.teamsLocale } : {}),
       ...(seen.personalConversationId !== undefined ? { personalConversationId: seen.personalConversationId } : {}),
@@ -158,7 +164,11 @@ export class DirectoryRepository {
     return { ...doc, _etag: etag };
   }
 
-  /** Sets a user's roles (creating the user if an admin names someone the bot has not seen yet). */
+  /**
+   * Sets a user's roles (creating the user if an admin names someone the bot has not seen yet). A
+   * name given with the grant is kept for a person whose name the bot does not know yet; the name
+   * Teams sends replaces it when they write (recordSeen).
+   */
   async setRoles(
     tenantId: string,
     userId: string,
@@ -176,7 +186,7 @@ export class DirectoryRepository {
         type: 'user',
         schemaVersion: 1,
         userId,
-        displayName: displayName ?? userId,
+        displayName: displayName ?? '',
         roles: unique,
         firstSeenAt: now.toISOString(),
         updatedAt: now.toISOString(),
@@ -186,7 +196,8 @@ export class DirectoryRepository {
       return doc;
     }
     const { _etag, ...rest } = existing;
-    const doc: UserDoc = { ...rest, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
+    const named = !hasName(rest) && displayName ? { displayName } : {};
+    const doc: UserDoc = { ...rest, ...named, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
     await replaceIfMatch(this.container, doc, tenantId, _etag);
     return doc;
   }

@@ -61,7 +61,8 @@ export type InboundActivity = z.infer<typeof InboundActivitySchema>;
 export interface TurnIdentity {
   readonly tenantId: string;
   readonly userId: string;
-  readonly displayName: string;
+  /** The name Teams shows for the user; undefined when the activity carries none (never the raw id). */
+  readonly displayName: string | undefined;
   readonly botUserId: string;
   readonly locale: Locale;
   readonly conversation: ConversationInfo;
@@ -81,7 +82,7 @@ export function identify(a: InboundActivity): TurnIdentity | IdentityProblem {
   return {
     tenantId,
     userId,
-    displayName: a.from.name ?? userId,
+    displayName: a.from.name?.trim() || undefined,
     botUserId: a.from.id,
     locale: resolveLocale(a.locale),
     conversation: conversationOf(a),

@@ -141,7 +141,7 @@ export function createTeamsApp(deps: {
     if (ctx === undefined || 'refusal' in ctx) return;
     const action = String((context.activity as { action?: unknown }).action ?? '').toLowerCase();
     if (action === 'add' || action === 'add-upgrade')
-      await send(context, [{ kind: 'card', card: onboarding.welcome(ctx) }]);
+      await send(context, [{ kind: 'card', card: await onboarding.welcome(ctx) }]);
   });
 
   app.activity('conversationUpdate', async (context) => {

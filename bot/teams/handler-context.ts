@@ -1,5 +1,6 @@
 import { Guard, type AuditChannel } from '../access/guard';
 import type { Actor } from '../domain/actor';
+import { isConfiguredAdmin } from '../config';
 import { isRole, type Role } from '../domain/roles';
 import type { ConversationInfo, HandlerContext } from '../features/feature';
 import type { Locale } from '../i18n/locale';
@@ -18,7 +19,7 @@ export function handlerContextFor(
   now: Date,
 ): HandlerContext {
   const roles = new Set<Role>(who.storedRoles.filter(isRole));
-  if (services.config.ADMIN_AAD_OBJECT_IDS.some((id) => id.toLowerCase() === who.userId)) roles.add('admin');
+  if (isConfiguredAdmin(services.config, who.userId)) roles.add('admin');
   const actor: Actor = { tenantId: who.tenantId, userId: who.userId, roles: [...roles], locale: who.locale };
   return {
     actor,

@@ -4,6 +4,7 @@ import { onboardingText as t } from '../../bot/i18n/onboarding';
 import { common } from '../../bot/i18n/common';
 import { adaptiveCard, executeAction, heading, note, text } from '../common/elements';
 import type { AdaptiveCard } from '../types';
+import { demoOffer } from '../demo/demo-cards';
 
 export interface QuickAction {
   readonly title: string;
@@ -19,6 +20,8 @@ export function welcomeCard(input: {
   quickActions: readonly QuickAction[];
   /** Buttons every user gets, after help (the language switch). */
   alwaysActions?: readonly QuickAction[];
+  /** Local trial on an empty store: offer the demo municipality of this many citizens. */
+  demoCases?: number;
 }): AdaptiveCard {
   const { locale, roles } = input;
   const body = [heading(t(locale, 'welcome.title')), text(t(locale, 'welcome.intro'))];
@@ -32,6 +35,7 @@ export function welcomeCard(input: {
     );
     for (const role of roles) body.push(text(t(locale, `welcome.role.${role}`)));
   }
+  if (input.demoCases !== undefined) body.push(demoOffer(locale, input.demoCases));
   if (input.inChannel) body.push(note(t(locale, 'welcome.channel')));
   body.push(note(t(locale, 'welcome.help_hint')));
   const actions = [

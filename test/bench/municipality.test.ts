@@ -4,9 +4,9 @@ import { caseDocId } from '../../bot/domain/case';
 import { stripSystemFields } from '../../bot/store/documents';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { addDays } from '../../bot/domain/calendar';
-import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bench/municipality/plan';
-import { seedMunicipality } from '../../bench/municipality/seed-municipality';
-import { employerFollowUps as planEmployerFollowUps } from '../../bench/municipality/plan-companies';
+import { describePlan, planMunicipality, type MunicipalityPlan } from '../../bot/local/demo/municipality/plan';
+import { seedMunicipality } from '../../bot/local/demo/municipality/seed-municipality';
+import { employerFollowUps as planEmployerFollowUps } from '../../bot/local/demo/municipality/plan-companies';
 import { CompanyRepository } from '../../bot/store/company-repository';
 import { allItems, documentsOf } from '../privacy/fixtures';
 

@@ -44,6 +44,34 @@ describe('card validation (adaptivecards parser, schema 1.5)', () => {
     expect(errors).toMatch(/Duplicate Id "a"|unique Id/);
   });
 
+  it("accepts Teams' people picker (choices.data over Graph's users) at 1.5, and refuses a misspelled one", () => {
+    const picker = (data: unknown) =>
+      adaptiveCard([
+        {
+          type: 'Input.ChoiceSet',
+          id: 'who',
+          label: 'Medarbejder',
+          style: 'filtered',
+          choices: [{ title: 'Megan Bowen', value: '7e1a5f00-0000-4000-8000-000000000021' }],
+          'choices.data': data as never,
+        },
+      ]);
+    expect(validateCard(picker({ type: 'Data.Query', dataset: 'graph.microsoft.com/users' })).errors).toEqual([]);
+    expect(
+      validateCard(picker({ type: 'Data.Query', dataset: 'graph.microsoft.com/users?scope=currentContext' })).errors,
+    ).toEqual([]);
+    expect(validateCard(picker({ type: 'Data.Qery', dataset: 'graph.microsoft.com/users' })).errors.join()).toMatch(
+      /choices.data: type/,
+    );
+    expect(validateCard(picker({ type: 'Data.Query', dataset: 'graph.microsoft.com/groups' })).errors.join()).toMatch(
+      /choices.data: dataset/,
+    );
+    // Other Input.ChoiceSet rules still hold.
+    expect(
+      validateCard(adaptiveCard([{ type: 'Input.ChoiceSet', id: 'x', choices: [{ title: 'A' }] }])).errors,
+    ).not.toEqual([]);
+  });
+
   it('rejects cards over 28 KB', () => {
     const big = adaptiveCard(Array.from({ length: 300 }, (_, i) => text(`${i} ${'x'.repeat(100)}`)));
     expect(validateCard(big).errors.join()).toMatch(/over the 28672-byte limit/);

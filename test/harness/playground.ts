@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +49,12 @@ export { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID, PLAYGROUND_TEAM };
 export interface PlaygroundHarnessOptions {
   readonly env?: Record<string, string>;
   readonly clock?: Clock;
+  /**
+   * The locale the bot sees on every activity. The Playground's server hard-codes en-US; with this
+   * set, its activities reach the bot through a small proxy that puts this locale in instead (until
+   * the local trial's own Danish default makes this unnecessary).
+   */
+  readonly activityLocale?: string;
 }
 
 export interface SessionOptions {
@@ -77,6 +84,7 @@ export class PlaygroundHarness {
     private readonly running: RunningApp,
     readonly playground: PlaygroundProcess,
     private readonly tempDir: string,
+    private readonly proxy: http.Server | undefined,
   ) {}
 
   static async start(options: PlaygroundHarnessOptions = {}): Promise<PlaygroundHarness> {
@@ -95,14 +103,18 @@ export class PlaygroundHarness {
       logger: createLogger(config.LOG_LEVEL),
       ...(options.clock ? { clock: options.clock } : {}),
     });
+    let proxy: http.Server | undefined;
     try {
+      proxy = options.activityLocale ? await localeProxy(running.url, options.activityLocale) : undefined;
+      const botUrl = proxy ? `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}` : running.url;
       const playground = await startPlayground({
-        botEndpoint: `${running.url}/api/messages`,
+        botEndpoint: `${botUrl}/api/messages`,
         port: await freePort(),
         workDir: path.join(tempDir, 'playground'),
       });
-      return new PlaygroundHarness(running, playground, tempDir);
+      return new PlaygroundHarness(running, playground, tempDir, proxy);
     } catch (e) {
+      proxy?.close();
       await running.stop();
       rmSync(tempDir, { recursive: true, force: true });
       throw e;
@@ -146,9 +158,49 @@ export class PlaygroundHarness {
   async stop(): Promise<void> {
     for (const s of [...this.sessions]) await s.close();
     await this.playground.stop();
+    if (this.proxy) {
+      this.proxy.closeAllConnections();
+      await new Promise<void>((resolve) => this.proxy?.close(() => resolve()));
+    }
     await this.running.stop();
     rmSync(this.tempDir, { recursive: true, force: true });
   }
+}
+
+/** Forwards the Playground's activities to the bot with `locale` (and its clientInfo entity's) replaced. */
+async function localeProxy(botUrl: string, locale: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let body = Buffer.concat(chunks).toString('utf8');
+      try {
+        const activity = JSON.parse(body) as { locale?: string; entities?: { type?: string; locale?: string }[] };
+        if (activity.locale !== undefined) activity.locale = locale;
+        for (const e of activity.entities ?? []) if (e.type === 'clientInfo') e.locale = locale;
+        body = JSON.stringify(activity);
+      } catch {
+        /* not JSON: forwarded as it is */
+      }
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (typeof req.headers.authorization === 'string') headers.authorization = req.headers.authorization;
+      fetch(`${botUrl}${req.url ?? ''}`, {
+        method: req.method ?? 'POST',
+        headers: headers as Record<string, string>,
+        body,
+      })
+        .then(async (r) => {
+          res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await r.arrayBuffer()));
+        })
+        .catch(() => {
+          res.writeHead(502);
+          res.end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
 }
 
 async function firstPage(context: BrowserContext): Promise<Page> {

@@ -93,7 +93,9 @@ describe('who may score and read progression, and the audit trail', () => {
   it('refuses leaders, screeners and admins scoring (leaders see aggregates only)', async () => {
     for (const user of [leader, screener, admin]) {
       const r = await h.say(user, 'progression FR-ACC-1');
-      expect(r.texts).toEqual([FORBIDDEN]);
+      // An admin is told which role it takes, with a button to take it (test/onboarding/first-admin.test.ts).
+      if (user === admin) expect(cardText(r.cards[0])).toContain('"progression fr-acc-1" kræver rollen Jobformidler');
+      else expect(r.texts).toEqual([FORBIDDEN]);
       const click = await h.execute(user, 'progression.open', { caseRef: 'FR-ACC-1' });
       expect(cardText(click.card)).toBe(FORBIDDEN);
     }
@@ -116,11 +118,11 @@ describe('who may score and read progression, and the audit trail', () => {
 
   it('shows the progression commands in help only to the roles that may use them', async () => {
     const forJo = cardText((await h.say(assigned, 'hjælp')).cards[0]);
-    expect(forJo).toContain('progression <sagsnummer>');
+    expect(forJo).toContain('progression SAGSNUMMER');
     expect(forJo).not.toContain('indikatorsæt');
     const forAdmin = cardText((await h.say(admin, 'hjælp')).cards[0]);
     expect(forAdmin).toContain('indikatorsæt');
-    expect(forAdmin).not.toContain('progression <sagsnummer>');
+    expect(forAdmin).not.toContain('progression SAGSNUMMER');
     expect(cardText((await h.say(leader, 'hjælp')).cards[0])).not.toContain('progression');
   });
 

@@ -26,8 +26,10 @@ describe('guided screening over HTTP activities', () => {
     const quick = actionsOf(welcome.cards[0]).map((a) => a.data.command);
     expect(quick).toEqual(expect.arrayContaining(['ny screening', 'mine screeninger']));
     const screenerHelp = await h.say(anna, 'hjælp');
-    const example = actionsOf(screenerHelp.cards[0]).find((a) => a.data.command === 'screeningssvar SAGSNUMMER');
-    const hint = await h.execute(anna, example!.verb, example!.data);
+    // The help card's button asks for the case number, then runs "screeningssvar <number>".
+    const answers = actionsOf(screenerHelp.cards[0]).find((a) => a.data.command === 'screeningssvar');
+    expect(answers?.data.argumentInput).toBeDefined();
+    const hint = await h.execute(anna, 'command.run', { command: 'screeningssvar' });
     expect(cardText(hint.card)).toContain('Skriv sagsnummeret efter kommandoen');
     const jf = await h.userWithRoles('Jens', ['jobformidler']);
     const help = await h.say(jf, 'hjælp');

@@ -1,31 +1,65 @@
 import { z } from 'zod';
 import { adminText as t } from '../../i18n/admin';
 import { common } from '../../i18n/common';
-import { rolesCard } from '../../../cards/admin/roles-card';
+import { isConfiguredAdmin } from '../../config';
+import { editableRoles, rolesCard, type StaffRow, type TypedRoles } from '../../../cards/admin/roles-card';
+import { roleTakenCard } from '../../../cards/admin/role-needed-card';
 import { settingsCard } from '../../../cards/admin/settings-card';
 import { applySettingsForm } from './settings-form';
 import { businessDate } from '../../domain/calendar';
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
 import { isEntraObjectId, parseRoles, setRoles } from './set-roles';
-import { isRole, type Role } from '../../domain/roles';
+import { resolveColleague } from './resolve-colleague';
+import { staffName } from '../staff-name';
+import { InvalidInputError } from '../../domain/errors';
+import { RoleSchema, isRole, type Role } from '../../domain/roles';
+
+async function staffRows(ctx: HandlerContext): Promise<StaffRow[]> {
+  const users = await ctx.services.directory.listUsers(ctx.actor.tenantId);
+  return users.map((u) => ({
+    userId: u.userId,
+    name: staffName(u, ctx.actor.locale),
+    roles: u.roles,
+    configuredAdmin: isConfiguredAdmin(ctx.services.config, u.userId),
+  }));
+}
 
 async function currentRolesCard(
   ctx: HandlerContext,
-  extra: { notice?: string; error?: string } = {},
+  extra: { notice?: string; error?: string; typed?: TypedRoles } = {},
 ): Promise<AdaptiveCard> {
-  const staff = await ctx.services.directory.listUsers(ctx.actor.tenantId);
-  return rolesCard({ locale: ctx.actor.locale, staff, ...extra });
+  return rolesCard({ locale: ctx.actor.locale, staff: await staffRows(ctx), ...extra });
 }
 
-const roleNames = (ctx: HandlerContext, roles: readonly Role[]): string =>
-  roles.length === 0
+/** A user's roles as the app applies them: the stored ones, and admin for a configured admin. */
+const effectiveRoles = (ctx: HandlerContext, user: { userId: string; roles: readonly Role[] }): Role[] =>
+  isConfiguredAdmin(ctx.services.config, user.userId) && !user.roles.includes('admin')
+    ? [...user.roles, 'admin']
+    : [...user.roles];
+
+const roleNames = (ctx: HandlerContext, user: { userId: string; roles: readonly Role[] }): string => {
+  const roles = effectiveRoles(ctx, user);
+  return roles.length === 0
     ? t(ctx.actor.locale, 'roles.none')
     : roles.map((r) => common(ctx.actor.locale, `role.${r}`)).join(', ');
+};
 
-/** Grant/revoke by text: "giv rolle screener til <id>", "fjern rolle leder fra <id>" (and English). */
-const GRANT = /^(?:giv rolle|tildel rolle|grant role|grant) (\w+) (?:til|to) ([0-9a-f-]{36})$/;
-const REVOKE = /^(?:fjern rolle|revoke role|revoke) (\w+) (?:fra|from) ([0-9a-f-]{36})$/;
+/** The roles parsed from a multi-select, or the message for a value that is not one of them. */
+function rolesFrom(ctx: HandlerContext, value: string): { roles: Role[] } | { error: string } {
+  try {
+    return { roles: parseRoles(value) };
+  } catch (e) {
+    if (!(e instanceof InvalidInputError)) throw e;
+    return {
+      error: common(ctx.actor.locale, 'error.invalid_choice', { field: t(ctx.actor.locale, 'roles.add.roles') }),
+    };
+  }
+}
+
+/** Grant/revoke by text: "giv rolle screener til Megan Bowen" or "… til <Entra id>", "fjern rolle leder fra …". */
+const GRANT = /^(?:giv rolle|tildel rolle|grant role|grant) (\w+) (?:til|to) (.{1,100})$/;
+const REVOKE = /^(?:fjern rolle|revoke role|revoke) (\w+) (?:fra|from) (.{1,100})$/;
 
 export const adminFeature: Feature = {
   name: 'admin',
@@ -36,6 +70,7 @@ export const adminFeature: Feature = {
       permission: 'roles.manage',
       help: { da: t('da', 'roles.cmd.help'), en: t('en', 'roles.cmd.help'), example: { da: 'roller', en: 'roles' } },
       quickAction: { da: t('da', 'roles.quick'), en: t('en', 'roles.quick') },
+      helpButton: 'run',
       handle: async (ctx) => [cardReply(await currentRolesCard(ctx))],
     },
     {
@@ -45,21 +80,22 @@ export const adminFeature: Feature = {
       help: {
         da: t('da', 'roles.cmd.grant'),
         en: t('en', 'roles.cmd.grant'),
-        example: { da: 'giv rolle screener til ENTRA-ID', en: 'grant role screener to ENTRA-ID' },
+        example: { da: 'giv rolle screener til NAVN', en: 'grant role screener to NAME' },
       },
       handle: async (ctx, { match }) => {
-        const [, roleName = '', userId = ''] = match;
-        if (!isRole(roleName)) return [textReply(common(ctx.actor.locale, 'error.invalid_choice', { field: 'rolle' }))];
-        if (!isEntraObjectId(userId)) return [textReply(t(ctx.actor.locale, 'roles.invalid_user'))];
-        const existing = await ctx.services.directory.getUser(ctx.actor.tenantId, userId.toLowerCase());
-        const current = existing?.roles ?? [];
+        const locale = ctx.actor.locale;
+        const [, roleName = '', who = ''] = match;
+        if (!isRole(roleName))
+          return [textReply(common(locale, 'error.invalid_choice', { field: t(locale, 'roles.add.roles') }))];
+        const person = await resolveColleague(ctx, who);
+        if (person === 'unknown') return [textReply(t(locale, 'roles.unknown_name', { name: who }))];
+        if (person === 'ambiguous') return [textReply(t(locale, 'roles.ambiguous_name', { name: who }))];
+        const current = person.user?.roles ?? [];
         const next = GRANT.test(match[0]) ? [...current, roleName] : current.filter((r) => r !== roleName);
-        const saved = await setRoles(ctx, userId, next);
-        if (saved === 'self_admin') return [textReply(t(ctx.actor.locale, 'roles.self_admin'))];
+        const saved = await setRoles(ctx, person.userId, next);
+        if (saved === 'self_admin') return [textReply(t(locale, 'roles.self_admin'))];
         return [
-          textReply(
-            t(ctx.actor.locale, 'roles.granted', { name: saved.displayName, roles: roleNames(ctx, saved.roles) }),
-          ),
+          textReply(t(locale, 'roles.granted', { name: staffName(saved, locale), roles: roleNames(ctx, saved) })),
         ];
       },
     },
@@ -72,6 +108,7 @@ export const adminFeature: Feature = {
         en: t('en', 'settings.cmd.help'),
         example: { da: 'indstillinger', en: 'settings' },
       },
+      helpButton: 'run',
       handle: async (ctx) => [
         cardReply(
           settingsCard({
@@ -120,14 +157,29 @@ export const adminFeature: Feature = {
         .catchall(z.unknown()),
       handle: async (ctx, data) => {
         ctx.guard.require('roles.manage');
+        const locale = ctx.actor.locale;
         const raw = data[data.inputId];
-        const roles = parseRoles(typeof raw === 'string' ? raw : '');
-        const saved = await setRoles(ctx, data.userId, roles);
-        if (saved === 'self_admin')
-          return { card: await currentRolesCard(ctx, { error: t(ctx.actor.locale, 'roles.self_admin') }) };
+        const ticked = typeof raw === 'string' ? raw : '';
+        // A refused save shows the card again with the ticks as the admin left them.
+        const refuse = async (error: string) => ({
+          card: await currentRolesCard(ctx, { error, typed: { rows: { [data.userId]: ticked } } }),
+        });
+        if (!isEntraObjectId(data.userId)) return refuse(t(locale, 'roles.invalid_user'));
+        const parsed = rolesFrom(ctx, ticked);
+        if ('error' in parsed) return refuse(parsed.error);
+        const userId = data.userId.toLowerCase();
+        const editable = editableRoles({ configuredAdmin: isConfiguredAdmin(ctx.services.config, userId) });
+        // Roles the row does not offer (a configured admin's admin role) stay as stored.
+        const stored = (await ctx.services.directory.getUser(ctx.actor.tenantId, userId))?.roles ?? [];
+        const next = [
+          ...parsed.roles.filter((r) => editable.includes(r)),
+          ...stored.filter((r) => !editable.includes(r)),
+        ];
+        const saved = await setRoles(ctx, userId, next);
+        if (saved === 'self_admin') return refuse(t(locale, 'roles.self_admin'));
         return {
           card: await currentRolesCard(ctx, {
-            notice: t(ctx.actor.locale, 'roles.saved', { name: saved.displayName, roles: roleNames(ctx, saved.roles) }),
+            notice: t(locale, 'roles.saved', { name: staffName(saved, locale), roles: roleNames(ctx, saved) }),
           }),
         };
       },
@@ -145,17 +197,32 @@ export const adminFeature: Feature = {
       },
       handle: async (ctx, data) => {
         ctx.guard.require('roles.manage');
-        if (!isEntraObjectId(data.newUserId))
-          return { card: await currentRolesCard(ctx, { error: t(ctx.actor.locale, 'roles.invalid_user') }) };
-        const roles = parseRoles(data.newRoles);
-        const saved = await setRoles(ctx, data.newUserId, roles, data.newUserName || undefined);
-        if (saved === 'self_admin')
-          return { card: await currentRolesCard(ctx, { error: t(ctx.actor.locale, 'roles.self_admin') }) };
+        const locale = ctx.actor.locale;
+        const refuse = async (error: string) => ({ card: await currentRolesCard(ctx, { error, typed: data }) });
+        if (data.newUserId === '') return refuse(t(locale, 'roles.pick_person'));
+        if (!isEntraObjectId(data.newUserId)) return refuse(t(locale, 'roles.invalid_user'));
+        const parsed = rolesFrom(ctx, data.newRoles);
+        if ('error' in parsed) return refuse(parsed.error);
+        const saved = await setRoles(ctx, data.newUserId, parsed.roles, data.newUserName || undefined);
+        if (saved === 'self_admin') return refuse(t(locale, 'roles.self_admin'));
         return {
           card: await currentRolesCard(ctx, {
-            notice: t(ctx.actor.locale, 'roles.saved', { name: saved.displayName, roles: roleNames(ctx, saved.roles) }),
+            notice: t(locale, 'roles.saved', { name: staffName(saved, locale), roles: roleNames(ctx, saved) }),
           }),
         };
+      },
+    }),
+    defineAction({
+      verb: 'admin.roles.take',
+      schema: z.object({ role: RoleSchema, command: z.string().trim().max(200).optional() }),
+      handle: async (ctx, data) => {
+        ctx.guard.require('roles.manage');
+        const stored = (await ctx.services.directory.getUser(ctx.actor.tenantId, ctx.actor.userId))?.roles ?? [];
+        if (!stored.includes(data.role) && !ctx.actor.roles.includes(data.role)) {
+          const saved = await setRoles(ctx, ctx.actor.userId, [...stored, data.role]);
+          if (saved === 'self_admin') throw new Error('Taking a role never removes admin');
+        }
+        return { card: roleTakenCard({ locale: ctx.actor.locale, role: data.role, command: data.command }) };
       },
     }),
   ],

@@ -2,6 +2,7 @@ import { InvalidInputError } from '../../domain/errors';
 import { isRole, type Role } from '../../domain/roles';
 import type { UserDoc } from '../../store/directory-repository';
 import type { HandlerContext } from '../feature';
+import { isConfiguredAdmin } from '../../config';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,7 +21,8 @@ export const isEntraObjectId = (value: string): boolean => GUID.test(value);
 
 /**
  * Sets a staff member's roles, as an admin. Audited as an administrative write. An admin cannot
- * remove their own admin role (so a tenant cannot lose its last admin by accident).
+ * remove their own admin role (so a tenant cannot lose its last admin by accident); an admin named in
+ * ADMIN_AAD_OBJECT_IDS stays admin whatever is stored, so their other roles can be saved freely.
  */
 export async function setRoles(
   ctx: HandlerContext,
@@ -28,7 +30,14 @@ export async function setRoles(
   roles: readonly Role[],
   displayName?: string,
 ): Promise<UserDoc | 'self_admin'> {
-  if (userId === ctx.actor.userId && ctx.actor.roles.includes('admin') && !roles.includes('admin')) return 'self_admin';
+  const self = userId.toLowerCase() === ctx.actor.userId;
+  if (
+    self &&
+    ctx.actor.roles.includes('admin') &&
+    !roles.includes('admin') &&
+    !isConfiguredAdmin(ctx.services.config, userId)
+  )
+    return 'self_admin';
   return ctx.guard.run(
     { action: 'roles.manage', kind: 'write', purpose: 'administration', auditAction: 'roles.set' },
     () =>

@@ -23,6 +23,7 @@ export const caseFeature: Feature = {
   commands: [
     {
       id: 'case.open',
+      helpButton: 'caseRef',
       patterns: [/^(?:sag|åbn sag|case|open case)(?: (\S+))?$/],
       permission: 'case.read',
       help: {

@@ -9,6 +9,7 @@ export const caseloadFeature: Feature = {
   commands: [
     {
       id: 'caseload',
+      helpButton: 'run',
       patterns: [/^(mine borgere|mine sager|sagsstamme|my citizens|my cases|caseload)$/],
       permission: 'caseload.view',
       help: { da: t('da', 'cmd.help'), en: t('en', 'cmd.help'), example: { da: 'mine borgere', en: 'my citizens' } },

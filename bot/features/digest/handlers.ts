@@ -13,6 +13,7 @@ export const digestFeature: Feature = {
   commands: [
     {
       id: 'digest.subscribe',
+      helpButton: 'run',
       // Leaders use these where the team reads along; they answer with aggregates or a private preview only.
       conversations: ANY_CONVERSATION,
       patterns: [
@@ -29,6 +30,7 @@ export const digestFeature: Feature = {
     },
     {
       id: 'digest.unsubscribe',
+      helpButton: 'run',
       conversations: ANY_CONVERSATION,
       patterns: [
         /^(?:afmeld|stop)(?: (?:ugerapport(?:en)?|den ugentlige rapport))$/,
@@ -44,6 +46,7 @@ export const digestFeature: Feature = {
     },
     {
       id: 'digest.preview',
+      helpButton: 'run',
       conversations: ANY_CONVERSATION,
       patterns: [/^(?:vis|se) (?:ugerapport(?:en)?|den ugentlige rapport)$/, /^show(?: the)? (?:weekly )?digest$/],
       permission: 'digest.preview',

@@ -4,6 +4,7 @@ import { digestCard } from '../../../cards/digest/digest-card';
 import { textReply, type HandlerContext, type Reply } from '../feature';
 import { digestWeekOf } from './calendar';
 import { computeDigest, digestView } from './compute-digest';
+import { staffName } from '../staff-name';
 import { scopeOf } from './subscriptions';
 import { sendToUserWithRetry } from '../delivery/send-to-user';
 
@@ -52,7 +53,7 @@ async function buildAndSend(ctx: HandlerContext): Promise<void> {
     { action: 'digest.preview', kind: 'read', purpose: 'management_information', auditAction: 'digest.preview' },
     () => computeDigest(services, actor.tenantId, spec, week),
   );
-  const names = new Map((await services.directory.listUsers(actor.tenantId)).map((u) => [u.userId, u.displayName]));
+  const names = new Map((await services.directory.listUsers(actor.tenantId)).map((u) => [u.userId, u]));
   const card = digestCard({
     locale: actor.locale,
     view: digestView(computed),
@@ -60,7 +61,7 @@ async function buildAndSend(ctx: HandlerContext): Promise<void> {
     settings: computed.settings,
     workload: computed.computation.workload
       .filter((w) => w.caseload > 0 || w.overdue > 0 || w.companyContacts > 0)
-      .map((w) => ({ ...w, name: names.get(w.userId) ?? w.userId })),
+      .map((w) => ({ ...w, name: staffName(names.get(w.userId), actor.locale, w.userId) })),
   });
   const sent = await sendToUserWithRetry(services, actor, { card });
   if (sent.status === 'sent') ctx.log.info({ outcome: sent.status }, 'Digest preview sent 1:1');

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { onboardingText as t } from '../../i18n/onboarding';
 import { welcomeCard, type QuickAction } from '../../../cards/onboarding/welcome-card';
 import { helpCard } from '../../../cards/onboarding/help-card';
+import { helpGroups } from './help-groups';
+import { demoOffered } from '../demo/start-demo';
+import { DEMO } from '../../local/demo/demo-municipality';
+import { common } from '../../i18n/common';
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import { ANY_CONVERSATION } from '../../domain/venue';
@@ -12,7 +16,7 @@ import type { FeatureRouter } from '../router';
  * Welcome, help and the "run this command" button. Built with a lazy reference to the router
  * because help lists the commands of every other feature.
  */
-export type OnboardingFeature = Feature & { welcome(ctx: HandlerContext): AdaptiveCard };
+export type OnboardingFeature = Feature & { welcome(ctx: HandlerContext): Promise<AdaptiveCard> };
 
 export function onboardingFeature(router: () => FeatureRouter): OnboardingFeature {
   /** The welcome card's buttons: the role's (`always` ones apart, so they are never left out). */
@@ -25,12 +29,13 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
           : [],
       );
 
-  const welcome = (ctx: HandlerContext): AdaptiveCard =>
+  const welcome = async (ctx: HandlerContext): Promise<AdaptiveCard> =>
     welcomeCard({
       locale: ctx.actor.locale,
       roles: ctx.actor.roles,
       userId: ctx.actor.userId,
       inChannel: ctx.conversation.kind === 'channel',
+      ...(ctx.conversation.kind === 'personal' && (await demoOffered(ctx)) ? { demoCases: DEMO.cases } : {}),
       quickActions: quickActions(ctx, false),
       alwaysActions: quickActions(ctx, true),
     });
@@ -39,11 +44,14 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
     const locale = ctx.actor.locale;
     const alwaysActions = quickActions(ctx, true);
     if (ctx.actor.roles.length === 0)
-      return helpCard({ locale, entries: [], noRoleUserId: ctx.actor.userId, alwaysActions });
-    const entries = router()
-      .visibleCommands(ctx)
-      .flatMap((c) => (c.help ? [{ example: c.help.example[locale], description: c.help[locale] }] : []));
-    return helpCard({ locale, entries, alwaysActions });
+      return helpCard({ locale, groups: [], noRoleUserId: ctx.actor.userId, alwaysActions });
+    const shared = ctx.conversation.kind !== 'personal';
+    return helpCard({
+      locale,
+      groups: helpGroups(ctx.actor.roles, router().visibleCommands(ctx), locale),
+      alwaysActions,
+      ...(shared ? { sharedConversationBotId: ctx.conversation.botId } : {}),
+    });
   };
 
   return {
@@ -59,6 +67,7 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
       },
       {
         id: 'welcome',
+        helpButton: 'run',
         conversations: ANY_CONVERSATION,
         patterns: [/^(velkommen|welcome|hej|hello|hi|start)$/],
         help: {
@@ -66,7 +75,7 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
           en: t('en', 'help.cmd.welcome'),
           example: { da: 'velkommen', en: 'welcome' },
         },
-        handle: async (ctx) => [cardReply(welcome(ctx))],
+        handle: async (ctx) => [cardReply(await welcome(ctx))],
       },
     ],
     actions: [
@@ -74,9 +83,30 @@ export function onboardingFeature(router: () => FeatureRouter): OnboardingFeatur
         verb: 'command.run',
         // The command it runs is checked again by handleMessage, with its own scope.
         conversations: ANY_CONVERSATION,
-        schema: z.object({ command: z.string().min(1).max(200) }),
+        schema: z
+          .object({
+            command: z.string().min(1).max(200),
+            // A help-card button that asked for a case number names its input; the value is appended.
+            argumentInput: z
+              .string()
+              .regex(/^ask_\w{1,60}$/)
+              .optional(),
+          })
+          .catchall(z.unknown()),
         handle: async (ctx, data) => {
-          const replies: Reply[] = await router().handleMessage(ctx, data.command);
+          const argument = data.argumentInput === undefined ? undefined : data[data.argumentInput];
+          if (data.argumentInput !== undefined && (typeof argument !== 'string' || argument.trim() === ''))
+            return {
+              card: messageCard(
+                common(ctx.actor.locale, 'error.required', { field: t(ctx.actor.locale, 'help.case_ref') }),
+                {
+                  tone: 'attention',
+                },
+              ),
+            };
+          const command =
+            typeof argument === 'string' ? `${data.command} ${argument.trim().slice(0, 100)}` : data.command;
+          const replies: Reply[] = await router().handleMessage(ctx, command);
           const [first, ...rest] = replies;
           if (first === undefined) return { card: help(ctx) };
           // A file cannot replace a card: the card says what comes, and the file follows it.

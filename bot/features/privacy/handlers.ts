@@ -71,6 +71,7 @@ export const privacyFeature: Feature = {
   commands: [
     {
       id: 'privacy.audit',
+      helpButton: 'caseRef',
       patterns: [AUDIT],
       permission: 'audit.extract',
       help: {
@@ -97,6 +98,7 @@ export const privacyFeature: Feature = {
     },
     {
       id: 'privacy.export',
+      helpButton: 'caseRef',
       patterns: [EXPORT],
       permission: 'case.export',
       help: {
@@ -112,6 +114,7 @@ export const privacyFeature: Feature = {
     },
     {
       id: 'privacy.erase',
+      helpButton: 'caseRef',
       patterns: [ERASE],
       permission: 'case.erase',
       help: {

@@ -141,6 +141,7 @@ export const progressionFeature: Feature = {
   commands: [
     {
       id: 'progression.open',
+      helpButton: 'caseRef',
       patterns: [/^(?:progression|progressionsmåling|progressionsmaaling|progression measurement)(?: (\S+))?$/],
       permission: 'progression.score',
       help: {
@@ -156,6 +157,7 @@ export const progressionFeature: Feature = {
     },
     {
       id: 'indicatorsets.list',
+      helpButton: 'run',
       patterns: [/^(?:indikatorsæt|indikatorsaet|indicator sets?)$/],
       permission: 'indicatorset.manage',
       help: {

@@ -76,6 +76,7 @@ export const screeningFeature: Feature = {
   commands: [
     {
       id: 'screening.new',
+      helpButton: 'run',
       patterns: [/^(?:ny screening|screening|new screening|start screening)$/],
       permission: 'screening.run',
       help: {
@@ -88,6 +89,7 @@ export const screeningFeature: Feature = {
     },
     {
       id: 'screening.list',
+      helpButton: 'run',
       patterns: [/^(?:mine screeninger|my screenings)$/],
       permission: 'screening.list_own',
       help: {
@@ -100,6 +102,7 @@ export const screeningFeature: Feature = {
     },
     {
       id: 'screening.answers',
+      helpButton: 'caseRef',
       patterns: [ANSWERS_COMMAND],
       permission: 'screening.read_answers',
       help: {

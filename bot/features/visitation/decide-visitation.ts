@@ -20,6 +20,7 @@ import {
   type FieldError,
   type GroupDetails,
 } from './rules';
+import { staffName } from '../staff-name';
 
 export interface JobformidlerChoice {
   readonly userId: string;
@@ -96,7 +97,7 @@ async function loadCase(ctx: HandlerContext, caseRef: string): Promise<WithEtag<
 
 async function usersWith(ctx: HandlerContext, role: 'jobformidler' | 'myndighedssagsbehandler') {
   const users = await ctx.services.directory.listUsersWithRole(ctx.actor.tenantId, role);
-  return users.map((u) => ({ userId: u.userId.toLowerCase(), displayName: u.displayName }));
+  return users.map((u) => ({ userId: u.userId.toLowerCase(), displayName: staffName(u, ctx.actor.locale) }));
 }
 
 async function choicesFor(
@@ -113,7 +114,7 @@ async function choicesFor(
 
 async function nameOf(ctx: HandlerContext, userId: string | undefined): Promise<string | undefined> {
   if (userId === undefined) return undefined;
-  return (await ctx.services.directory.getUser(ctx.actor.tenantId, userId))?.displayName ?? userId;
+  return staffName(await ctx.services.directory.getUser(ctx.actor.tenantId, userId), ctx.actor.locale, userId);
 }
 
 const onlyStrings = (raw: Readonly<Record<string, unknown>>): Record<string, string> =>

@@ -113,6 +113,7 @@ export const visitationFeature: Feature = {
   commands: [
     {
       id: 'visitation.open',
+      helpButton: 'caseRef',
       patterns: [VISITATION_COMMAND],
       permission: 'visitation.decide',
       help: {

@@ -4,6 +4,7 @@ import { PendingNoticeRepository, handoverNoticeId, type HandoverNotice } from '
 import { handoverCard, rehabHandoverCard } from '../../../cards/visitation/handover-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { Locale } from '../../i18n/locale';
+import { staffName } from '../staff-name';
 import type { HandlerContext } from '../feature';
 import { languageOfRecipient } from '../language/recipient-language';
 
@@ -36,7 +37,7 @@ export async function handoverMessage(
     card: handoverCard(language, {
       caseRef: handover.caseRef,
       firstJobConversationAt: handover.firstJobConversationAt,
-      screenerName: screener?.displayName ?? '',
+      screenerName: staffName(screener, language, handover.fromUserId),
     }),
   };
 }
@@ -116,11 +117,16 @@ export async function notifyCaseworker(
   ctx: HandlerContext,
   handover: { readonly caseRef: string; readonly ownerId: string; readonly meetingAt: string },
 ): Promise<HandoverDelivery> {
-  const byName = (await ctx.services.directory.getUser(ctx.actor.tenantId, ctx.actor.userId))?.displayName ?? '';
+  const by = await ctx.services.directory.getUser(ctx.actor.tenantId, ctx.actor.userId);
   return sendHandover(
     ctx,
     handover.ownerId,
-    (language) => rehabHandoverCard(language, { caseRef: handover.caseRef, meetingAt: handover.meetingAt, byName }),
+    (language) =>
+      rehabHandoverCard(language, {
+        caseRef: handover.caseRef,
+        meetingAt: handover.meetingAt,
+        byName: staffName(by, language, ctx.actor.userId),
+      }),
     'handover.g2',
   );
 }

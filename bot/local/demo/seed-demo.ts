@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { loadConfig } from '../bot/config';
-import { startFremdrift } from '../bot/app-host';
-import { createLogger } from '../bot/log';
-import { snapshotFile } from '../bot/store/cosmos-snapshot';
-import { DEFAULT_TIME_ZONE } from '../bot/domain/calendar';
-import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from '../bot/local/playground-config';
+import { loadConfig } from '../../config';
+import { startFremdrift } from '../../app-host';
+import { createLogger } from '../../log';
+import { snapshotFile } from '../../store/cosmos-snapshot';
+import { DEFAULT_TIME_ZONE } from '../../domain/calendar';
+import { PLAYGROUND_CURRENT_USER, PLAYGROUND_TENANT_ID } from '../playground-config';
 import { describePlan, planMunicipality } from './municipality/plan';
 import { seedMunicipality } from './municipality/seed-municipality';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { CompanyContactKind, OpenTo } from '../../bot/domain/company';
-import type { PlacementType } from '../../bot/domain/case';
+import type { CompanyContactKind, OpenTo } from '../../../domain/company';
+import type { PlacementType } from '../../../domain/case';
 import type { Prng } from '../lib/prng';
 import { COMPANIES } from './plan-work';
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { RehabRecommendation, ReassignmentReason } from '../../bot/domain/case';
-import type { Role } from '../../bot/domain/roles';
+import type { RehabRecommendation, ReassignmentReason } from '../../../domain/case';
+import type { Role } from '../../../domain/roles';
 import { Prng } from '../lib/prng';
 
 /**

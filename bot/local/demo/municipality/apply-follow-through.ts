@@ -1,7 +1,7 @@
-import type { FeatureRouter } from '../../bot/features/router';
-import type { Services } from '../../bot/services';
-import type { AdaptiveCard } from '../../cards/types';
-import { CaseRepository } from '../../bot/store/case-repository';
+import type { FeatureRouter } from '../../../features/router';
+import type { Services } from '../../../services';
+import type { AdaptiveCard } from '../../../../cards/types';
+import { CaseRepository } from '../../../store/case-repository';
 import { CardClicker } from '../lib/card-clicker';
 import { actionData, cardText } from '../lib/cards';
 import { at } from './apply-screening';

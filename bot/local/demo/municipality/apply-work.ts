@@ -1,14 +1,14 @@
-import type { FeatureRouter } from '../../bot/features/router';
-import type { Services } from '../../bot/services';
-import type { AdaptiveCard } from '../../cards/types';
+import type { FeatureRouter } from '../../../features/router';
+import type { Services } from '../../../services';
+import type { AdaptiveCard } from '../../../../cards/types';
 import { CardClicker } from '../lib/card-clicker';
 import { actionData, cardText } from '../lib/cards';
-import { agreementText } from '../../bot/i18n/agreement';
+import { agreementText } from '../../../i18n/agreement';
 import { at } from './apply-screening';
 import type { CasePlan, MunicipalityPlan } from './plan';
 import type { PlacementPlan, PlannedContact, PlannedWeek } from './plan-work';
 import { employerFollowUps } from './plan-companies';
-import { companyDocId } from '../../bot/domain/company';
+import { companyDocId } from '../../../domain/company';
 
 /**
  * A group-1 citizen's planned months with the jobformidler, recorded by clicking the cards the

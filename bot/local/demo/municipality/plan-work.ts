@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { ContactType, PlacementType } from '../../bot/domain/case';
+import type { ContactType, PlacementType } from '../../../domain/case';
 import type { Prng } from '../lib/prng';
 
 /**

@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { Role } from '../../bot/domain/roles';
-import type { VisitationGroup } from '../../bot/domain/case';
-import type { GatewayAnswer, WgAnswer, WgDomain } from '../../bot/features/screening/questionnaire';
-import { WG_DOMAINS } from '../../bot/features/screening/questionnaire';
-import type { RationaleCode, G3Recipient } from '../../bot/features/visitation/rules';
+import type { Role } from '../../../domain/roles';
+import type { VisitationGroup } from '../../../domain/case';
+import type { GatewayAnswer, WgAnswer, WgDomain } from '../../../features/screening/questionnaire';
+import { WG_DOMAINS } from '../../../features/screening/questionnaire';
+import type { RationaleCode, G3Recipient } from '../../../features/visitation/rules';
 import { Prng } from '../lib/prng';
 import { planWork, type WorkPlan } from './plan-work';
 import { planCompanySide, type CompanySidePlan } from './plan-companies';
@@ -107,7 +107,17 @@ export interface PlanOptions {
   /** How far back citizens arrive (days); arrivals are spread evenly over this window. */
   readonly historyDays?: number;
   /** Staff who must exist with these roles (e.g. the Playground user, so `npm start` shows data). */
-  readonly featuredUser?: { readonly userId: string; readonly displayName: string };
+  readonly featuredUser?: {
+    readonly userId: string;
+    readonly displayName: string;
+    /** Default: screener, jobformidler and leder. */
+    readonly roles?: readonly Role[];
+  };
+  /**
+   * Real people who take the places of drawn staff (jobformidlere first, then screeners, then
+   * leaders), keeping their roles: the Playground's colleagues, so the demo shows them by name.
+   */
+  readonly colleagues?: readonly { readonly userId: string; readonly displayName: string }[];
   /** Mean active group-1 caseload per jobformidler (FSM: 30–40). */
   readonly caseloadTarget?: number;
 }
@@ -267,12 +277,17 @@ export function planMunicipality(options: PlanOptions): MunicipalityPlan {
   if (options.featuredUser !== undefined) {
     // The featured user screens and follows up, and leads (so every command has something to show).
     const featured = {
-      ...options.featuredUser,
-      roles: ['screener', 'jobformidler', 'leder', 'virksomhedskonsulent'] as Role[],
+      userId: options.featuredUser.userId,
+      displayName: options.featuredUser.displayName,
+      roles: options.featuredUser.roles ?? (['screener', 'jobformidler', 'leder', 'virksomhedskonsulent'] as Role[]),
     };
     screeners[0] = featured;
     jobformidlere[0] = featured;
   }
+  const named = [...(options.colleagues ?? [])];
+  for (const list of [jobformidlere, screeners, ledere])
+    for (let i = 0; i < list.length && named.length > 0; i++)
+      if (list[i]!.userId !== options.featuredUser?.userId) list[i] = { ...named.shift()!, roles: list[i]!.roles };
   const owner = balanced(
     rng,
     g1.map((d) => d.i),

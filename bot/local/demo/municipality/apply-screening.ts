@@ -1,15 +1,15 @@
 import { DateTime } from 'luxon';
-import type { ScreeningOutcome } from '../../bot/domain/case';
-import type { Services } from '../../bot/services';
-import { OUTCOME_INPUT } from '../../cards/screening/step-card';
-import type { Question, Questionnaire } from '../../bot/features/screening/questionnaire';
-import { startScreening } from '../../bot/features/screening/start-screening';
-import { pause, recordAnswer } from '../../bot/features/screening/record-step';
-import { suggestOutcome } from '../../bot/features/screening/rules';
-import { questionnaireOf, type ScreeningView } from '../../bot/features/screening/views';
-import { saveVisitation } from '../../bot/features/visitation/decide-visitation';
-import { DEFAULT_TIME_ZONE } from '../../bot/domain/calendar';
-import type { ScreeningDoc } from '../../bot/store/screening-repository';
+import type { ScreeningOutcome } from '../../../domain/case';
+import type { Services } from '../../../services';
+import { OUTCOME_INPUT } from '../../../../cards/screening/step-card';
+import type { Question, Questionnaire } from '../../../features/screening/questionnaire';
+import { startScreening } from '../../../features/screening/start-screening';
+import { pause, recordAnswer } from '../../../features/screening/record-step';
+import { suggestOutcome } from '../../../features/screening/rules';
+import { questionnaireOf, type ScreeningView } from '../../../features/screening/views';
+import { saveVisitation } from '../../../features/visitation/decide-visitation';
+import { DEFAULT_TIME_ZONE } from '../../../domain/calendar';
+import type { ScreeningDoc } from '../../../store/screening-repository';
 import { actingAs } from '../lib/acting-as';
 import type { CasePlan, MunicipalityPlan, ScreeningPlan } from './plan';
 

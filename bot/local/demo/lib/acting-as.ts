@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Guard } from '../../bot/access/guard';
-import type { Role } from '../../bot/domain/roles';
-import type { HandlerContext } from '../../bot/features/feature';
-import type { Services } from '../../bot/services';
+import { Guard } from '../../../access/guard';
+import type { Role } from '../../../domain/roles';
+import type { HandlerContext } from '../../../features/feature';
+import type { Services } from '../../../services';
 
 /**
  * The handler context a turn of `userId` would get at `now` (bot/teams/app.ts builds the same for

@@ -1,8 +1,8 @@
-import { companyDocId } from '../../bot/domain/company';
-import type { FeatureRouter } from '../../bot/features/router';
-import type { Services } from '../../bot/services';
-import { CompanyRepository } from '../../bot/store/company-repository';
-import type { AdaptiveCard } from '../../cards/types';
+import { companyDocId } from '../../../domain/company';
+import type { FeatureRouter } from '../../../features/router';
+import type { Services } from '../../../services';
+import { CompanyRepository } from '../../../store/company-repository';
+import type { AdaptiveCard } from '../../../../cards/types';
 import { CardClicker } from '../lib/card-clicker';
 import { actionData, cardText } from '../lib/cards';
 import { at } from './apply-screening';

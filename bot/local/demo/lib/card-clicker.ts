@@ -1,7 +1,7 @@
-import type { Role } from '../../bot/domain/roles';
-import type { FeatureRouter } from '../../bot/features/router';
-import type { Services } from '../../bot/services';
-import type { AdaptiveCard } from '../../cards/types';
+import type { Role } from '../../../domain/roles';
+import type { FeatureRouter } from '../../../features/router';
+import type { Services } from '../../../services';
+import type { AdaptiveCard } from '../../../../cards/types';
 import { actingAs } from './acting-as';
 import { actionData, cardText } from './cards';
 

@@ -1,7 +1,7 @@
-import type { Services } from '../../bot/services';
-import { setRoles } from '../../bot/features/admin/set-roles';
+import type { Services } from '../../../services';
+import { setRoles } from '../../../features/admin/set-roles';
 import { actingAs } from '../lib/acting-as';
-import { buildFeatures } from '../../bot/features/registry';
+import { buildFeatures } from '../../../features/registry';
 import { applyScreeningAndVisitation, at } from './apply-screening';
 import { applyWork } from './apply-work';
 import { applyCompanySide } from './apply-companies';
@@ -18,17 +18,27 @@ export interface SeedReport {
   readonly ms: number;
 }
 
-/** Runs `work` over `items` with at most `limit` in flight (the embedded store is one process). */
+/**
+ * Runs `work` over `items` with at most `limit` in flight (the embedded store is one process). After a
+ * failure no new item is started and the ones in flight are let finish, so nothing is still writing
+ * when the error reaches the caller.
+ */
 export async function inBatches<T>(items: readonly T[], limit: number, work: (item: T, i: number) => Promise<void>) {
   let next = 0;
+  let failure: { error: unknown } | undefined;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
+      while (next < items.length && failure === undefined) {
         const i = next++;
-        await work(items[i]!, i);
+        try {
+          await work(items[i]!, i);
+        } catch (error) {
+          failure ??= { error };
+        }
       }
     }),
   );
+  if (failure !== undefined) throw failure.error;
 }
 
 /**
