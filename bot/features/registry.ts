@@ -13,6 +13,7 @@ import { onboardingFeature, type OnboardingFeature } from './onboarding/handlers
 import { progressionFeature } from './progression/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
+import { fidelityFeature } from './fidelity/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -42,6 +43,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     privacyFeature,
     copiesFeature,
     digestFeature,
+    fidelityFeature,
   ];
   const router = new FeatureRouter(features);
   built.router = router;

@@ -9,6 +9,7 @@ import type { AdaptiveCard, JsonObject } from '../types';
 import { formatCell, formatCount, formatDate, formatPercent } from './format';
 import { trendChart } from './trend-chart';
 import { workloadSection, type WorkloadRow } from './workload-section';
+import { fidelityDigestBlock, M21_DEFINITION_ID } from '../fidelity/digest-block';
 
 /**
  * The weekly steering digest (domain-research §6.5): the headline M1 against the target with its
@@ -108,12 +109,14 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     key: 'results' | 'flow' | 'quality',
     blocks: readonly MetricBlock[],
     notInUse?: (b: MetricBlock) => string | undefined,
+    more: readonly JsonObject[] = [],
   ): JsonObject =>
     container(
       [
         subheading(t(locale, `card.section.${key}`)),
         note(t(locale, `card.section.${key}.q`)),
         ...blocks.map((b) => block(b, notInUse?.(b))),
+        ...more,
       ],
       { separator: true, spacing: 'Large' },
     );
@@ -179,8 +182,19 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     note(t(locale, 'card.what')),
     section('results', view.sections.results),
     section('flow', view.sections.flow),
-    section('quality', view.sections.quality, (b) =>
-      b.id === 'M22' && view.progressionNotInUse ? t(locale, 'card.progression_not_in_use') : undefined,
+    section(
+      'quality',
+      view.sections.quality,
+      (b) => (b.id === 'M22' && view.progressionNotInUse ? t(locale, 'card.progression_not_in_use') : undefined),
+      [
+        fidelityDigestBlock({
+          locale,
+          fidelity: view.fidelity,
+          describe: (f) => `${label(f)} ${value(f)}`,
+          toggle: { type: 'Action.ToggleVisibility', targetElements: [M21_DEFINITION_ID] },
+          more: MORE,
+        }),
+      ],
     ),
     ...(input.workload !== undefined ? [workloadSection(locale, input.workload)] : []),
     container([note(t(locale, 'card.suppressed', { k: view.k }))], { separator: true, spacing: 'Large' }),

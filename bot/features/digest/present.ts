@@ -10,6 +10,7 @@ import {
 import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
 import { pickGoodNews, type GoodNews } from './good-news';
 import type { Share, Stat } from './metrics/types';
+import type { FidelityDigestView } from '../fidelity/digest-fidelity';
 
 /**
  * Turns a week's raw aggregates into what a channel may see: every number passes through the
@@ -122,6 +123,8 @@ export interface DigestView {
   };
   /** True when no progression measurement exists yet (M22 is then explained instead of shown). */
   readonly progressionNotInUse: boolean;
+  /** M21 beside the practice figures (bot/features/fidelity/digest-fidelity.ts); absent in views built from aggregates alone. */
+  readonly fidelity?: FidelityDigestView | undefined;
 }
 
 export interface PresentInput {

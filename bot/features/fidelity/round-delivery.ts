@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConflictError } from '../../domain/errors';
+import type { CoreElementSet } from '../../domain/core-element-set';
+import type { DeliveryResult, OutboundMessage, Services } from '../../services';
+import { claimOnce } from '../../store/claims';
+import type { WithEtag } from '../../store/documents';
+import { FidelityRoundRepository, type FidelityRoundDoc } from '../../store/fidelity-round-repository';
+import { invitationCard } from '../../../cards/fidelity/answer-cards';
+import { deliverWithRetry, type RetryPolicy } from '../digest/retry-policy';
+import { CoreElementSetCatalogue } from './core-element-sets';
+import { loadReport, reportCard } from './report';
+
+/**
+ * Everything a round sends on its own: the invitation to each member, reminders to those who have
+ * not answered, and the report in the team's channel when it closes. Each message is claimed once
+ * in Cosmos first (bot/store/claims.ts), so several instances and repeated job ticks send it exactly
+ * once: an invitation per member and round, a reminder per member and day, a close per round.
+ * Throttled sends are retried with the digest's retry policy (backoff, jitter, Retry-After).
+ */
+export interface DeliveryOptions {
+  readonly holder: string;
+  readonly policy?: RetryPolicy;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** Members are written to in Danish until a language per user is stored (issue 13). */
+const MEMBER_LOCALE = 'da' as const;
+
+async function send(options: DeliveryOptions, attempt: () => Promise<DeliveryResult>): Promise<DeliveryResult> {
+  return deliverWithRetry(attempt, {
+    sleep: options.sleep ?? ((ms) => sleep(ms)),
+    random: options.random ?? Math.random,
+    ...(options.policy ? { policy: options.policy } : {}),
+    onAttempt: () => Promise.resolve(),
+  });
+}
+
+async function setOf(services: Services, round: FidelityRoundDoc): Promise<CoreElementSet> {
+  const set = await new CoreElementSetCatalogue(services.store).find(round.tenantId, round.setId, round.setVersion);
+  if (set === undefined) throw new Error(`Core element set ${round.setId}@${round.setVersion} is missing`);
+  return set;
+}
+
+/** Re-reads the round and applies `change` until the write wins (answers may arrive meanwhile). */
+async function updateRound(
+  services: Services,
+  round: FidelityRoundDoc,
+  change: (current: WithEtag<FidelityRoundDoc>) => FidelityRoundDoc | undefined,
+): Promise<void> {
+  const repo = new FidelityRoundRepository(services.store);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await repo.get(round.tenantId, round.roundId);
+    if (current === undefined) return;
+    const next = change(current);
+    if (next === undefined) return;
+    try {
+      await repo.replace({ ...next, _etag: current._etag });
+      return;
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+    }
+  }
+  throw new ConflictError(`fidelity round ${round.roundId}`);
+}
+
+/** Sends one message per member not yet answered, each claimed under `key(member)`. Returns how many went. */
+async function toMembers(
+  services: Services,
+  round: FidelityRoundDoc,
+  message: OutboundMessage,
+  key: (userId: string) => string,
+  options: DeliveryOptions,
+  now: Date,
+  what: string,
+): Promise<number> {
+  let sent = 0;
+  const answered = new Set(round.answeredBy ?? []);
+  for (const userId of round.invitees ?? []) {
+    if (answered.has(userId)) continue;
+    if (!(await claimOnce(services.store.containers.runs, round.tenantId, key(userId), now, options.holder))) continue;
+    const result = await send(options, () => services.notifier.sendToUser(round.tenantId, userId, message));
+    if (result.status === 'sent') sent++;
+    else services.log.warn({ roundId: round.roundId, status: result.status, what }, 'Fidelity message not delivered');
+  }
+  return sent;
+}
+
+/** The invitation to every member, once per member and round; then the round notes that all were asked. */
+export async function sendInvitations(
+  services: Services,
+  round: FidelityRoundDoc,
+  options: DeliveryOptions,
+  now: Date,
+): Promise<number> {
+  const set = await setOf(services, round);
+  const card = invitationCard({ locale: MEMBER_LOCALE, round, set, reminder: false });
+  const sent = await toMembers(
+    services,
+    round,
+    { card },
+    (userId) => `fidelity-invite:${round.roundId}:${userId}`,
+    options,
+    now,
+    'invitation',
+  );
+  await updateRound(services, round, (current) =>
+    current.invitationsSentAt !== undefined ? undefined : { ...current, invitationsSentAt: now.toISOString() },
+  );
+  services.log.info({ roundId: round.roundId, sent }, 'Fidelity round invitations sent');
+  return sent;
+}
+
+/** A reminder to those who have not answered, once per member and day. */
+export async function sendReminders(
+  services: Services,
+  round: FidelityRoundDoc,
+  date: string,
+  options: DeliveryOptions,
+  now: Date,
+): Promise<number> {
+  const set = await setOf(services, round);
+  const card = invitationCard({ locale: MEMBER_LOCALE, round, set, reminder: true });
+  const sent = await toMembers(
+    services,
+    round,
+    { card },
+    (userId) => `fidelity-remind:${round.roundId}:${userId}:${date}`,
+    options,
+    now,
+    'reminder',
+  );
+  await updateRound(services, round, (current) =>
+    current.remindedOn === date ? undefined : { ...current, remindedOn: date },
+  );
+  services.log.info({ roundId: round.roundId, sent, date }, 'Fidelity round reminders sent');
+  return sent;
+}
+
+/**
+ * Closes a round after its end date: the lists of who was asked and who answered and any unsent
+ * drafts are deleted, so only the team's sums remain; then the report is posted in the channel the
+ * round was started in. Claimed once per round.
+ */
+export async function closeRound(
+  services: Services,
+  round: FidelityRoundDoc,
+  options: DeliveryOptions,
+  now: Date,
+): Promise<'closed' | 'claimed_elsewhere'> {
+  const claimed = await claimOnce(
+    services.store.containers.runs,
+    round.tenantId,
+    `fidelity-close:${round.roundId}`,
+    now,
+    options.holder,
+  );
+  if (!claimed) return 'claimed_elsewhere';
+  await updateRound(services, round, (current) => {
+    if (current.status === 'CLOSED') return undefined;
+    const { invitees: _invitees, answeredBy: _answeredBy, ...rest } = current;
+    return { ...rest, status: 'CLOSED', closedAt: now.toISOString() };
+  });
+  const repo = new FidelityRoundRepository(services.store);
+  const drafts = await repo.deleteDrafts(round.tenantId, round.roundId);
+  await services.audit.append({
+    tenantId: round.tenantId,
+    at: now.toISOString(),
+    actorId: 'system:fidelity',
+    actorRoles: [],
+    action: 'fidelity.round.close',
+    kind: 'write',
+    purpose: 'management_information',
+    channel: 'system',
+    outcome: 'ok',
+    correlationId: randomUUID(),
+  });
+
+  const closed = await repo.get(round.tenantId, round.roundId);
+  const report = closed === undefined ? undefined : await loadReport(services.store, closed);
+  const installation = await services.directory.getInstallation(round.tenantId, round.teamId);
+  let status: DeliveryResult['status'] = 'no_reference';
+  if (report !== undefined && installation !== undefined) {
+    const card = reportCard(round.locale, report);
+    const result = await send(options, () => services.notifier.postToChannel(installation, round.channelId, { card }));
+    status = result.status;
+    if (result.status === 'sent')
+      await updateRound(services, round, (current) => ({ ...current, reportPostedAt: now.toISOString() }));
+  }
+  services.log.info({ roundId: round.roundId, drafts, report: status }, 'Fidelity round closed');
+  return 'closed';
+}
