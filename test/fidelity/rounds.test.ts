@@ -342,9 +342,11 @@ describe('a fidelity round for a team, start to result', () => {
     expect(chart?.fallback.url).toMatch(/^data:image\/png;base64,/);
     for (const m of [lea, ...members]) expect(text).not.toContain(m.name);
 
-    const stored = (await allItems(h.services.store.containers.runs)).filter((d) =>
-      String(d.type).startsWith('fidelity_'),
-    );
+    const runs = await allItems(h.services.store.containers.runs);
+    // Nor who was invited or reminded when: the once-only records of the round's messages are gone too.
+    expect(runs.filter((d) => String(d.id).startsWith('claim:fidelity-invite'))).toEqual([]);
+    expect(runs.filter((d) => String(d.id).startsWith('claim:fidelity-remind'))).toEqual([]);
+    const stored = runs.filter((d) => String(d.type).startsWith('fidelity_'));
     expect(stored.map((d) => d.type)).toEqual(['fidelity_round']);
     const round = stored[0]!;
     expect(round).toMatchObject({ status: 'CLOSED', answeredCount: 5, invitedCount: 6 });

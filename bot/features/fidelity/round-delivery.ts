@@ -4,12 +4,13 @@ import { ConflictError } from '../../domain/errors';
 import type { CoreElementSet } from '../../domain/core-element-set';
 import type { DeliveryResult, OutboundMessage, Services } from '../../services';
 import { claimOnce } from '../../store/claims';
-import type { WithEtag } from '../../store/documents';
+import { deleteDoc, type WithEtag } from '../../store/documents';
 import { FidelityRoundRepository, type FidelityRoundDoc } from '../../store/fidelity-round-repository';
 import { invitationCard } from '../../../cards/fidelity/answer-cards';
 import { deliverWithRetry, type RetryPolicy } from '../digest/retry-policy';
 import { CoreElementSetCatalogue } from './core-element-sets';
 import { loadReport, reportCard } from './report';
+import { reminderDates } from './rules';
 
 /**
  * Everything a round sends on its own: the invitation to each member, reminders to those who have
@@ -24,6 +25,10 @@ export interface DeliveryOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
 }
+
+const inviteKey = (roundId: string, userId: string): string => `fidelity-invite:${roundId}:${userId}`;
+const remindKey = (roundId: string, userId: string, date: string): string =>
+  `fidelity-remind:${roundId}:${userId}:${date}`;
 
 /** Members are written to in Danish until a language per user is stored (issue 13). */
 const MEMBER_LOCALE = 'da' as const;
@@ -100,7 +105,7 @@ export async function sendInvitations(
     services,
     round,
     { card },
-    (userId) => `fidelity-invite:${round.roundId}:${userId}`,
+    (userId) => inviteKey(round.roundId, userId),
     options,
     now,
     'invitation',
@@ -126,7 +131,7 @@ export async function sendReminders(
     services,
     round,
     { card },
-    (userId) => `fidelity-remind:${round.roundId}:${userId}:${date}`,
+    (userId) => remindKey(round.roundId, userId, date),
     options,
     now,
     'reminder',
@@ -157,13 +162,20 @@ export async function closeRound(
     options.holder,
   );
   if (!claimed) return 'claimed_elsewhere';
+  const repo = new FidelityRoundRepository(services.store);
+  const invitees = (await repo.get(round.tenantId, round.roundId))?.invitees ?? round.invitees ?? [];
   await updateRound(services, round, (current) => {
     if (current.status === 'CLOSED') return undefined;
     const { invitees: _invitees, answeredBy: _answeredBy, ...rest } = current;
     return { ...rest, status: 'CLOSED', closedAt: now.toISOString() };
   });
-  const repo = new FidelityRoundRepository(services.store);
   const drafts = await repo.deleteDrafts(round.tenantId, round.roundId);
+  // The claims behind invitations and reminders name who had not answered on which day: gone too.
+  const keys = invitees.flatMap((userId) => [
+    inviteKey(round.roundId, userId),
+    ...reminderDates(round.startDate, round.endDate).map((date) => remindKey(round.roundId, userId, date)),
+  ]);
+  for (const key of keys) await deleteDoc(services.store.containers.runs, `claim:${key}`, round.tenantId);
   await services.audit.append({
     tenantId: round.tenantId,
     at: now.toISOString(),
