@@ -36,6 +36,10 @@ case.export             | -        | -            | -     | x     | -
 case.erase              | -        | -            | -     | x     | -
 case.citizen_copy       | -        | x            | -     | -     | -
 case.employer_copy      | -        | x            | -     | -     | -
+fidelityset.manage      | -        | -            | -     | x     | -
+fidelity.start          | -        | -            | x     | -     | x
+fidelity.report         | -        | -            | x     | -     | x
+fidelity.answer         | x        | x            | x     | x     | -
 `;
 
 interface Row {
