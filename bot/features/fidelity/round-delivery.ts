@@ -144,9 +144,11 @@ export async function sendReminders(
 }
 
 /**
- * Closes a round after its end date: the lists of who was asked and who answered and any unsent
- * drafts are deleted, so only the team's sums remain; then the report is posted in the channel the
- * round was started in. Claimed once per round.
+ * Closes a round after its end date: any unsent drafts and the once-only records of invitations and
+ * reminders are deleted, then the round drops its lists of who was asked and who answered, so only the
+ * team's sums remain; then the report is posted in the channel the round was started in. Every step
+ * until then can run again (an instance that dies half-way leaves the round open, and the next tick
+ * finishes it); only the audit entry and the report are claimed once per round.
  */
 export async function closeRound(
   services: Services,
@@ -154,6 +156,21 @@ export async function closeRound(
   options: DeliveryOptions,
   now: Date,
 ): Promise<'closed' | 'claimed_elsewhere'> {
+  const repo = new FidelityRoundRepository(services.store);
+  const invitees = (await repo.get(round.tenantId, round.roundId))?.invitees ?? round.invitees ?? [];
+  const drafts = await repo.deleteDrafts(round.tenantId, round.roundId);
+  // The claims behind invitations and reminders name who had not answered on which day: gone too.
+  const keys = invitees.flatMap((userId) => [
+    inviteKey(round.roundId, userId),
+    ...reminderDates(round.startDate, round.endDate).map((date) => remindKey(round.roundId, userId, date)),
+  ]);
+  for (const key of keys) await deleteDoc(services.store.containers.runs, `claim:${key}`, round.tenantId);
+  await updateRound(services, round, (current) => {
+    if (current.status === 'CLOSED') return undefined;
+    const { invitees: _invitees, answeredBy: _answeredBy, ...rest } = current;
+    return { ...rest, status: 'CLOSED', closedAt: now.toISOString() };
+  });
+
   const claimed = await claimOnce(
     services.store.containers.runs,
     round.tenantId,
@@ -162,20 +179,6 @@ export async function closeRound(
     options.holder,
   );
   if (!claimed) return 'claimed_elsewhere';
-  const repo = new FidelityRoundRepository(services.store);
-  const invitees = (await repo.get(round.tenantId, round.roundId))?.invitees ?? round.invitees ?? [];
-  await updateRound(services, round, (current) => {
-    if (current.status === 'CLOSED') return undefined;
-    const { invitees: _invitees, answeredBy: _answeredBy, ...rest } = current;
-    return { ...rest, status: 'CLOSED', closedAt: now.toISOString() };
-  });
-  const drafts = await repo.deleteDrafts(round.tenantId, round.roundId);
-  // The claims behind invitations and reminders name who had not answered on which day: gone too.
-  const keys = invitees.flatMap((userId) => [
-    inviteKey(round.roundId, userId),
-    ...reminderDates(round.startDate, round.endDate).map((date) => remindKey(round.roundId, userId, date)),
-  ]);
-  for (const key of keys) await deleteDoc(services.store.containers.runs, `claim:${key}`, round.tenantId);
   await services.audit.append({
     tenantId: round.tenantId,
     at: now.toISOString(),
