@@ -94,6 +94,8 @@ export const fidelityText = defineCatalogue({
     'report.list.closed': 'lukket efter {date}',
     'report.list.show': 'Vis {date}',
     'report.not_found': 'Runden findes ikke (længere).',
+    'report.not_here':
+      'En fidelitetsrunde hører til et team: skriv "@Fremdrift fidelitetsrapport" i teamets kanal. Kommunens runder ser du, når du skriver "fidelitetsrapport" til mig i vores 1:1-chat.',
     'invite.title': 'Fidelitetsrunde: hvordan arbejder vi?',
     'invite.text':
       'Dit team måler, hvor tæt I arbejder efter kerneelementerne i {programme}. Det er {steps} korte trin – ét kerneelement ad gangen, cirka 5 minutter – og du kan stoppe og fortsætte, når du vil. Sidste dag at svare er {date}.',
@@ -233,6 +235,8 @@ export const fidelityText = defineCatalogue({
     'report.list.closed': 'closed after {date}',
     'report.list.show': 'Show {date}',
     'report.not_found': 'The round does not exist (any more).',
+    'report.not_here':
+      'A fidelity round belongs to a team: write "@Fremdrift fidelity report" in the team\'s channel. To see the municipality\'s rounds, write "fidelity report" to me in our 1:1 chat.',
     'invite.title': 'Fidelity round: how do we work?',
     'invite.text':
       'Your team measures how closely you work to the core elements of {programme}. It is {steps} short steps – one core element at a time, about 5 minutes – and you can stop and continue whenever you like. The last day to answer is {date}.',

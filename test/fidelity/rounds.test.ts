@@ -267,6 +267,19 @@ describe('a fidelity round for a team, start to result', () => {
     expect(text).not.toMatch(/\d,\d/); // no level at all before the round closes
   });
 
+  it("lists the municipality's rounds 1:1, and answers a group chat with a pointer instead of the list", async () => {
+    const mine = await h.say(lea, 'fidelitetsrapport');
+    expect(cardText(mine.cards[0])).toContain('Flere skal med · åben til og med 18. april 2025 · 5 af 6 svar');
+    const group = await h.say(lea, 'fidelitetsrapport', {
+      kind: 'groupChat',
+      conversationId: '19:group-fid@thread.v2',
+    });
+    expect(group.cards).toEqual([]);
+    expect(group.texts).toEqual([
+      'En fidelitetsrunde hører til et team: skriv "@Fremdrift fidelitetsrapport" i teamets kanal. Kommunens runder ser du, når du skriver "fidelitetsrapport" til mig i vores 1:1-chat.',
+    ]);
+  });
+
   it('reminds only those who have not answered, once a day, on the reminder days', async () => {
     let since = h.connector.calls.length;
     clock.set(at('2025-04-09T08:00:00Z')); // Wednesday: no reminder day

@@ -128,7 +128,8 @@ export const fidelityFeature: Feature = {
     {
       id: 'fidelity.report',
       // In the team's channel: that team's latest round (a count while open, team sums of at least
-      // three answers once closed, never per person). In the 1:1 chat: the municipality's rounds.
+      // three answers once closed, never per person). In the 1:1 chat: the municipality's rounds. In a
+      // group chat: a pointer to those two.
       conversations: ANY_CONVERSATION,
       patterns: [
         /^(?:fidelitetsrapport|vis fidelitetsrunde(?:n)?|fidelitetsrunder)$/,
@@ -143,6 +144,7 @@ export const fidelityFeature: Feature = {
       handle: async (ctx) => {
         const found = await reportsFor(ctx);
         if (found.kind === 'none_team') return [textReply(t(ctx.actor.locale, 'report.none_team'))];
+        if (found.kind === 'not_here') return [textReply(t(ctx.actor.locale, 'report.not_here'))];
         if (found.kind === 'list') return [cardReply(found.card)];
         return [cardReply(reportCard(ctx.actor.locale, found.report))];
       },

@@ -78,10 +78,23 @@ export async function roundReport(ctx: HandlerContext, roundId: string): Promise
   });
 }
 
-/** "fidelitetsrapport": in a team's channel its latest round; elsewhere the tenant's rounds, newest first. */
+/**
+ * "fidelitetsrapport": in a team's channel its latest round; in the 1:1 chat the tenant's rounds,
+ * newest first. A group chat belongs to no team, and the municipality's list does not belong where
+ * others read along: it gets a pointer to the two places that work.
+ */
 export async function reportsFor(
   ctx: HandlerContext,
-): Promise<{ kind: 'report'; report: LoadedReport } | { kind: 'none_team' } | { kind: 'list'; card: AdaptiveCard }> {
+): Promise<
+  | { kind: 'report'; report: LoadedReport }
+  | { kind: 'none_team' }
+  | { kind: 'not_here' }
+  | { kind: 'list'; card: AdaptiveCard }
+> {
+  if (ctx.conversation.kind === 'groupChat') {
+    ctx.guard.require('fidelity.report');
+    return { kind: 'not_here' };
+  }
   const repo = new FidelityRoundRepository(ctx.services.store);
   const teamId = ctx.conversation.kind === 'channel' ? ctx.conversation.teamId : undefined;
   return audited(ctx, async () => {
