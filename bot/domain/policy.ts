@@ -71,14 +71,22 @@ export const POLICY = {
    * and why it matched. The case's jobformidler, those it was shared with, and admins (resource check).
    */
   'jobmatch.read_shared': ['jobformidler', 'virksomhedskonsulent', 'admin'],
+  /** Core-element sets for fidelity rounds (catalogue versions, like indicator sets). */
+  'fidelityset.manage': ['admin'],
+  /** A leader starts a fidelity round for a team and sees its report: team aggregates only, never per person. */
+  'fidelity.start': ['leder'],
+  'fidelity.report': ['leder'],
+  /** Answering a round one is invited to (the invitation is checked by the feature): staff answer about practice. */
+  'fidelity.answer': ['screener', 'jobformidler', 'leder', 'admin', 'virksomhedskonsulent', 'myndighedssagsbehandler'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type PolicyAction = keyof typeof POLICY;
 export const POLICY_ACTIONS = Object.keys(POLICY) as PolicyAction[];
 
 /**
- * The only actions allowed where others read along (group chats and team channels): help and the
- * leader's digest subscription and preview request (the preview itself is sent 1:1). Everything else,
+ * The only actions allowed where others read along (group chats and team channels): help, the
+ * leader's digest subscription and preview request (the preview itself is sent 1:1), and the
+ * leader's fidelity round start and report (team aggregates). Everything else,
  * above all case data and art. 9 data, needs a private venue: the 1:1 chat with the bot, the DPO's
  * admin API, or the bot's own jobs. Deny by default: an action added to POLICY is private until it
  * is listed here.
@@ -87,6 +95,10 @@ export const SHARED_CONVERSATION_ACTIONS = [
   'help.view',
   'digest.subscribe',
   'digest.preview',
+  // A round is started for the team where the team is (its channel), and its report shows team sums of
+  // at least three answers and nothing per person, like the digest; answering stays 1:1.
+  'fidelity.start',
+  'fidelity.report',
 ] as const satisfies readonly PolicyAction[];
 
 export const allowedInSharedConversation = (action: PolicyAction): boolean =>

@@ -134,6 +134,11 @@ export interface FileHandler extends RouteScope {
   readonly id: string;
   readonly permission: PolicyAction;
   accepts(file: Pick<InboundFile, 'name' | 'fileType'>): boolean;
+  /**
+   * When several features take the same kind of file (JSON catalogues), the content decides: a
+   * handler that says this is taken before one that does not ask.
+   */
+  acceptsContent?(content: string): boolean;
   handle(ctx: HandlerContext, file: InboundFile): Promise<Reply[]>;
 }
 

@@ -20,6 +20,7 @@ import { teamFeature } from './team/handlers';
 import { screeningFeature } from './screening/handlers';
 import { visitationFeature } from './visitation/handlers';
 import { demoFeature } from './demo/handlers';
+import { fidelityFeature } from './fidelity/handlers';
 import { FeatureRouter } from './router';
 import type { Feature } from './feature';
 
@@ -57,6 +58,7 @@ export function buildFeatures(): { router: FeatureRouter; onboarding: Onboarding
     companyFeature,
     jobMatchFeature,
     demoFeature(router),
+    fidelityFeature,
   ];
   built.router = new FeatureRouter(features);
   return { router: built.router, onboarding };

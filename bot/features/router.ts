@@ -139,21 +139,31 @@ export class FeatureRouter {
   async handleFile(ctx: HandlerContext, file: InboundFile): Promise<Reply[]> {
     try {
       if (fieldsWithCpr(file.name, ctx.now).length > 0) throw new CprInTextError('file.name');
-      const handler = this.files.find((h) => h.accepts(file));
+      const candidates = this.files.filter((h) => h.accepts(file));
+      let handler = candidates[0];
       if (handler === undefined) return [{ kind: 'text', text: common(ctx.actor.locale, 'error.file_unsupported') }];
+      let content: Promise<string> | undefined;
+      const read = (): Promise<string> =>
+        (content ??= file.read().then((text) => {
+          if (fieldsWithCpr(text, ctx.now).length > 0) throw new CprInTextError('file');
+          return text;
+        }));
+      if (candidates.some((h) => h.acceptsContent !== undefined)) {
+        // Several features take this kind of file: the content says which. Checked before it is read:
+        // the user must be allowed to send such a file here at all.
+        const elsewhere = await this.refuseOutsideScope(ctx, handler, handler.id);
+        if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
+        if (!candidates.some((h) => ctx.guard.allows(h.permission))) ctx.guard.require(handler.permission);
+        const text = await read();
+        handler =
+          candidates.find((h) => h.acceptsContent?.(text) === true) ??
+          candidates.find((h) => h.acceptsContent === undefined) ??
+          handler;
+      }
       const elsewhere = await this.refuseOutsideScope(ctx, handler, handler.id);
       if (elsewhere !== undefined) return [{ kind: 'card', card: elsewhere }];
       ctx.guard.require(handler.permission);
-      const checked: InboundFile = {
-        name: file.name,
-        fileType: file.fileType,
-        read: async () => {
-          const content = await file.read();
-          if (fieldsWithCpr(content, ctx.now).length > 0) throw new CprInTextError('file');
-          return content;
-        },
-      };
-      return await handler.handle(ctx, checked);
+      return await handler.handle(ctx, { name: file.name, fileType: file.fileType, read });
     } catch (error) {
       return [{ kind: 'text', text: await this.explain(ctx, error) }];
     }

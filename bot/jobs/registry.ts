@@ -12,11 +12,12 @@ import { adminRoutes } from '../features/privacy/admin-routes';
 import { companyLinkJob } from '../features/company/link-companies';
 import { rehabNudgeJob } from '../features/rehab/rehab-nudge';
 import { art9CheckJob } from '../features/retention/art9-check';
+import { fidelityRoundJob } from '../features/fidelity/round-job';
 
 /** Who this instance is, in claims and run logs. */
 const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
-/** Every scheduled job (digests, nudges, handover retries, purge). A new job adds one line here. */
+/** Every scheduled job (digests, nudges, handover retries, purge, fidelity rounds). A new job adds one line here. */
 export function buildJobs(services: Services): ScheduledJob[] {
   return [
     dailyNudgeJob(services),
@@ -26,6 +27,7 @@ export function buildJobs(services: Services): ScheduledJob[] {
     companyLinkJob(services),
     rehabNudgeJob(services),
     art9CheckJob(services),
+    fidelityRoundJob(services, { holder }),
   ];
 }
 

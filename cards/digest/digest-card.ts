@@ -9,6 +9,7 @@ import type { AdaptiveCard, JsonObject } from '../types';
 import { formatCell, formatCount, formatDate, formatPercent } from './format';
 import { trendChart } from './trend-chart';
 import { workloadSection, type WorkloadRow } from './workload-section';
+import { fidelityDigestBlock, M21_DEFINITION_ID } from '../fidelity/digest-block';
 
 /**
  * The weekly steering digest (domain-research §6.5): the headline M1 against the target with its
@@ -41,11 +42,23 @@ const COLOR: Record<Status, string> = { good: 'Good', warning: 'Warning', attent
 /** Marks a line that opens its definition; plain characters, since not every client has a font for ⓘ. */
 const MORE = '(?)';
 
+/**
+ * The card with every definition behind its "(?)" when that fits Teams' message size with room to
+ * spare; otherwise (many metrics, a fidelity round, a long workload list) the same card without the
+ * inline definitions, pointing to "forklar ugerapport", which sends them as a card of their own.
+ */
+export const DIGEST_INLINE_BUDGET_BYTES = 26 * 1024;
+
 export function digestCard(input: DigestCardInput): AdaptiveCard {
-  const { locale, view } = input;
-  const s = input.settings;
-  const params: Params = {
-    target: formatPercent(view.target, locale),
+  const full = renderDigest(input, true);
+  if (Buffer.byteLength(JSON.stringify(full), 'utf8') <= DIGEST_INLINE_BUDGET_BYTES) return full;
+  return renderDigest(input, false);
+}
+
+/** The parameters the metric texts and definitions are written with (targets, bands, days). */
+export function digestParams(locale: Locale, target: number, s: DigestCardInput['settings']): Params {
+  return {
+    target: formatPercent(target, locale),
     hours: s.ordinaryHoursTarget,
     low: s.caseloadBand[0],
     high: s.caseloadBand[1],
@@ -57,6 +70,12 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     bandLow: formatPercent(s.companyContactShareBand?.[0] ?? 0.3, locale),
     bandHigh: formatPercent(s.companyContactShareBand?.[1] ?? 0.5, locale),
   };
+}
+
+function renderDigest(input: DigestCardInput, inline: boolean): AdaptiveCard {
+  const { locale, view } = input;
+  const s = input.settings;
+  const params = digestParams(locale, view.target, s);
   const label = (f: Figure): string => m(locale, f.id, { ...params, item: f.item ? itemLabel(locale, f.item) : '' });
   const value = (f: Figure): string => formatCell(f.value, f.format, locale, view.k);
   const detail = (f: Figure): string | undefined => {
@@ -71,30 +90,39 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     return parts.length > 0 ? parts.join(' · ') : undefined;
   };
   const withDetail = (f: Figure): string => (detail(f) ? `${value(f)} (${detail(f)})` : value(f));
-  const definition = (id: string): JsonObject =>
-    container([note(m(locale, `${id}.what` as DigestMetricsKey, params))], { id: `what-${id}`, isVisible: false });
-  const toggle = (id: string): JsonObject => ({ type: 'Action.ToggleVisibility', targetElements: [`what-${id}`] });
+  // Compact: only the headline keeps its definition inline; the rest come with "forklar ugerapport".
+  const inlineFor = (id: string): boolean => inline || id === 'M1';
+  const definitions = (id: string): JsonObject[] =>
+    inlineFor(id)
+      ? [{ ...note(m(locale, `${id}.what` as DigestMetricsKey, params)), id: `what-${id}`, isVisible: false }]
+      : [];
+  const toggle = (id: string): { selectAction?: JsonObject } =>
+    inlineFor(id) ? { selectAction: { type: 'Action.ToggleVisibility', targetElements: [`what-${id}`] } } : {};
+  const more = (id: string): string => (inlineFor(id) ? ` ${MORE}` : '');
 
   const block = (b: MetricBlock, notInUse?: string): JsonObject => {
     const [main, ...rest] = b.figures;
     const title = m(locale, `${b.id}.title` as DigestMetricsKey, params);
     if (main === undefined || notInUse !== undefined) {
-      return container([text(`**${title}** ${MORE}`, { spacing: 'Small' }), note(notInUse ?? ''), definition(b.id)], {
-        selectAction: toggle(b.id),
-        spacing: 'Medium',
-      });
+      return container(
+        [text(`**${title}**${more(b.id)}`, { spacing: 'Small' }), note(notInUse ?? ''), ...definitions(b.id)],
+        {
+          ...toggle(b.id),
+          spacing: 'Medium',
+        },
+      );
     }
     const mainDetail = detail(main);
     return container(
       [
         {
           type: 'ColumnSet',
-          selectAction: toggle(b.id),
+          ...toggle(b.id),
           columns: [
             {
               type: 'Column',
               width: 'stretch',
-              items: [text(`**${title}** ${MORE}`), note(label(main))],
+              items: [text(`**${title}**${more(b.id)}`), note(label(main))],
             },
             {
               type: 'Column',
@@ -111,7 +139,7 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
           ],
         },
         ...(rest.length > 0 ? [facts(rest.map((f) => [label(f), withDetail(f)] as const))] : []),
-        definition(b.id),
+        ...definitions(b.id),
       ],
       { spacing: 'Medium' },
     );
@@ -121,12 +149,14 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     key: 'results' | 'flow' | 'quality',
     blocks: readonly MetricBlock[],
     notInUse?: (b: MetricBlock) => string | undefined,
+    more: readonly JsonObject[] = [],
   ): JsonObject =>
     container(
       [
         subheading(t(locale, `card.section.${key}`)),
         note(t(locale, `card.section.${key}.q`)),
         ...blocks.map((b) => block(b, notInUse?.(b))),
+        ...more,
       ],
       { separator: true, spacing: 'Large' },
     );
@@ -153,7 +183,7 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
     {
       type: 'ColumnSet',
       spacing: 'Medium',
-      selectAction: toggle('M1'),
+      ...toggle('M1'),
       columns: [
         {
           type: 'Column',
@@ -182,22 +212,33 @@ export function digestCard(input: DigestCardInput): AdaptiveCard {
       ],
     },
     facts(view.headline.more.map((f) => [label(f), withDetail(f)] as const)),
-    definition('M1'),
+    ...definitions('M1'),
     ...trendChart(locale, view),
     text(goodNewsText(locale, view, params), {
       color: view.goodNews.key === 'thanks' ? 'Default' : 'Good',
       weight: 'Bolder',
       spacing: 'Medium',
     }),
-    note(t(locale, 'card.what')),
+    note(t(locale, inline ? 'card.what' : 'card.what_command')),
     section('results', view.sections.results),
     section('flow', view.sections.flow, (b) =>
       b.id === 'M17' && view.visitationPlanMissing !== undefined
         ? t(locale, 'card.plan_missing', { year: view.visitationPlanMissing })
         : undefined,
     ),
-    section('quality', view.sections.quality, (b) =>
-      b.id === 'M22' && view.progressionNotInUse ? t(locale, 'card.progression_not_in_use') : undefined,
+    section(
+      'quality',
+      view.sections.quality,
+      (b) => (b.id === 'M22' && view.progressionNotInUse ? t(locale, 'card.progression_not_in_use') : undefined),
+      [
+        fidelityDigestBlock({
+          locale,
+          fidelity: view.fidelity,
+          describe: (f) => `${label(f)} ${value(f)}`,
+          ...(inline ? { toggle: { type: 'Action.ToggleVisibility', targetElements: [M21_DEFINITION_ID] } } : {}),
+          more: inline ? MORE : '',
+        }),
+      ],
     ),
     ...(input.workload !== undefined ? [workloadSection(locale, input.workload)] : []),
     container(

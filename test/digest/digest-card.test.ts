@@ -134,6 +134,7 @@ describe('digest card', () => {
       'M16',
       'M18',
       'M19',
+      'M21',
       'M22',
     ];
     expect(hiddenIds.sort()).toEqual(blocks.map((b) => `what-${b}`).sort());

@@ -137,6 +137,24 @@ describe('weekly digest in a team channel', () => {
     ]);
   });
 
+  it('explains every figure on "forklar ugerapport", in the channel too, for anyone with a role', async () => {
+    const jo = await h.userWithRoles('Jo Jobformidler', ['jobformidler']);
+    const r = await h.say(jo, 'forklar ugerapport', ledelse.where('3'));
+    expect(r.cards).toHaveLength(1);
+    const text = cardText(r.cards[0]!);
+    expect(text).toContain('Sådan læses ugerapporten');
+    // The definitions carry the municipality's own settings (the 40 % target of Flere skal med).
+    expect(text).toContain('Målet er mindst 40 % (Flere skal med)');
+    expect(text).toContain('Fidelitet pr. kerneelement (M21)');
+    const en = await h.userWithRoles('Emma', ['leder']);
+    await h.say(en, 'language english');
+    expect(cardText((await h.say(en, 'explain weekly digest')).cards[0]!)).toContain('How to read the weekly digest');
+    const nobody = h.user('Nina Ingen-rolle');
+    expect((await h.say(nobody, 'forklar ugerapport')).cards.map(cardText).join(' ')).not.toContain(
+      'Sådan læses ugerapporten',
+    );
+  });
+
   it('does not let a jobformidler subscribe or preview, and writes nothing', async () => {
     const jo = await h.userWithRoles('Jo', ['jobformidler']);
     const other = team('andet');

@@ -45,6 +45,8 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'digest.subscribe': { text: 'abonnér på ugerapport', where: ALL },
   'digest.unsubscribe': { text: 'afmeld ugerapport', where: ALL },
   'digest.preview': { text: 'vis ugerapport', where: ALL },
+  // Static text about how the digest's figures are worked out: no case data, readable where the digest is.
+  'digest.explain': { text: 'forklar ugerapport', where: ALL },
   // About the user, not a case: their language works wherever they write.
   language: { text: 'sprog dansk', where: ALL },
   // The company side: business data, but it leads to citizens (own cases on the card, shared matches).
@@ -53,12 +55,29 @@ const COMMANDS: Record<string, { text: string; where: readonly ConversationKind[
   'company.find': { text: 'virksomhed 24256790', where: ONE_TO_ONE },
   'opening.list': { text: 'jobåbninger', where: ONE_TO_ONE },
   'jobmatch.case': { text: 'jobmatch {ref}', where: ONE_TO_ONE },
+  // Core-element sets are an admin's catalogue, like indicator sets: 1:1.
+  'fidelity.sets.list': { text: 'kerneelementsæt', where: ONE_TO_ONE },
+  'fidelity.sets.import': { text: 'importér kerneelementsæt {"id":"x"}', where: ONE_TO_ONE },
+  // A leader starts a fidelity round where the team is, its channel: the form holds a programme and a
+  // date, and what is posted is how many were asked. The report shows team sums of at least three
+  // answers and nothing per person (aggregates only, like the digest). Answering is 1:1.
+  'fidelity.start': { text: 'start fidelitetsrunde', where: ALL },
+  'fidelity.report': { text: 'fidelitetsrapport', where: ALL },
+  'fidelity.answer': { text: 'fidelitetsrunde', where: ONE_TO_ONE },
 };
 
 /** Card verbs that may run outside the 1:1 chat; every other registered verb is 1:1 only. */
-const SHARED_VERBS: readonly string[] = ['command.run'];
+const SHARED_VERBS: readonly string[] = [
+  'command.run',
+  // The fidelity round's start form and its report live in the team's channel (see the commands above).
+  'fidelity.start',
+  'fidelity.report.open',
+];
 /** File handlers (files are sent in the 1:1 chat). */
-const FILES: Record<string, readonly ConversationKind[]> = { 'indicatorsets.import.file': ONE_TO_ONE };
+const FILES: Record<string, readonly ConversationKind[]> = {
+  'indicatorsets.import.file': ONE_TO_ONE,
+  'fidelity.sets.import.file': ONE_TO_ONE,
+};
 
 const { router } = buildFeatures();
 const ROUTES = router.routes();

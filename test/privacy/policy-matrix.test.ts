@@ -50,6 +50,10 @@ company.read           | -        | x            | -     | x     | x            
 company.write          | -        | x            | -     | -     | x                    | -                       | -
 jobmatch.suggest       | -        | x            | -     | -     | -                    | -                       | -
 jobmatch.read_shared   | -        | x            | -     | x     | x                    | -                       | -
+fidelityset.manage     | -        | -            | -     | x     | -                    | -                       | -
+fidelity.start         | -        | -            | x     | -     | -                    | -                       | x
+fidelity.report        | -        | -            | x     | -     | -                    | -                       | x
+fidelity.answer        | x        | x            | x     | x     | x                    | x                       | -
 `;
 
 interface Row {

@@ -15,6 +15,7 @@ import {
   type TrendPoint,
 } from './metrics/digest-metrics';
 import { presentDigest, type DigestView } from './present';
+import { fidelityDigestView, fidelityForDigest, type FidelityDigest } from '../fidelity/digest-fidelity';
 
 /**
  * Computes one digest: streams the scope's case facts and then the sensitive facts through the
@@ -30,6 +31,8 @@ export interface ScopeSpec {
   readonly scopeKey: string;
   /** Team scope: only cases assigned to these jobformidlere. */
   readonly jobformidlerIds?: readonly string[];
+  /** Team scope: the team (its fidelity rounds give M21). */
+  readonly teamId?: string;
 }
 
 export interface ComputedDigest {
@@ -40,6 +43,8 @@ export interface ComputedDigest {
   /** Oldest first; the last point is this week. */
   readonly trend: readonly TrendPoint[];
   readonly stats: ReadStats;
+  /** M21: the latest closed fidelity rounds (kept apart from the case facts; they are team sums). */
+  readonly fidelity: FidelityDigest;
 }
 
 export async function computeDigest(
@@ -83,12 +88,13 @@ export async function computeDigest(
   const trend = [...earlier, { isoWeek: week.isoWeek, share: computation.aggregates.m1.share }];
   if (trend.length !== TREND_WEEKS || trend[0]?.isoWeek !== addIsoWeeks(week.isoWeek, 1 - TREND_WEEKS))
     throw new Error('Digest trend is not the 12 weeks up to this week');
-  return { week, spec, settings, computation, trend, stats };
+  const fidelity = await fidelityForDigest(services.store, tenantId, spec.teamId, week.asOf);
+  return { week, spec, settings, computation, trend, stats, fidelity };
 }
 
 export function digestView(computed: ComputedDigest): DigestView {
   const { settings } = computed;
-  return presentDigest({
+  const view = presentDigest({
     aggregates: computed.computation.aggregates,
     trend: computed.trend,
     k: settings.kSuppression,
@@ -96,4 +102,5 @@ export function digestView(computed: ComputedDigest): DigestView {
     caseloadBand: settings.caseloadBand,
     companyContactShareBand: settings.companyContactShareBand,
   });
+  return { ...view, fidelity: fidelityDigestView(computed.fidelity, view) };
 }

@@ -1,6 +1,8 @@
 import { digestText as t } from '../../i18n/digest';
 import { ANY_CONVERSATION } from '../../domain/venue';
-import { textReply, type Feature } from '../feature';
+import { cardReply, textReply, type Feature } from '../feature';
+import { digestDefinitionsCard } from '../../../cards/digest/definitions-card';
+import { digestParams } from '../../../cards/digest/digest-card';
 import { preview } from './preview';
 import { subscribe, unsubscribe } from './subscriptions';
 
@@ -57,6 +59,26 @@ export const digestFeature: Feature = {
       },
       quickAction: { da: t('da', 'cmd.preview.quick'), en: t('en', 'cmd.preview.quick') },
       handle: (ctx) => preview(ctx),
+    },
+    {
+      // The definitions behind every figure: the digest points here when it had no room for them inline.
+      id: 'digest.explain',
+      helpButton: 'run',
+      conversations: ANY_CONVERSATION,
+      patterns: [/^forklar (?:ugerapport(?:en)?|tallene)$/, /^explain(?: the)? (?:weekly )?digest$/],
+      permission: 'help.view',
+      help: {
+        da: t('da', 'cmd.explain.help'),
+        en: t('en', 'cmd.explain.help'),
+        example: { da: 'forklar ugerapport', en: 'explain weekly digest' },
+      },
+      handle: async (ctx) => {
+        const settings = await ctx.services.directory.getSettings(ctx.actor.tenantId);
+        const locale = ctx.actor.locale;
+        return [
+          cardReply(digestDefinitionsCard(locale, digestParams(locale, settings.g1CompanyShareTarget, settings))),
+        ];
+      },
     },
   ],
 };

@@ -11,6 +11,7 @@ import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
 import { pickGoodNews, type GoodNews } from './good-news';
 import type { Share, Stat } from './metrics/types';
 import type { M17Result } from './metrics/follow-through';
+import type { FidelityDigestView } from '../fidelity/digest-fidelity';
 
 /**
  * Turns a week's raw aggregates into what a channel may see: every number passes through the
@@ -149,6 +150,8 @@ export interface DigestView {
   readonly progressionNotInUse: boolean;
   /** The year M17 is for, when the municipality has set no visitation plan for it (M17 is then explained). */
   readonly visitationPlanMissing?: number | undefined;
+  /** M21 beside the practice figures (bot/features/fidelity/digest-fidelity.ts); absent in views built from aggregates alone. */
+  readonly fidelity?: FidelityDigestView | undefined;
 }
 
 export interface PresentInput {

@@ -111,7 +111,7 @@ export async function unsubscribe(ctx: HandlerContext): Promise<string> {
  */
 export async function scopeOf(
   services: Pick<Services, 'notifier'>,
-  subscription: Pick<DigestSubscription, 'id' | 'scope' | 'memberIds'> | undefined,
+  subscription: Pick<DigestSubscription, 'id' | 'scope' | 'memberIds' | 'teamId'> | undefined,
   installation: InstallationDoc | undefined,
 ): Promise<ScopeSpec & { readonly memberIdsChanged?: readonly string[] }> {
   if (subscription === undefined || subscription.scope === 'municipality')
@@ -123,6 +123,7 @@ export async function scopeOf(
     scope: 'team',
     scopeKey: `team:${subscription.id}`,
     jobformidlerIds: ids,
+    teamId: subscription.teamId,
     ...(changed ? { memberIdsChanged: fresh } : {}),
   };
 }

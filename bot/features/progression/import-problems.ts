@@ -32,15 +32,37 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+/**
+ * How another JSON catalogue (core-element sets) reuses these explanations: its format marker, the
+ * id field shown after an index in each list, and the catalogue of its own custom checks' messages.
+ */
+export interface ImportFormat {
+  readonly marker: string;
+  /** List name → the id field of its entries (`indicators` → `indicatorId`). */
+  readonly idFields: Readonly<Record<string, string>>;
+  /** What to say when the format marker is wrong (this format's name). */
+  readonly markerMessage?: (locale: Locale) => string;
+  /** The message of a custom check, or undefined when the key is not this format's. */
+  readonly custom?: (key: string, params: Params, locale: Locale) => string | undefined;
+}
+
+const INDICATOR_SET: ImportFormat = { marker: INDICATOR_SET_FORMAT, idFields: { indicators: 'indicatorId' } };
+
 /** `indicators[2] (hverdagsmestring).anchors[0].to`: the id helps the admin find the place in a long file. */
-export function formatPath(path: readonly PropertyKey[], root: unknown, locale: Locale): string {
+export function formatPath(
+  path: readonly PropertyKey[],
+  root: unknown,
+  locale: Locale,
+  format: ImportFormat = INDICATOR_SET,
+): string {
   if (path.length === 0) return t(locale, 'problem.path.root');
   let out = '';
   path.forEach((key, i) => {
     if (typeof key === 'number') {
       out += `[${key}]`;
-      if (path[i - 1] === 'indicators') {
-        const id = valueAt(root, [...path.slice(0, i + 1), 'indicatorId']);
+      const idField = format.idFields[String(path[i - 1])];
+      if (idField !== undefined) {
+        const id = valueAt(root, [...path.slice(0, i + 1), idField]);
         if (typeof id === 'string' && id.length <= 64) out += ` (${id})`;
       }
     } else out += `${out ? '.' : ''}${String(key)}`;
@@ -55,7 +77,7 @@ const toParams = (raw: unknown): Params =>
     ),
   );
 
-function explainIssue(issue: z.core.$ZodIssue, root: unknown, locale: Locale): string {
+function explainIssue(issue: z.core.$ZodIssue, root: unknown, locale: Locale, format: ImportFormat): string {
   const say = (key: ProgressionKey, params: Params = {}): string => t(locale, key, params);
   switch (issue.code) {
     case 'invalid_type': {
@@ -76,16 +98,19 @@ function explainIssue(issue: z.core.$ZodIssue, root: unknown, locale: Locale): s
       return say('problem.number_max', { max });
     }
     case 'invalid_value':
-      if (issue.values.length === 1 && issue.values[0] === INDICATOR_SET_FORMAT)
-        return say('problem.format_marker', { format: INDICATOR_SET_FORMAT });
+      if (issue.values.length === 1 && issue.values[0] === format.marker)
+        return format.markerMessage?.(locale) ?? say('problem.format_marker', { format: format.marker });
       return say('problem.choice', { options: issue.values.map((v) => JSON.stringify(v)).join(', ') });
     case 'unrecognized_keys':
       return say('problem.unknown_fields', { fields: issue.keys.map((k) => `"${k}"`).join(', ') });
     case 'invalid_format':
-    case 'custom':
+    case 'custom': {
+      const own = format.custom?.(issue.message, issue.code === 'custom' ? toParams(issue.params) : {}, locale);
+      if (own !== undefined) return own;
       if ((t.keys as readonly string[]).includes(issue.message))
         return say(issue.message as ProgressionKey, issue.code === 'custom' ? toParams(issue.params) : {});
       return say('problem.other', { detail: issue.message });
+    }
     default:
       return say('problem.other', { detail: issue.message });
   }
@@ -97,10 +122,11 @@ export function explainIssues(
   root: unknown,
   locale: Locale,
   max = 25,
+  format: ImportFormat = INDICATOR_SET,
 ): { problems: ImportProblem[]; more: number } {
   const problems = issues.slice(0, max).map((issue) => ({
-    path: formatPath(issue.path, root, locale),
-    message: explainIssue(issue, root, locale),
+    path: formatPath(issue.path, root, locale, format),
+    message: explainIssue(issue, root, locale, format),
   }));
   return { problems, more: Math.max(0, issues.length - max) };
 }
