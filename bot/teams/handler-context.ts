@@ -16,6 +16,8 @@ export function handlerContextFor(
   where: { conversation: ConversationInfo; channel: AuditChannel },
   correlationId: string,
   now: Date,
+  /** For a turn that settles its guard before answering: its reads go into one audit entry per action and purpose. */
+  options: { batchReads?: boolean } = {},
 ): HandlerContext {
   const roles = new Set<Role>(who.storedRoles.filter(isRole));
   if (services.config.ADMIN_AAD_OBJECT_IDS.some((id) => id.toLowerCase() === who.userId)) roles.add('admin');
@@ -26,7 +28,12 @@ export function handlerContextFor(
     now,
     correlationId,
     conversation: where.conversation,
-    guard: new Guard(services.audit, actor, { correlationId, channel: where.channel, now: () => services.clock.now() }),
+    guard: new Guard(services.audit, actor, {
+      correlationId,
+      channel: where.channel,
+      now: () => services.clock.now(),
+      batchReads: options.batchReads === true,
+    }),
     log: services.log.child({ correlationId }),
   };
 }

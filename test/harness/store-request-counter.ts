@@ -6,7 +6,7 @@ import { createDefaultHttpClient, type HttpClient, type PipelineRequest } from '
  * page), writes, and the SDK's own metadata reads, as Azure Cosmos DB would see and bill them.
  * The app's behaviour does not change: requests go through the SDK's default HTTP client.
  */
-export type StoreOp = 'read' | 'query' | 'create' | 'upsert' | 'replace' | 'delete' | 'patch' | 'meta';
+export type StoreOp = 'read' | 'query' | 'query-plan' | 'create' | 'upsert' | 'replace' | 'delete' | 'patch' | 'meta';
 
 export interface StoreRequest {
   readonly op: StoreOp;
@@ -29,6 +29,9 @@ function classify(request: PipelineRequest): { op: StoreOp; container: string } 
     case 'GET':
       return { op: byId ? 'read' : 'query', container };
     case 'POST':
+      // The SDK asks the gateway for a query plan before a query it cannot route by itself.
+      if (headers.get('x-ms-cosmos-is-query-plan-request')?.toLowerCase() === 'true')
+        return { op: 'query-plan', container };
       if (headers.get('x-ms-documentdb-isquery') === 'true') return { op: 'query', container };
       return { op: headers.get('x-ms-documentdb-is-upsert') === 'true' ? 'upsert' : 'create', container };
     case 'PUT':
