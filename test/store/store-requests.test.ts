@@ -14,7 +14,12 @@ describe('store requests per user action', () => {
   let h: BotHarness;
   let jf: TestUser;
   beforeAll(async () => {
-    h = await BotHarness.start({ clock: new ManualClock(now), startOptions: { store: { httpClient: counter } } });
+    h = await BotHarness.start({
+      clock: new ManualClock(now),
+      // The longest cache time, so a slow run does not add a settings read to a count.
+      env: { SETTINGS_CACHE_SECONDS: '60' },
+      startOptions: { store: { httpClient: counter } },
+    });
     jf = await h.userWithRoles('Jonas', ['jobformidler']);
   });
   afterAll(async () => {
@@ -82,5 +87,18 @@ describe('store requests per user action', () => {
     expect((await h.services.audit.listForCase(jf.tenantId, refs[10]!, { maxItemCount: 50 })).items).toEqual([]);
     const extract = cardText((await h.say(dpo, `log for sag ${refs[9]}`)).cards[0]);
     expect(extract).toContain('Opfølgning');
+  });
+
+  it('"Mine borgere" costs the same few requests for 12 cases and for 60: one query, one audit entry, the user', async () => {
+    const ask = () => counter.during(() => h.say(jf, 'mine borgere'));
+    await ask(); // settings into this instance's cache
+    const twelve = await ask();
+    expect(cardText(twelve.result.cards[0])).toContain('ML-00');
+    const expected = 'audit create 1, cases query 1, cases query-plan 1, directory read 1';
+    expect(describeRequests(twelve.requests)).toBe(expected);
+    for (let i = 12; i < 60; i++) await handedOverCase(h.services, jf, { caseRef: `ML-${i}`, status: 'ACTIVE' });
+    const sixty = await ask();
+    expect(cardText(sixty.result.cards[0])).toContain('ML-00');
+    expect(describeRequests(sixty.requests)).toBe(expected);
   });
 });
