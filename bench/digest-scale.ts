@@ -32,7 +32,8 @@ import { machine } from './lib/stats';
  * plus before/after), and the process's peak RSS (which includes the in-process Cosmos server and
  * all its documents). Results go to stdout and bench/results/.
  */
-const SIZES = [500, 5000, 20000];
+// BENCH_DIGEST_SIZES=20000 measures one size only (while iterating).
+const SIZES = (process.env.BENCH_DIGEST_SIZES ?? '500,5000,20000').split(',').map(Number);
 
 interface Measurement {
   readonly cases: number;

@@ -6,6 +6,7 @@ import { inputValues } from '../bot/local/demo/lib/card-clicker';
 import { handedOverCase } from './lib/jobformidler-cases';
 import { BENCH_TENANT } from './lib/bench-app';
 import { addDays, businessDate } from '../bot/domain/calendar';
+import { describeRequests, type StoreRequest } from '../test/harness/store-request-counter';
 
 /**
  * Turn latency of each flow as a ratio to a bare teams-ai echo turn measured in the same run on the
@@ -15,9 +16,10 @@ export interface Scenario {
   readonly name: string;
   /**
    * Prepares state once (users, cases) and returns the turn to repeat. A turn that needs untimed
-   * preparation each time (e.g. stepping back before timing "next" again) reports its own `ms`.
+   * preparation each time (e.g. stepping back before timing "next" again) reports its own `ms` and
+   * the store `requests` of the timed turn alone.
    */
-  setup(app: BenchApp): Promise<(i: number) => Promise<{ status: number; ms?: number }>>;
+  setup(app: BenchApp): Promise<(i: number) => Promise<{ status: number; ms?: number; requests?: StoreRequest[] }>>;
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -46,10 +48,10 @@ export const SCENARIOS: Scenario[] = [
         const back = actionData(card, 'screening.back');
         if (back !== undefined && back.step !== 0) card = (await click(app, screener, 'screening.back', back)).card;
         const next = await answerStep(app, screener, card);
-        if (next === undefined) return { status: 599, ms: NaN };
+        if (next === undefined) return { status: 599, ms: NaN, requests: [] };
         card = next.card;
         const movedOn = actionData(card, 'screening.answer')?.step === 1;
-        return { status: movedOn ? next.status : 599, ms: next.ms };
+        return { status: movedOn ? next.status : 599, ms: next.ms, requests: next.requests };
       };
     },
   },
@@ -95,7 +97,7 @@ export const SCENARIOS: Scenario[] = [
         });
         const saved = r.card !== undefined && cardText(r.card).includes('Arbejdsaftalen er gemt');
         if (saved) card = r.card;
-        return { status: saved ? r.status : 599, ms: r.ms };
+        return { status: saved ? r.status : 599, ms: r.ms, requests: r.requests };
       };
     },
   },
@@ -121,31 +123,47 @@ export const SCENARIOS: Scenario[] = [
           absenceHours: '0',
         });
         const saved = r.card !== undefined && /Uge \d+ (er gemt|er rettet)/.test(cardText(r.card));
-        return { status: saved ? r.status : 599, ms: r.ms };
+        return { status: saved ? r.status : 599, ms: r.ms, requests: r.requests };
       };
     },
   },
-  {
-    name: '"Mine borgere" with 40 cases (read, audited)',
+  mineBorgere(40),
+  mineBorgere(400),
+];
+
+/** "Mine borgere" for a jobformidler with `cases` open cases (the first page is what a turn shows). */
+function mineBorgere(cases: number): Scenario {
+  return {
+    name: `"Mine borgere" with ${cases} cases (read, audited)`,
     setup: async (app) => {
-      const jf = await app.user('Sagsstamme', ['jobformidler']);
-      for (let c = 0; c < 40; c++)
-        await handedOverCase(app.app.services, BENCH_TENANT, jf.aadObjectId, addDays(businessDate(new Date()), -7 - c));
+      const jf = await app.user(`Sagsstamme ${cases}`, ['jobformidler']);
+      for (let c = 0; c < cases; c++)
+        await handedOverCase(
+          app.app.services,
+          BENCH_TENANT,
+          jf.aadObjectId,
+          addDays(businessDate(new Date()), -7 - (c % 200)),
+        );
       return async () => {
         const r = await app.ask(jf, 'mine borgere');
         const listed = r.replies.some((reply) => cardText(reply).includes('Mine borgere'));
-        return { status: listed ? r.status : 599, ms: r.ms };
+        return { status: listed ? r.status : 599, ms: r.ms, requests: r.requests };
       };
     },
-  },
-];
+  };
+}
 
 export interface LatencyRow {
   readonly scenario: string;
   readonly summary: LatencySummary;
   readonly ratioP50: number;
   readonly ratioP95: number;
+  readonly ratioP99: number;
   readonly errors: number;
+  /** Store requests per timed action: median and max over the timed turns. */
+  readonly storeRequests: { readonly median: number; readonly max: number };
+  /** What the requests of one action are, on average (container, operation, count). */
+  readonly storeRequestMix: string;
 }
 
 /**
@@ -154,7 +172,7 @@ export interface LatencyRow {
  */
 export async function runTurnLatency(
   turns = Number(process.env.BENCH_TURNS ?? 300),
-  warmup = 50,
+  warmup = Number(process.env.BENCH_WARMUP ?? 50),
 ): Promise<LatencyRow[]> {
   const app = await BenchApp.start();
   try {
@@ -162,12 +180,18 @@ export async function runTurnLatency(
     for (const scenario of SCENARIOS) runs.push(await scenario.setup(app));
     for (let i = 0; i < warmup; i++) for (const run of runs) await run(i);
     const samples: number[][] = runs.map(() => []);
+    const requestCounts: number[][] = runs.map(() => []);
+    const requestsSeen: StoreRequest[][] = runs.map(() => []);
     const errors = runs.map(() => 0);
     for (let i = 0; i < turns; i++) {
       for (const [s, run] of runs.entries()) {
+        const mark = app.storeRequests.mark();
         const start = performance.now();
-        const { status, ms } = await run(warmup + i);
+        const { status, ms, requests } = await run(warmup + i);
         samples[s]!.push(ms ?? performance.now() - start);
+        const timed = requests ?? app.storeRequests.since(mark);
+        requestCounts[s]!.push(timed.length);
+        requestsSeen[s]!.push(...timed);
         if (status >= 300) errors[s]!++;
       }
     }
@@ -178,22 +202,36 @@ export async function runTurnLatency(
       summary: summaries[s]!,
       ratioP50: summaries[s]!.p50 / baseline,
       ratioP95: summaries[s]!.p95 / (summaries[0]?.p95 ?? NaN),
+      ratioP99: summaries[s]!.p99 / (summaries[0]?.p99 ?? NaN),
       errors: errors[s]!,
+      storeRequests: { median: median(requestCounts[s]!), max: Math.max(0, ...requestCounts[s]!) },
+      storeRequestMix: describeRequests(requestsSeen[s]!, turns),
     }));
   } finally {
     await app.stop();
   }
 }
 
+const median = (xs: readonly number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+};
+
 export function formatLatency(rows: readonly LatencyRow[]): string {
   const lines = [
-    '| Flow | n | p50 ms | p95 ms | p99 ms | p50 / echo | p95 / echo | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| Flow | n | store requests / action (max) | p50 ms | p95 ms | p99 ms | p50 / echo | p99 / echo | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
+    const requests =
+      r.storeRequests.max === r.storeRequests.median
+        ? `${r.storeRequests.median}`
+        : `${r.storeRequests.median} (${r.storeRequests.max})`;
     lines.push(
-      `| ${r.scenario} | ${r.summary.n} | ${fmt(r.summary.p50)} | ${fmt(r.summary.p95)} | ${fmt(r.summary.p99)} | ${r.ratioP50.toFixed(2)} | ${r.ratioP95.toFixed(2)} | ${r.errors} |`,
+      `| ${r.scenario} | ${r.summary.n} | ${requests} | ${fmt(r.summary.p50)} | ${fmt(r.summary.p95)} | ${fmt(r.summary.p99)} | ${r.ratioP50.toFixed(2)} | ${r.ratioP99.toFixed(2)} | ${r.errors} |`,
     );
   }
+  lines.push('', 'Store requests of one action, on average (container, operation, count):', '');
+  for (const r of rows) if (r.storeRequestMix !== '') lines.push(`- ${r.scenario}: ${r.storeRequestMix}`);
   return lines.join('\n');
 }

@@ -52,7 +52,7 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
     log.warn('ALLOWED_TENANT_IDS is empty: every tenant is served (local use only).');
 
   const store = options.sharedStore ?? (await openStore(config, log, options.store));
-  const directory = new DirectoryRepository(store);
+  const directory = new DirectoryRepository(store, { settingsCacheMs: config.SETTINGS_CACHE_SECONDS * 1000 });
   const audit = new AuditLog(store, async (tenantId) => (await directory.getSettings(tenantId)).auditRetentionDays);
   const adapter = createAdapter(config, options.channelOpenIdMetadataUrl);
   const notifier = new ProactiveNotifier(adapter, config.MICROSOFT_APP_ID ?? '', directory, clock);

@@ -95,6 +95,12 @@ export const EnvSchema = z
       .min(0)
       .max(86400)
       .default(60),
+    SETTINGS_CACHE_SECONDS: z.coerce
+      .number({ message: 'expected a number of seconds' })
+      .int()
+      .min(0)
+      .max(60)
+      .default(10),
     DEFAULT_LANGUAGE: z.enum(['teams', 'da', 'en'], { message: 'expected teams, da or en' }).default('teams'),
     PROACTIVE_RETRY_BASE_MS: z.coerce
       .number({ message: 'expected a number of milliseconds' })

@@ -4,6 +4,7 @@ import { startFremdrift, type RunningApp } from '../../bot/app-host';
 import { createLogger } from '../../bot/log';
 import type { Role } from '../../bot/domain/roles';
 import { CapturingConnector } from '../../test/harness/capturing-connector';
+import { StoreRequestCounter, type StoreRequest } from '../../test/harness/store-request-counter';
 import { echoRoute } from './echo-route';
 
 export const BENCH_TENANT = '33333333-3333-4333-8333-333333333333';
@@ -18,11 +19,14 @@ export class BenchApp {
   private constructor(
     readonly app: RunningApp,
     readonly connector: CapturingConnector,
+    /** Every request the SDK sent to the store (turns run one at a time, so a turn's are the ones during it). */
+    readonly storeRequests: StoreRequestCounter,
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<BenchApp> {
     const connector = new CapturingConnector();
     await connector.start();
+    const storeRequests = new StoreRequestCounter();
     const config = loadConfig({
       NODE_ENV: 'test',
       PORT: '0',
@@ -33,10 +37,10 @@ export class BenchApp {
     });
     const app = await startFremdrift(config, {
       logger: createLogger('silent'),
-      store: { persist: false },
+      store: { persist: false, httpClient: storeRequests },
       extraRoutes: [echoRoute()],
     });
-    return new BenchApp(app, connector);
+    return new BenchApp(app, connector, storeRequests);
   }
 
   async user(name: string, roles: Role[]): Promise<BenchUser> {
@@ -60,7 +64,11 @@ export class BenchApp {
   }
 
   /** One turn; resolves when the HTTP response arrives (replies have reached the connector by then). */
-  async turn(path: string, activity: unknown): Promise<{ ms: number; status: number; body: string }> {
+  async turn(
+    path: string,
+    activity: unknown,
+  ): Promise<{ ms: number; status: number; body: string; requests: StoreRequest[] }> {
+    const mark = this.storeRequests.mark();
     const start = performance.now();
     const res = await fetch(`${this.app.url}${path}`, {
       method: 'POST',
@@ -68,7 +76,7 @@ export class BenchApp {
       body: JSON.stringify(activity),
     });
     const body = await res.text();
-    return { ms: performance.now() - start, status: res.status, body };
+    return { ms: performance.now() - start, status: res.status, body, requests: this.storeRequests.since(mark) };
   }
 
   say(user: BenchUser, text: string, path = '/api/messages') {
@@ -76,7 +84,10 @@ export class BenchApp {
   }
 
   /** A message turn and what the bot sent back into the user's chat during it (text and cards). */
-  async ask(user: BenchUser, text: string): Promise<{ ms: number; status: number; replies: unknown[] }> {
+  async ask(
+    user: BenchUser,
+    text: string,
+  ): Promise<{ ms: number; status: number; replies: unknown[]; requests: StoreRequest[] }> {
     const since = this.connector.calls.length;
     const r = await this.say(user, text);
     const conversation = `a:bench-${user.aadObjectId}`;
@@ -84,7 +95,7 @@ export class BenchApp {
       .slice(since)
       .filter((c) => c.conversationId === conversation && c.status < 300)
       .map((c) => c.body);
-    return { ms: r.ms, status: r.status, replies };
+    return { ms: r.ms, status: r.status, replies, requests: r.requests };
   }
 
   execute(user: BenchUser, verb: string, data: Record<string, unknown>) {

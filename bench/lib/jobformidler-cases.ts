@@ -1,10 +1,11 @@
 import { CaseRepository, generateCaseRef, type CaseDoc } from '../../bot/store/case-repository';
+import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import type { Services } from '../../bot/services';
 
 /**
  * A case as the visitation handover leaves it (group 1, assigned, ACTIVE), written through
- * CaseRepository as the visitation feature does; the latency scenarios start from here so they
- * time the jobformidler's turn, not the screening before it.
+ * CaseRepository with its facts rebuilt, as the visitation feature does; the latency scenarios start
+ * from here so they time the jobformidler's turn, not the screening before it.
  */
 export async function handedOverCase(
   services: Services,
@@ -34,5 +35,12 @@ export async function handedOverCase(
     updatedBy: screenerId,
   });
   if (created === undefined) throw new Error(`case ${caseRef} exists`);
+  const settings = await services.directory.getSettings(tenantId);
+  await new CaseFactsRepository(services.store).rebuild(
+    tenantId,
+    caseRef,
+    settings,
+    new Date(`${conversationAt}T10:00:00.000Z`),
+  );
   return caseRef;
 }

@@ -1,6 +1,7 @@
 import { addDays, businessDate } from '../../bot/domain/calendar';
 import type { BenchApp, BenchUser } from './bench-app';
 import { actionData, invokeCard, type CardJson } from '../../bot/local/demo/lib/cards';
+import type { StoreRequest } from '../../test/harness/store-request-counter';
 
 /**
  * A screener clicking through Standardscreening v1 over HTTP, as Teams sends it: each click is the
@@ -21,6 +22,8 @@ export interface Click {
   readonly status: number;
   readonly ms: number;
   readonly card: CardJson | undefined;
+  /** The store requests the turn caused. */
+  readonly requests: StoreRequest[];
 }
 
 export async function click(
@@ -30,7 +33,7 @@ export async function click(
   data: Record<string, unknown>,
 ): Promise<Click> {
   const r = await app.execute(user, verb, data);
-  return { status: r.status, ms: r.ms, card: invokeCard(r.body) };
+  return { status: r.status, ms: r.ms, card: invokeCard(r.body), requests: r.requests };
 }
 
 /** Starts a screening for `caseNumber`; the card of its first step. */

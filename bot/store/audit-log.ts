@@ -32,6 +32,8 @@ export const AuditEntrySchema = z.object({
   action: z.string(),
   kind: z.enum(['read', 'write', 'access']),
   caseRef: z.string().optional(),
+  /** The cases one entry covers when a turn read several (e.g. a page of "Mine borgere"); caseRef is then absent. */
+  caseRefs: z.array(z.string()).min(2).optional(),
   purpose: AuditPurposeSchema,
   channel: z.enum(['personal', 'groupChat', 'channel', 'api', 'system']),
   outcome: z.enum(['ok', 'denied', 'error']),
@@ -67,7 +69,7 @@ export class AuditLog {
     return entry;
   }
 
-  /** A case's entries, oldest first, a page at a time. */
+  /** A case's entries (alone or among the cases of one entry), oldest first, a page at a time. */
   listForCase(
     tenantId: string,
     caseRef: string,
@@ -76,7 +78,8 @@ export class AuditLog {
     return queryPage(
       this.store.containers.audit,
       {
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "audit" AND c.caseRef = @ref ORDER BY c.at',
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "audit" AND (c.caseRef = @ref OR ARRAY_CONTAINS(c.caseRefs, @ref)) ORDER BY c.at',
         parameters: [
           { name: '@t', value: tenantId },
           { name: '@ref', value: caseRef },

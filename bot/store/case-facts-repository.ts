@@ -40,14 +40,17 @@ export class CaseFactsRepository {
   }
 
   /**
-   * The facts of every case assigned to a jobformidler, in one query ("Mine borgere" orders the
-   * whole caseload by them). A case whose facts are missing or assigned elsewhere is not in it.
+   * The facts of every open case a user owns (group 1 as jobformidler, group 2 as owner) in one
+   * query: "Mine borgere" orders the whole caseload by them, with no read per case (every writer of a
+   * case rebuilds its facts, so they carry the case's status and owners). Cross-partition on `cases`
+   * (partitioned by /caseRef), scoped by tenant; docs/benchmarks.md says what that costs.
    */
-  async listForJobformidler(tenantId: string, userId: string): Promise<CaseFacts[]> {
+  async allOpenOwnedBy(tenantId: string, userId: string): Promise<CaseFacts[]> {
     const found = await queryAll(
       this.store.containers.cases,
       {
-        query: 'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case_facts" AND c.assignedJobformidlerId = @u',
+        query:
+          'SELECT * FROM c WHERE c.tenantId = @t AND c.type = "case_facts" AND (c.assignedJobformidlerId = @u OR c.caseworkerId = @u) AND c.status != "CLOSED"',
         parameters: [
           { name: '@t', value: tenantId },
           { name: '@u', value: userId },

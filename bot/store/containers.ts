@@ -18,7 +18,10 @@ export const CONTAINERS = {
   runs: { partitionKey: '/tenantId', defaultTtl: -1 },
   /** Append-only access log (art. 15 extracts), per-item retention of at least 6 months. */
   audit: { partitionKey: '/tenantId', defaultTtl: -1 },
-  /** Bot Framework turn state (wizard cursors only); keys are hashed because Teams ids can exceed 255 characters. */
+  /**
+   * Bot Framework turn state. No longer written (nothing read it: flows keep their progress in their
+   * own documents); kept so documents written by earlier versions expire through TTL and the purge.
+   */
   botstate: { partitionKey: '/id', defaultTtl: -1 },
 } as const satisfies Record<string, { partitionKey: string; defaultTtl: number | undefined }>;
 

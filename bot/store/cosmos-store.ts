@@ -1,4 +1,4 @@
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions, type Database } from '@azure/cosmos';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { CONTAINERS, CONTAINER_NAMES, type ContainerName } from './containers';
@@ -27,6 +27,11 @@ export interface OpenStoreOptions {
   readonly persist?: boolean;
   /** Test seam: route the SDK through another endpoint (e.g. a proxy that fault tests can cut). */
   readonly routeEndpoint?: (endpoint: string) => Promise<string>;
+  /**
+   * Test and benchmark seam: the SDK's HTTP client for the embedded store (a wrapper that counts
+   * every request reaching the store). Requests still go through the SDK's default client.
+   */
+  readonly httpClient?: CosmosClientOptions['httpClient'];
 }
 
 async function ensureContainers(database: Database): Promise<Record<ContainerName, Container>> {
@@ -105,6 +110,7 @@ async function openEmbeddedStore(config: Config, log: Logger, options: OpenStore
     // Over plain HTTP the SDK must not follow the account's advertised https endpoint. No custom
     // agent: the SDK's own HTTP agent (keep-alive) is the one it allows plain HTTP with.
     connectionPolicy: { enableEndpointDiscovery: false },
+    ...(options.httpClient !== undefined ? { httpClient: options.httpClient } : {}),
   });
   const { database } = await client.databases.createIfNotExists({ id: config.COSMOS_DATABASE });
   const containers = await ensureContainers(database);

@@ -10,6 +10,7 @@ import {
   queryAll,
   queryPage,
   readDoc,
+  readDocIfChanged,
   replaceIfMatch,
   upsertDoc,
   createDoc,
@@ -85,8 +86,31 @@ export const hasName = (user: Pick<UserDoc, 'userId' | 'displayName'>): boolean 
 export const installationDocId = (conversationId: string): string =>
   `install:${createHash('sha256').update(conversationId).digest('hex').slice(0, 40)}`;
 
+/**
+ * How long an instance uses the tenant settings it read before it asks the store again (with the
+ * ETag, so an unchanged document costs a 304 in Azure). Settings change rarely and by hand; another
+ * instance sees a change within this time, the instance that saved it at once.
+ */
+export const SETTINGS_CACHE_MS = 10_000;
+
+interface CachedSettings {
+  readonly settings: TenantSettings;
+  readonly etag: string | undefined;
+  readonly checkedAt: number;
+}
+
 export class DirectoryRepository {
-  constructor(private readonly store: Store) {}
+  private readonly settingsCache = new Map<string, CachedSettings>();
+  private readonly settingsCacheMs: number;
+  private readonly monotonicNow: () => number;
+
+  constructor(
+    private readonly store: Store,
+    options: { readonly settingsCacheMs?: number; readonly monotonicNow?: () => number } = {},
+  ) {
+    this.settingsCacheMs = options.settingsCacheMs ?? SETTINGS_CACHE_MS;
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+  }
 
   private get container() {
     return this.store.containers.directory;
@@ -351,13 +375,25 @@ export class DirectoryRepository {
     );
   }
 
+  /** The tenant's settings (defaults until an admin saves some), cached per instance: see SETTINGS_CACHE_MS. */
   async getSettings(tenantId: string): Promise<TenantSettings> {
-    const doc = await readDoc(this.container, 'settings', tenantId, SettingsDocSchema);
-    return doc?.settings ?? defaultTenantSettings();
+    const cached = this.settingsCache.get(tenantId);
+    const now = this.monotonicNow();
+    if (cached !== undefined && now - cached.checkedAt < this.settingsCacheMs) return cached.settings;
+    const read = await readDocIfChanged(this.container, 'settings', tenantId, SettingsDocSchema, cached?.etag);
+    const fresh: CachedSettings =
+      read === 'unchanged' && cached !== undefined
+        ? { ...cached, checkedAt: now }
+        : read === 'unchanged' || read === undefined
+          ? { settings: defaultTenantSettings(), etag: undefined, checkedAt: now }
+          : { settings: read.settings, etag: read._etag, checkedAt: now };
+    this.settingsCache.set(tenantId, fresh);
+    return fresh.settings;
   }
 
   async saveSettings(tenantId: string, settings: TenantSettings, by: string, now: Date): Promise<void> {
-    await upsertDoc(this.container, {
+    this.settingsCache.delete(tenantId);
+    const etag = await upsertDoc(this.container, {
       id: 'settings',
       tenantId,
       type: 'settings',
@@ -366,5 +402,6 @@ export class DirectoryRepository {
       updatedAt: now.toISOString(),
       updatedBy: by,
     });
+    this.settingsCache.set(tenantId, { settings, etag, checkedAt: this.monotonicNow() });
   }
 }

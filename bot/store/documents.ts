@@ -54,6 +54,33 @@ export async function readDoc<T>(
   }
 }
 
+/**
+ * Point read that asks the store to skip the body when the document still has `etag` (Azure answers
+ * 304, a cheaper request): 'unchanged' then; otherwise the document as `readDoc` gives it.
+ */
+export async function readDocIfChanged<T>(
+  container: Container,
+  id: string,
+  partitionKey: string,
+  schema: z.ZodType<T>,
+  etag: string | undefined,
+): Promise<WithEtag<T> | undefined | 'unchanged'> {
+  if (etag === undefined || etag === '') return readDoc(container, id, partitionKey, schema);
+  try {
+    const response = await container
+      .item(id, partitionKey)
+      .read<Record<string, unknown>>({ accessCondition: { type: 'IfNoneMatch', condition: etag }, ...deadline() });
+    if (response.statusCode === 304) return 'unchanged';
+    const resource = response.resource;
+    if (resource === undefined) return undefined;
+    const current = typeof resource._etag === 'string' ? resource._etag : '';
+    return { ...parseStored(schema, stripSystemFields(resource), `${container.id}/${id}`), _etag: current };
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    return translateStoreError(e, `${container.id}/${id}`);
+  }
+}
+
 /** Creates a document; returns false if one with that id already exists (used for once-only claims). */
 export async function createOnce(container: Container, doc: ItemDefinition): Promise<boolean> {
   try {

@@ -11,7 +11,6 @@ import type { Services } from '../services';
 import { messageCard } from '../../cards/common/message-card';
 import type { AdaptiveCard } from '../../cards/types';
 import { identify, InboundActivitySchema, tenantOf, type InboundActivity, type TurnIdentity } from './activity-input';
-import { CosmosTurnStorage } from './cosmos-turn-storage';
 import { fileAttachmentOf } from './file-attachments';
 import { InstallationCapture } from './installation-capture';
 import { handlerContextFor } from './handler-context';
@@ -34,7 +33,8 @@ export function createTeamsApp(deps: {
   const app = new Application<TurnState>({
     adapter,
     botAppId: config.MICROSOFT_APP_ID ?? '',
-    storage: new CosmosTurnStorage(services.store.containers.botstate),
+    // No storage: nothing reads teams-ai turn state (flows keep their progress in their own
+    // documents), so loading and saving it would cost two store requests per turn for nothing.
     startTypingTimer: false,
     removeRecipientMention: true,
     longRunningMessages: false,
@@ -109,8 +109,24 @@ export function createTeamsApp(deps: {
       { conversation: identity.conversation, channel: identity.conversation.kind },
       correlationId,
       now,
+      // Every route below settles the guard before it answers, so a turn's reads make one audit entry.
+      { batchReads: true },
     );
   }
+
+  /**
+   * Logs the turn's reads before anything of them reaches the user; when the access log cannot be
+   * written the user gets "try again" (in their language) instead of the data.
+   */
+  const settle = async (ctx: HandlerContext): Promise<string | undefined> => {
+    try {
+      await ctx.guard.settle();
+      return undefined;
+    } catch (e) {
+      log.error({ err: e }, 'Could not write the access log of a turn; its answer is withheld');
+      return errorToText(e, ctx.actor.locale);
+    }
+  };
 
   const localeOf = (context: TurnContext) => defaultLocale(resolveLocale(context.activity.locale));
 
@@ -140,6 +156,7 @@ export function createTeamsApp(deps: {
     const ctx = await begin(context);
     if (ctx === undefined || 'refusal' in ctx) return;
     const action = String((context.activity as { action?: unknown }).action ?? '').toLowerCase();
+    if ((await settle(ctx)) !== undefined) return;
     if (action === 'add' || action === 'add-upgrade')
       await send(context, [{ kind: 'card', card: await onboarding.welcome(ctx) }]);
   });
@@ -156,6 +173,8 @@ export function createTeamsApp(deps: {
     if (ctx === undefined) return messageCard(common('da', 'error.malformed'), { tone: 'attention' });
     if ('refusal' in ctx) return messageCard(ctx.refusal, { tone: 'attention' });
     const outcome = await router.handleAction(ctx, verbOf(context), data);
+    const unlogged = await settle(ctx);
+    if (unlogged !== undefined) return messageCard(unlogged, { tone: 'attention' });
     if (outcome.refreshFor === 'everyone' && context.activity.replyToId) {
       await context.updateActivity({
         type: 'message',
@@ -173,6 +192,8 @@ export function createTeamsApp(deps: {
     if (ctx === undefined) return;
     if ('refusal' in ctx) return void (await context.sendActivity(ctx.refusal));
     const outcome = await router.handleAction(ctx, verbOf(context), data);
+    const unlogged = await settle(ctx);
+    if (unlogged !== undefined) return void (await context.sendActivity(unlogged));
     const attachment = CardFactory.adaptiveCard(outcome.card);
     if (context.activity.replyToId)
       await context.updateActivity({ type: 'message', id: context.activity.replyToId, attachments: [attachment] });
@@ -186,6 +207,9 @@ export function createTeamsApp(deps: {
       Promise.resolve(context.activity.type === ActivityTypes.Invoke && context.activity.name === 'fileConsent/invoke'),
     async (context) => {
       const ctx = await begin(context).catch(() => undefined);
+      // The upload hands the file over during the call, so its reads are logged as they return
+      // (nothing is held yet: settling only stops holding).
+      if (ctx !== undefined && !('refusal' in ctx)) await ctx.guard.settle();
       const status =
         ctx === undefined || 'refusal' in ctx ? 400 : await files.onConsent(context, ctx, context.activity.value);
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status } });
@@ -211,10 +235,18 @@ export function createTeamsApp(deps: {
     if (ctx === undefined) return;
     if ('refusal' in ctx) return void (await context.sendActivity(ctx.refusal));
     const file = fileAttachmentOf(context.activity, { allowLoopbackHttp: config.NODE_ENV === 'test' });
-    if (file !== undefined) return void (await send(context, await router.handleFile(ctx, file), ctx));
+    if (file !== undefined) {
+      const replies = await router.handleFile(ctx, file);
+      const unlogged = await settle(ctx);
+      if (unlogged !== undefined) return void (await context.sendActivity(unlogged));
+      return void (await send(context, replies, ctx));
+    }
     const text = context.activity.text ?? '';
     if (text.trim() === '') return void (await context.sendActivity(common(ctx.actor.locale, 'error.malformed')));
-    await send(context, await router.handleMessage(ctx, text), ctx);
+    const replies = await router.handleMessage(ctx, text);
+    const unlogged = await settle(ctx);
+    if (unlogged !== undefined) return void (await context.sendActivity(unlogged));
+    await send(context, replies, ctx);
   });
 
   app.error(async (context, error) => {

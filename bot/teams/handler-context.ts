@@ -17,6 +17,8 @@ export function handlerContextFor(
   where: { conversation: ConversationInfo; channel: AuditChannel },
   correlationId: string,
   now: Date,
+  /** For a turn that settles its guard before answering: its reads go into one audit entry per action and purpose. */
+  options: { batchReads?: boolean } = {},
 ): HandlerContext {
   const roles = new Set<Role>(who.storedRoles.filter(isRole));
   if (isConfiguredAdmin(services.config, who.userId)) roles.add('admin');
@@ -27,7 +29,12 @@ export function handlerContextFor(
     now,
     correlationId,
     conversation: where.conversation,
-    guard: new Guard(services.audit, actor, { correlationId, channel: where.channel, now: () => services.clock.now() }),
+    guard: new Guard(services.audit, actor, {
+      correlationId,
+      channel: where.channel,
+      now: () => services.clock.now(),
+      batchReads: options.batchReads === true,
+    }),
     log: services.log.child({ correlationId }),
   };
 }

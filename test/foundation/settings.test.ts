@@ -5,7 +5,9 @@ import { SETTINGS_FIELDS } from '../../bot/features/admin/settings-form';
 describe("the municipality's settings", () => {
   let h: BotHarness;
   beforeAll(async () => {
-    h = await BotHarness.start();
+    // This file also writes the settings document directly, as an older version or another instance
+    // would: no per-instance cache, so every read goes to the store (the cache: test/store/settings-cache).
+    h = await BotHarness.start({ env: { SETTINGS_CACHE_SECONDS: '0' } });
   });
   afterAll(async () => {
     await h?.stop();

@@ -12,6 +12,7 @@ import type { AdaptiveCard } from '../../cards/types';
 import { handedOverCase } from '../case/fixtures';
 import { ProgressionRepository, measurementDocId } from '../../bot/store/progression-repository';
 import type { Services } from '../../bot/services';
+import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 
 /** A completed baseline measurement, so the case's progression measurement is not due (issue 6 item 4). */
 async function baselineMeasured(services: Services, tenantId: string, caseRef: string, measuredAt: string) {
@@ -38,6 +39,13 @@ async function baselineMeasured(services: Services, tenantId: string, caseRef: s
     updatedAt: `${measuredAt}T10:00:00.000Z`,
     completedAt: `${measuredAt}T10:00:00.000Z`,
   });
+  // As the progression feature does after its writes: the case facts follow.
+  await new CaseFactsRepository(services.store).rebuild(
+    tenantId,
+    caseRef,
+    await services.directory.getSettings(tenantId),
+    new Date(`${measuredAt}T10:00:00.000Z`),
+  );
 }
 
 /**
