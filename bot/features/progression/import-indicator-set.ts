@@ -1,103 +1,46 @@
-import { ConflictError } from '../../domain/errors';
 import { IndicatorSetSchema, type IndicatorSet } from '../../domain/indicator-set';
 import type { Locale } from '../../i18n/locale';
-import { indicatorSetDocId } from '../../store/indicator-set-repository';
+import { indicatorSetDocId, type IndicatorSetDoc } from '../../store/indicator-set-repository';
 import type { HandlerContext } from '../feature';
-import { explainIssues, explainJsonError, type ImportProblem } from './import-problems';
 import { BUILT_IN_SETS, IndicatorSetCatalogue } from './indicator-sets';
+import { importVersionedSet, validateVersionedSetJson, type VersionedSetImportOutcome } from './versioned-set-import';
 
 /**
  * An admin imports a new indicator set, or a new version of one, as JSON (a file sent to the bot or
  * text pasted after the command). Everything is validated before anything is written; a version
  * that ships with Fremdrift or has been used in a measurement is never changed.
  */
-export type ImportOutcome =
-  | { readonly kind: 'json_invalid'; readonly message: string }
-  | { readonly kind: 'invalid'; readonly problems: ImportProblem[]; readonly more: number }
-  | { readonly kind: 'imported'; readonly set: IndicatorSet; readonly replaced: boolean }
-  | { readonly kind: 'unchanged'; readonly set: IndicatorSet }
-  | { readonly kind: 'in_use' | 'built_in'; readonly set: IndicatorSet; readonly nextVersion: number };
+export type ImportOutcome = VersionedSetImportOutcome<IndicatorSet>;
 
 /** Pure: parse and validate, explaining every problem in the admin's language. */
-export function validateIndicatorSetJson(
-  source: string,
-  locale: Locale,
-):
-  | { ok: true; set: IndicatorSet }
-  | { ok: false; outcome: Extract<ImportOutcome, { kind: 'json_invalid' | 'invalid' }> } {
-  const text = source.replace(/^\uFEFF/, '');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, outcome: { kind: 'json_invalid', message: explainJsonError(e, text, locale) } };
-  }
-  const parsed = IndicatorSetSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, outcome: { kind: 'invalid', ...explainIssues(parsed.error.issues, raw, locale) } };
-  return { ok: true, set: parsed.data };
-}
+export const validateIndicatorSetJson = (source: string, locale: Locale) =>
+  validateVersionedSetJson(source, locale, IndicatorSetSchema);
 
-const sameContent = (a: IndicatorSet, b: IndicatorSet): boolean => JSON.stringify(a) === JSON.stringify(b);
-
-export async function importIndicatorSet(ctx: HandlerContext, source: string): Promise<ImportOutcome> {
-  ctx.guard.require('indicatorset.manage');
-  const validated = validateIndicatorSetJson(source, ctx.actor.locale);
-  if (!validated.ok) return validated.outcome;
-  const set = validated.set;
+export function importIndicatorSet(ctx: HandlerContext, source: string): Promise<ImportOutcome> {
   const catalogue = new IndicatorSetCatalogue(ctx.services.store);
-  const tenantId = ctx.actor.tenantId;
-
-  const nextVersion = async (): Promise<number> =>
-    Math.max(
-      0,
-      ...(await catalogue.list(tenantId)).filter((e) => e.set.setId === set.setId).map((e) => e.set.version),
-    ) + 1;
-
-  const builtIn = BUILT_IN_SETS.find((s) => s.setId === set.setId && s.version === set.version);
-  if (builtIn !== undefined) {
-    if (sameContent(builtIn, set)) return { kind: 'unchanged', set };
-    return { kind: 'built_in', set, nextVersion: await nextVersion() };
-  }
-
-  return ctx.guard.run(
-    { action: 'indicatorset.manage', kind: 'write', purpose: 'administration', auditAction: 'indicatorset.import' },
-    async (): Promise<ImportOutcome> => {
-      // Two attempts: a first measurement may mark the version used between our read and our write.
-      for (let attempt = 0; attempt < 2; attempt++) {
-        const existing = await catalogue.repository.get(tenantId, set.setId, set.version);
-        if (existing === undefined) {
-          const created = await catalogue.repository.create({
-            id: indicatorSetDocId(set.setId, set.version),
-            tenantId,
-            type: 'indicator_set',
-            schemaVersion: 1,
-            setId: set.setId,
-            version: set.version,
-            definition: set,
-            importedAt: ctx.now.toISOString(),
-            importedBy: ctx.actor.userId,
-          });
-          if (created) return { kind: 'imported', set, replaced: false };
-          continue;
-        }
-        if (sameContent(existing.definition, set)) return { kind: 'unchanged', set };
-        if (existing.usedAt !== undefined) return { kind: 'in_use', set, nextVersion: await nextVersion() };
-        try {
-          await catalogue.repository.replace({
-            ...existing,
-            definition: set,
-            importedAt: ctx.now.toISOString(),
-            importedBy: ctx.actor.userId,
-          });
-          return { kind: 'imported', set, replaced: true };
-        } catch (e) {
-          if (!(e instanceof ConflictError)) throw e;
-        }
-      }
-      throw new ConflictError(`indicator set ${set.setId}@${set.version}`);
-    },
-  );
+  const repo = catalogue.repository;
+  return importVersionedSet<IndicatorSet, IndicatorSetDoc>(ctx, source, {
+    schema: IndicatorSetSchema,
+    builtIns: BUILT_IN_SETS,
+    permission: 'indicatorset.manage',
+    auditAction: 'indicatorset.import',
+    noun: 'indicator set',
+    list: (tenantId) => catalogue.list(tenantId),
+    get: (tenantId, setId, version) => repo.get(tenantId, setId, version),
+    create: (doc) => repo.create(doc),
+    replace: (doc) => repo.replace(doc),
+    newDoc: (set, stamp) => ({
+      id: indicatorSetDocId(set.setId, set.version),
+      tenantId: stamp.tenantId,
+      type: 'indicator_set',
+      schemaVersion: 1,
+      setId: set.setId,
+      version: set.version,
+      definition: set,
+      importedAt: stamp.at,
+      importedBy: stamp.by,
+    }),
+  });
 }
 
 const ENTITIES: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", nbsp: ' ', '#39': "'" };
