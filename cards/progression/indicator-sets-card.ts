@@ -1,96 +1,44 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { progressionText as t } from '../../bot/i18n/progression';
 import { localized, type IndicatorSet } from '../../bot/domain/indicator-set';
-import { adaptiveCard, container, errorText, goodText, heading, note, text } from '../common/elements';
-import type { AdaptiveCard, JsonObject } from '../types';
+import {
+  versionedImportResultCard,
+  versionedSetsCard,
+  type SetsText,
+  type VersionedImportCardInput,
+  type VersionedSetRow,
+} from '../common/versioned-sets-card';
+import type { AdaptiveCard } from '../types';
 import { setLabel } from './format';
 
 /** The admin's view of the indicator-set catalogue, and the answer to an import. */
-export interface SetRow {
-  readonly set: IndicatorSet;
-  readonly builtIn: boolean;
-  readonly usedAt?: string | undefined;
-}
+export type SetRow = VersionedSetRow<IndicatorSet>;
+export type ImportCardInput = VersionedImportCardInput<IndicatorSet>;
 
-const describe = (set: IndicatorSet, locale: Locale): string =>
-  t(locale, 'sets.line', {
-    indicators: set.indicators.length,
-    scale: set.scale,
-    group: localized(set.targetGroup.name, locale),
-  });
+const words =
+  (locale: Locale): SetsText =>
+  (key, params) =>
+    t(locale, key, params);
+
+const holds = (set: IndicatorSet, locale: Locale) => ({
+  indicators: set.indicators.length,
+  scale: set.scale,
+  group: localized(set.targetGroup.name, locale),
+});
 
 export function indicatorSetsCard(input: { locale: Locale; rows: readonly SetRow[] }): AdaptiveCard {
   const { locale } = input;
-  const rows: JsonObject[] = input.rows.map((row) => {
-    const tags = [
-      row.builtIn ? t(locale, 'sets.builtin') : row.usedAt ? t(locale, 'sets.used') : t(locale, 'sets.unused'),
-      ...(row.set.status === 'RETIRED' ? [t(locale, 'sets.retired')] : []),
-    ];
-    return container(
-      [
-        text(`**${setLabel(row.set, locale)}** · \`${row.set.setId}\``),
-        note(`${describe(row.set, locale)} · ${tags.join(' · ')}`),
-      ],
-      { separator: true },
-    );
+  return versionedSetsCard({
+    t: words(locale),
+    rows: input.rows,
+    label: (set) => setLabel(set, locale),
+    describe: (set) => t(locale, 'sets.line', holds(set, locale)),
   });
-  return adaptiveCard([
-    heading(t(locale, 'sets.title')),
-    text(t(locale, 'sets.intro')),
-    ...rows,
-    note(t(locale, 'sets.howto')),
-  ]);
 }
 
-export type ImportCardInput =
-  | { readonly kind: 'json_invalid'; readonly message: string }
-  | { readonly kind: 'invalid'; readonly problems: readonly { path: string; message: string }[]; readonly more: number }
-  | { readonly kind: 'imported'; readonly set: IndicatorSet; readonly replaced: boolean }
-  | { readonly kind: 'unchanged'; readonly set: IndicatorSet }
-  | { readonly kind: 'in_use' | 'built_in'; readonly set: IndicatorSet; readonly nextVersion: number };
-
 export function importResultCard(locale: Locale, outcome: ImportCardInput): AdaptiveCard {
-  const failed = heading(t(locale, 'import.title.failed'));
-  switch (outcome.kind) {
-    case 'json_invalid':
-      return adaptiveCard([failed, errorText(outcome.message)]);
-    case 'invalid':
-      return adaptiveCard([
-        failed,
-        text(t(locale, 'import.failed_intro')),
-        ...outcome.problems.map((p) => text(`- \`${p.path}\`: ${p.message}`, { spacing: 'Small' })),
-        ...(outcome.more > 0 ? [note(t(locale, 'import.more', { count: outcome.more }))] : []),
-      ]);
-    case 'in_use':
-    case 'built_in':
-      return adaptiveCard([
-        failed,
-        errorText(
-          t(locale, outcome.kind === 'in_use' ? 'import.in_use' : 'import.built_in', {
-            version: outcome.set.version,
-            setId: outcome.set.setId,
-            next: outcome.nextVersion,
-          }),
-        ),
-      ]);
-    case 'unchanged':
-      return adaptiveCard([
-        heading(t(locale, 'import.title.ok')),
-        text(t(locale, 'import.unchanged', { name: outcome.set.name[locale], version: outcome.set.version })),
-      ]);
-    case 'imported':
-      return adaptiveCard([
-        heading(t(locale, 'import.title.ok')),
-        goodText(
-          t(locale, 'import.ok', {
-            name: outcome.set.name[locale],
-            version: outcome.set.version,
-            indicators: outcome.set.indicators.length,
-            scale: outcome.set.scale,
-            group: localized(outcome.set.targetGroup.name, locale),
-          }),
-        ),
-        ...(outcome.replaced ? [note(t(locale, 'import.replaced', { version: outcome.set.version }))] : []),
-      ]);
-  }
+  return versionedImportResultCard(words(locale), outcome, (set) => ({
+    name: set.name[locale],
+    ...holds(set, locale),
+  }));
 }
