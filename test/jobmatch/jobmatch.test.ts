@@ -205,7 +205,21 @@ describe('job match, from the opening to the work agreement and the digest', () 
 
   it('the placement started from the agreement belongs to the company and counts for the match', async () => {
     const agreement = await h.execute(jf, 'agreement.open', { caseRef: FITS, agreementId: agreementIdOf(openingId) });
-    const form = await h.execute(jf, 'placement.new', buttonData(agreement.card, 'placement.new'));
+    // The match's agreement is pre-filled, not complete: "Start forløb" comes once the six critical items are settled.
+    expect(actionsOf(agreement.card).some((a) => a.verb === 'placement.new')).toBe(false);
+    const critical = ['TASKS', 'WORKING_HOURS', 'ORDINARY_HOURS_FROM_START', 'ORDINARY_HOURS_PLAN', 'MILESTONES'];
+    const complete = await h.execute(jf, 'agreement.save', {
+      ...buttonData(agreement.card, 'agreement.save'),
+      ...inputValues(agreement.card),
+      ...Object.fromEntries([...critical, 'FOLLOW_UP_PLAN'].map((key) => [`s_${key}`, 'AGREED'])),
+      v_TASKS: 'Plukke varer',
+      v_WORKING_HOURS: '30',
+      v_ORDINARY_HOURS_FROM_START: '5',
+      v_ORDINARY_HOURS_PLAN: '+5 timer om måneden',
+      v_MILESTONES: 'Truckcertifikat',
+      v_FOLLOW_UP_PLAN: 'Hver 14. dag',
+    });
+    const form = await h.execute(jf, 'placement.new', buttonData(complete.card, 'placement.new'));
     const saved = await submit(jf, form.card, 'placement.save', { status: 'ACTIVE', startDate: '2026-03-03' });
     expect(cardText(saved.card)).toContain('Forløbet er gemt');
     const [placement] = await new PlacementRepository(h.services.store).listForCase(jf.tenantId, FITS);
