@@ -139,6 +139,8 @@ export async function applyWork(
           expectButton(placementForm, 'placement.save', caseRef, 'placement.new'),
           'placement.save',
           {
+            // Started from the case card, the form does not know the agreement's type: say it.
+            placementType: p.type,
             startDate: p.startOn,
             plannedEndDate: p.plannedEndOn,
             status: 'ACTIVE',
