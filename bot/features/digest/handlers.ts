@@ -61,17 +61,12 @@ export const digestFeature: Feature = {
       handle: (ctx) => preview(ctx),
     },
     {
-      // The definitions behind every figure: the digest points here when it had no room for them inline.
+      // The definitions behind every figure: the digest points here when it had no room for them
+      // inline. Not listed in help (it is reached from the digest's own words), so help stays short.
       id: 'digest.explain',
-      helpButton: 'run',
       conversations: ANY_CONVERSATION,
       patterns: [/^forklar (?:ugerapport(?:en)?|tallene)$/, /^explain(?: the)? (?:weekly )?digest$/],
       permission: 'help.view',
-      help: {
-        da: t('da', 'cmd.explain.help'),
-        en: t('en', 'cmd.explain.help'),
-        example: { da: 'forklar ugerapport', en: 'explain weekly digest' },
-      },
       handle: async (ctx) => {
         const settings = await ctx.services.directory.getSettings(ctx.actor.tenantId);
         const locale = ctx.actor.locale;
