@@ -27,4 +27,73 @@ export default tseslint.config(
       ],
     },
   },
+  // Layers: domain <- store <- features <- edge (bot/teams, bot/main). A lower layer never imports a
+  // higher one; test/foundation/layers.test.ts shows the rule failing on a fixture. Type-only imports
+  // of store document types are still allowed where noted, until the schemas move to bot/domain.
+  {
+    files: ['bot/domain/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/*', '**/access/*', '**/features/*', '**/teams/*', '**/jobs/*', '**/cards/*'],
+              message: 'bot/domain is the lowest layer: pure rules and types, no store, features, cards or edge.',
+            },
+            { group: ['@azure/cosmos', 'restify'], message: 'bot/domain does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/store/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/*', '**/teams/*', '**/jobs/*', '**/cards/*'],
+              message: 'bot/store sits below the features and the edge: it may import bot/domain only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/features/**/*.ts', 'bot/jobs/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/teams/*', '**/bot/main', '../../main', '../main'],
+              message: 'Features do not reach into the edge (bot/teams, bot/main); the edge calls them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['cards/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot/store/*', '**/bot/access/*', '**/bot/teams/*', '**/bot/jobs/*'],
+              allowTypeImports: true,
+              message: 'Cards draw from domain, i18n and feature rules; they never reach the store or the edge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -21,5 +21,6 @@ module.exports = {
     '/test/foundation/manifest\\.test\\.ts$',
     '/test/foundation/start-bot-script\\.test\\.ts$',
     '/test/case/daily-playground\\.test\\.ts$',
+    '/test/foundation/layers\\.test\\.ts$',
   ],
 };

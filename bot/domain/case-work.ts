@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- known exception: the case document schema moves to bot/domain with the case-work kit (issue 17)
 import type { CaseDoc } from '../store/case-repository';
 import { IsoDateSchema } from './case';
 import { byNewest, countsForCadence, type FollowUpDoc } from './follow-up';
@@ -6,6 +7,7 @@ import type { JobMatchDoc } from './job-match';
 import type { PlacementDoc } from './placement';
 import type { WeeklyHoursDoc } from './weekly-hours';
 import type { AgreementDoc } from './work-agreement';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- known exception: progression's measurement type moves to bot/domain with the case-work kit (issue 17)
 import type { CompletedMeasurement } from '../features/progression/rules';
 
 /** Everything in a case's partition the projection is built from. */

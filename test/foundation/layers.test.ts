@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * The layers (domain <- store <- features <- edge) are held by ESLint, not by memory: `npm run lint`
+ * fails on an import that goes the wrong way. These fixtures are linted as if they stood at the
+ * given paths, with the project's own config.
+ */
+const ROOT = path.join(__dirname, '..', '..');
+
+interface LintResult {
+  readonly messages: readonly { readonly ruleId: string | null; readonly message: string }[];
+}
+
+/** ESLint's own CLI (its flat config is an ES module, which jest's VM cannot load), on stdin. */
+async function layerErrors(file: string, code: string): Promise<string[]> {
+  let out: string;
+  try {
+    out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', file, '--format', 'json'],
+      { cwd: ROOT, input: code, encoding: 'utf8' },
+    );
+  } catch (e) {
+    // ESLint exits 1 when it found problems; its JSON is on stdout all the same.
+    out = (e as { stdout?: string }).stdout ?? '';
+  }
+  const [result] = JSON.parse(out) as LintResult[];
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .map((m) => m.message);
+}
+
+describe('layer rules in npm run lint', () => {
+  it('refuses bot/domain importing the store, a feature, a card or I/O', async () => {
+    const errors = await layerErrors(
+      'bot/domain/layer-fixture.ts',
+      [
+        "import { CaseRepository } from '../store/case-repository';",
+        "import { caseloadPage } from '../features/caseload/list-caseload';",
+        "import { caseCard } from '../../cards/case/case-card';",
+        "import { CosmosClient } from '@azure/cosmos';",
+        'export const all = [CaseRepository, caseloadPage, caseCard, CosmosClient];',
+      ].join('\n'),
+    );
+    expect(errors).toHaveLength(4);
+    expect(errors[0]).toContain('bot/domain is the lowest layer');
+  });
+
+  it('refuses bot/store importing a feature, and features reaching into the edge', async () => {
+    expect(
+      await layerErrors(
+        'bot/store/layer-fixture.ts',
+        "import { caseloadPage } from '../features/caseload/list-caseload';\nexport const f = caseloadPage;",
+      ),
+    ).toEqual([expect.stringContaining('bot/store sits below the features')]);
+    expect(
+      await layerErrors(
+        'bot/features/digest/metrics/layer-fixture.ts',
+        "import { buildApp } from '../../../teams/app';\nexport const f = buildApp;",
+      ),
+    ).toEqual([expect.stringContaining('Features do not reach into the edge')]);
+  });
+
+  it('lets cards use a store type but not the store itself; the same imports are fine one layer up', async () => {
+    expect(
+      await layerErrors(
+        'cards/case/layer-fixture.ts',
+        "import type { CaseDoc } from '../../bot/store/case-repository';\nexport type D = CaseDoc;",
+      ),
+    ).toEqual([]);
+    expect(
+      await layerErrors(
+        'cards/case/layer-fixture.ts',
+        "import { CaseRepository } from '../../bot/store/case-repository';\nexport const r = CaseRepository;",
+      ),
+    ).toEqual([expect.stringContaining('never reach the store')]);
+    expect(
+      await layerErrors(
+        'bot/features/case/layer-fixture.ts',
+        "import { CaseRepository } from '../../store/case-repository';\nexport const r = CaseRepository;",
+      ),
+    ).toEqual([]);
+  });
+});
