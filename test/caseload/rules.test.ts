@@ -38,6 +38,25 @@ describe('the order of Mine borgere', () => {
     expect(countCaseload(rows)).toEqual({ cases: 8, overdue: 2, due: 1, soon: 1, progression: 2 });
   });
 
+  it('puts a group 2 case whose rehabilitation meeting passed unheld with the overdue, not with the cases without rhythm', () => {
+    const rows = [
+      { caseRef: 'A-G2-ON-TIME', meetingOverdue: false },
+      { caseRef: 'B-OK', followUp: status('ok', '2025-04-01', -20) },
+      { caseRef: 'C-G2-MEETING-PASSED', meetingOverdue: true },
+      { caseRef: 'D-DUE', followUp: status('due', '2025-03-10', 0) },
+      { caseRef: 'E-OVERDUE-3', followUp: status('overdue', '2025-03-07', 3) },
+    ];
+    expect(prioritise(rows).map((r) => r.caseRef)).toEqual([
+      'E-OVERDUE-3',
+      'C-G2-MEETING-PASSED',
+      'D-DUE',
+      'B-OK',
+      'A-G2-ON-TIME',
+    ]);
+    // The counts at the top are about follow-ups; the meeting is marked on its own row.
+    expect(countCaseload(rows)).toMatchObject({ cases: 5, overdue: 1, due: 1 });
+  });
+
   it('shows the last page for a page number past the end', () => {
     const rows = Array.from({ length: 23 }, (_, i) => i);
     expect(pageOf(rows, 0, 10)).toEqual({ items: rows.slice(0, 10), page: 0, pages: 3 });

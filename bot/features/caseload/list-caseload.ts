@@ -73,7 +73,8 @@ export async function caseloadPage(ctx: HandlerContext, page = 0): Promise<Adapt
                 followUp,
                 progressionDue,
               };
-          return { caseRef: f.caseRef, followUp, progressionDue, row };
+          const meetingOverdueNow = isGroup2(f) && meetingOverdue(f.rehab, today);
+          return { caseRef: f.caseRef, followUp, progressionDue, meetingOverdue: meetingOverdueNow, row };
         },
       ),
     ),

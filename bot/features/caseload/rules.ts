@@ -9,6 +9,8 @@ export interface Prioritised {
   readonly followUp?: FollowUpStatus | undefined;
   /** Due date of a progression measurement that applies and is due today or late. */
   readonly progressionDue?: string | undefined;
+  /** A group 2 case whose rehabilitation team meeting date has passed without the meeting held. */
+  readonly meetingOverdue?: boolean | undefined;
 }
 
 /**
@@ -22,6 +24,8 @@ export type Urgency = (typeof URGENCIES)[number];
 export function urgencyOf(row: Prioritised): Urgency {
   const state = row.followUp?.state;
   if (state === 'overdue' || state === 'due' || state === 'soon') return state;
+  // A group 2 case has no follow-up rhythm; a passed meeting that was not held is as pressing as an overdue follow-up.
+  if (row.meetingOverdue === true) return 'overdue';
   if (row.progressionDue !== undefined) return 'progression';
   return state === 'ok' ? 'ok' : 'none';
 }
