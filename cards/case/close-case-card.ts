@@ -4,9 +4,8 @@ import { common } from '../../bot/i18n/common';
 import { JOBFORMIDLER_CLOSURE_REASONS, type ClosureReason } from '../../bot/domain/case';
 
 import { formatDate } from '../../bot/domain/calendar';
-import { adaptiveCard, facts } from '../common/elements';
 import type { AdaptiveCard } from '../types';
-import { choiceSet, formBody, inputDate } from './form-elements';
+import { closingConfirmStep, closingReasonStep } from './closing-steps';
 
 /** Step 1 of closing a case: reason and date (nothing is written yet). */
 export function closeCaseForm(input: {
@@ -17,25 +16,21 @@ export function closeCaseForm(input: {
   error?: string | undefined;
 }): AdaptiveCard {
   const { locale } = input;
-  return adaptiveCard(
-    formBody({
+  return closingReasonStep({
+    words: {
+      ...labels(locale),
       title: t(locale, 'title', { caseRef: input.caseRef }),
       intro: t(locale, 'intro'),
-      error: input.error,
-      fields: [
-        choiceSet(
-          'reason',
-          t(locale, 'reason'),
-          JOBFORMIDLER_CLOSURE_REASONS.map((r) => ({ title: t(locale, `reason.${r}`), value: r })),
-          input.reason,
-          { required: true },
-        ),
-        inputDate('date', t(locale, 'date'), input.date, true),
-      ],
-      save: { title: t(locale, 'next'), verb: 'case.close.review', data: { caseRef: input.caseRef } },
-      back: { title: common(locale, 'action.cancel'), verb: 'case.open', data: { caseRef: input.caseRef } },
-    }),
-  );
+      next: t(locale, 'next'),
+      cancel: common(locale, 'action.cancel'),
+    },
+    reasons: JOBFORMIDLER_CLOSURE_REASONS,
+    caseRef: input.caseRef,
+    reason: input.reason,
+    date: input.date,
+    error: input.error,
+    verbs: { review: 'case.close.review', cancel: 'case.open' },
+  });
 }
 
 /** Step 2: the confirmation; only its button closes the case. */
@@ -46,22 +41,24 @@ export function closeCaseConfirm(input: {
   date: string;
 }): AdaptiveCard {
   const { locale } = input;
-  return adaptiveCard(
-    formBody({
+  return closingConfirmStep({
+    words: {
+      ...labels(locale),
       title: t(locale, 'confirm_title', { caseRef: input.caseRef }),
       intro: t(locale, 'confirm_intro'),
-      fields: [
-        facts([
-          [t(locale, 'reason'), t(locale, `reason.${input.reason}`)],
-          [t(locale, 'date'), formatDate(input.date, locale)],
-        ]),
-      ],
-      save: {
-        title: t(locale, 'confirm'),
-        verb: 'case.close.confirm',
-        data: { caseRef: input.caseRef, reason: input.reason, date: input.date },
-      },
-      back: { title: common(locale, 'action.back'), verb: 'case.close.open', data: { caseRef: input.caseRef } },
-    }),
-  );
+      next: t(locale, 'confirm'),
+      cancel: common(locale, 'action.back'),
+    },
+    caseRef: input.caseRef,
+    reason: input.reason,
+    date: input.date,
+    dateShown: formatDate(input.date, locale),
+    verbs: { confirm: 'case.close.confirm', back: 'case.close.open' },
+  });
 }
+
+const labels = (locale: Locale) => ({
+  reasonLabel: t(locale, 'reason'),
+  dateLabel: t(locale, 'date'),
+  reason: (r: ClosureReason) => t(locale, `reason.${r}`),
+});

@@ -14,7 +14,8 @@ import {
 import type { Rehab } from '../../bot/store/case-repository';
 import { adaptiveCard, errorText, executeAction, facts, goodText, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
-import { choiceSet, formBody, inputDate, type FormDraft } from '../case/form-elements';
+import { closingConfirmStep, closingReasonStep } from '../case/closing-steps';
+import { choiceSet, inputDate, type FormDraft } from '../case/form-elements';
 
 export interface RehabCardView {
   readonly locale: Locale;
@@ -108,25 +109,21 @@ export function rehabCloseForm(input: {
   error?: string | undefined;
 }): AdaptiveCard {
   const { locale } = input;
-  return adaptiveCard(
-    formBody({
+  return closingReasonStep({
+    words: {
+      ...closingLabels(locale),
       title: t(locale, 'close.title', { caseRef: input.caseRef }),
       intro: t(locale, 'close.intro'),
-      error: input.error,
-      fields: [
-        choiceSet(
-          'reason',
-          label(locale, 'reason'),
-          REHAB_CLOSURE_REASONS.map((r) => ({ title: closingText(locale, `reason.${r}`), value: r })),
-          input.reason,
-          { required: true },
-        ),
-        inputDate('date', label(locale, 'date'), input.date, true),
-      ],
-      save: { title: t(locale, 'close.next'), verb: 'rehab.close.review', data: { caseRef: input.caseRef } },
-      back: { title: t(locale, 'close.cancel'), verb: 'rehab.open', data: { caseRef: input.caseRef } },
-    }),
-  );
+      next: t(locale, 'close.next'),
+      cancel: t(locale, 'close.cancel'),
+    },
+    reasons: REHAB_CLOSURE_REASONS,
+    caseRef: input.caseRef,
+    reason: input.reason,
+    date: input.date,
+    error: input.error,
+    verbs: { review: 'rehab.close.review', cancel: 'rehab.open' },
+  });
 }
 
 /** Step 2: the confirmation; only its button closes the case. */
@@ -137,25 +134,27 @@ export function rehabCloseConfirm(input: {
   date: string;
 }): AdaptiveCard {
   const { locale } = input;
-  return adaptiveCard(
-    formBody({
+  return closingConfirmStep({
+    words: {
+      ...closingLabels(locale),
       title: t(locale, 'close.confirm_title', { caseRef: input.caseRef }),
       intro: t(locale, 'close.confirm_intro'),
-      fields: [
-        facts([
-          [label(locale, 'reason'), closingText(locale, `reason.${input.reason}`)],
-          [label(locale, 'date'), formatLongDate(input.date, locale)],
-        ]),
-      ],
-      save: {
-        title: t(locale, 'close.confirm'),
-        verb: 'rehab.close.confirm',
-        data: { caseRef: input.caseRef, reason: input.reason, date: input.date },
-      },
-      back: { title: t(locale, 'close.cancel'), verb: 'rehab.open', data: { caseRef: input.caseRef } },
-    }),
-  );
+      next: t(locale, 'close.confirm'),
+      cancel: t(locale, 'close.cancel'),
+    },
+    caseRef: input.caseRef,
+    reason: input.reason,
+    date: input.date,
+    dateShown: formatLongDate(input.date, locale),
+    verbs: { confirm: 'rehab.close.confirm', back: 'rehab.open' },
+  });
 }
+
+const closingLabels = (locale: Locale) => ({
+  reasonLabel: label(locale, 'reason'),
+  dateLabel: label(locale, 'date'),
+  reason: (r: ClosureReason) => closingText(locale, `reason.${r}`),
+});
 
 /** The daily 1:1 nudge to an owner of group 2 cases whose rehabilitation team meeting passed unrecorded. */
 export function rehabNudgeCard(locale: Locale, rows: readonly { caseRef: string; meetingAt: string }[]): AdaptiveCard {
