@@ -4,8 +4,7 @@ import { addDays, businessDate, isoWeeksEndingAt } from './calendar';
 import { aftercareUntil } from './aftercare';
 import { followUpOfWork } from './case-follow-up';
 import { firstMeeting, g1Start, lastCadenceContact, plannedNextDue, type CaseWork } from './case-work';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- known exception: progression's projection rule moves to bot/domain with the case-work kit (issue 17)
-import { progressionProjection } from '../features/progression/rules';
+import { progressionProjection } from './progression';
 import type { TenantSettings } from './tenant-settings';
 import type { CadenceSettings } from './follow-up-cadence';
 import { byNewest } from './follow-up';

@@ -1,5 +1,4 @@
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- known exception: the case document schema moves to bot/domain with the case-work kit (issue 17)
-import type { CaseDoc } from '../store/case-repository';
+import type { CaseDoc } from './case-doc';
 import { IsoDateSchema } from './case';
 import { byNewest, countsForCadence, type FollowUpDoc } from './follow-up';
 import type { CvDoc, JobGoalsDoc } from './job-goals';
@@ -7,8 +6,7 @@ import type { JobMatchDoc } from './job-match';
 import type { PlacementDoc } from './placement';
 import type { WeeklyHoursDoc } from './weekly-hours';
 import type { AgreementDoc } from './work-agreement';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- known exception: progression's measurement type moves to bot/domain with the case-work kit (issue 17)
-import type { CompletedMeasurement } from '../features/progression/rules';
+import type { CompletedMeasurement } from './progression';
 
 /** Everything in a case's partition the projection is built from. */
 export interface CaseWork {

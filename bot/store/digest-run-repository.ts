@@ -1,6 +1,5 @@
 import { z } from 'zod';
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- known exception: the digest aggregates schema moves to bot/domain with the case-work kit (issue 17)
-import { DigestAggregatesSchema, type DigestAggregates } from '../features/digest/metrics/digest-metrics';
+import { DigestAggregatesSchema, type DigestAggregates } from '../domain/digest-aggregates';
 import type { Store } from './cosmos-store';
 import { readDoc, upsertDoc, type WithEtag } from './documents';
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { ConflictError } from '../domain/errors';
+import { DigestScopeSchema } from '../domain/digest-aggregates';
 import type { Store } from './cosmos-store';
 import { queryAll, readDoc, replaceIfMatch, upsertDoc, createOnce, type WithEtag } from './documents';
 
@@ -9,8 +10,7 @@ import { queryAll, readDoc, replaceIfMatch, upsertDoc, createOnce, type WithEtag
  * small index of the tenants that have any, so the scheduler can find them without a query that
  * crosses tenants.
  */
-export const DigestScopeSchema = z.enum(['municipality', 'team']);
-export type DigestScope = z.infer<typeof DigestScopeSchema>;
+export { DigestScopeSchema, type DigestScope } from '../domain/digest-aggregates';
 
 export const DigestSubscriptionSchema = z.object({
   id: z.string(),

@@ -11,7 +11,7 @@ import {
   type CaseStatus,
   type ClosureReason,
 } from '../../bot/domain/case';
-import type { Rehab } from '../../bot/store/case-repository';
+import type { Rehab } from '../../bot/domain/case-doc';
 import { adaptiveCard, errorText, executeAction, facts, goodText, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 import { closingConfirmStep, closingReasonStep } from '../case/closing-steps';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { teamText as t } from '../../bot/i18n/team';
-import type { Share, Stat } from '../../bot/features/digest/metrics/types';
+import type { Share, Stat } from '../../bot/domain/digest-aggregates';
 import { adaptiveCard, executeAction, facts, heading, note } from '../common/elements';
 import { caseloadText } from '../../bot/i18n/caseload';
 import type { AdaptiveCard } from '../types';

@@ -2,7 +2,7 @@ import type { Locale } from '../../bot/i18n/locale';
 import { visitationText as t } from '../../bot/i18n/visitation';
 import { businessDate, formatLongDate } from '../../bot/domain/calendar';
 import { closingText } from '../../bot/i18n/closing';
-import type { CaseDoc, PastVisitation } from '../../bot/store/case-repository';
+import type { CaseDoc, PastVisitation } from '../../bot/domain/case-doc';
 import type { HandoverDelivery } from '../../bot/features/visitation/handover';
 import { adaptiveCard, executeAction, facts, goodText, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';

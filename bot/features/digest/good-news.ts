@@ -1,6 +1,6 @@
 import { cellValue, countCell, shareCells, suppressPartition } from '../../domain/suppression';
 import type { DigestAggregates } from './metrics/digest-metrics';
-import type { Share } from './metrics/types';
+import type { Share } from '../../domain/digest-aggregates';
 
 export interface GoodNews {
   readonly key:

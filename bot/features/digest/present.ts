@@ -9,8 +9,8 @@ import {
 } from '../../domain/suppression';
 import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
 import { pickGoodNews, type GoodNews } from './good-news';
-import type { Share, Stat } from './metrics/types';
-import type { M17Result } from './metrics/follow-through';
+import type { Share, Stat } from '../../domain/digest-aggregates';
+import type { M17Result } from '../../domain/digest-aggregates';
 import type { FidelityDigestView } from '../fidelity/digest-fidelity';
 
 /**

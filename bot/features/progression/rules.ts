@@ -1,39 +1,17 @@
-import { addDays, daysBetween } from '../../domain/calendar';
-import type { CaseFacts } from '../../domain/case-facts';
+import { daysBetween } from '../../domain/calendar';
+
 import { orientedScore, type IndicatorSet } from '../../domain/indicator-set';
 import type { MeasurementContext } from '../../domain/progression';
-import type { TenantSettings } from '../../domain/tenant-settings';
+
 import { currentAgreement, entryOf, type AgreementDoc } from '../../domain/work-agreement';
 
 /**
  * Pure rules of progression measurement: the cadence, the mean score, and which two measurements
- * may be compared. No I/O and no clock: dates come in as arguments (ISO business dates).
+ * may be compared. No I/O and no clock: dates come in as arguments (ISO business dates). The
+ * cadence and the case-facts projection are the domain's (bot/domain/progression.ts), since the
+ * facts builder needs them; they are re-exported here for the feature.
  */
-
-/**
- * When the next measurement is due: the baseline at the start of group 1, then `progressionCadenceDays`
- * (default 92, "every 3 months") after the latest measurement — never before the current group-1
- * start, so a citizen who comes back to group 1 gets a new baseline. Undefined outside group 1.
- * The baseline is scored together with the citizen, so it is not due before the jobformidler can
- * meet them: when the first job conversation (held, else booked) is later than the group-1 start,
- * the baseline is due on that day.
- */
-export function nextProgressionDue(
-  measurements: readonly { readonly measuredAt: string }[],
-  g1Start: string | undefined,
-  settings: Pick<TenantSettings, 'progressionCadenceDays'>,
-  firstMeeting?: string,
-): string | undefined {
-  if (g1Start === undefined) return undefined;
-  const baseline = firstMeeting !== undefined && firstMeeting > g1Start ? firstMeeting : g1Start;
-  const latest = measurements.reduce<string | undefined>(
-    (max, m) => (max === undefined || m.measuredAt > max ? m.measuredAt : max),
-    undefined,
-  );
-  if (latest === undefined) return baseline;
-  const next = addDays(latest, settings.progressionCadenceDays);
-  return next > g1Start ? next : baseline;
-}
+export { nextProgressionDue, progressionProjection, type CompletedMeasurement } from '../../domain/progression';
 
 /**
  * The citizen's next agreed step, for their own version of the card: the plan for more ordinary
@@ -155,37 +133,3 @@ export function compareMeasurements(
 /** The context a new measurement most likely has: the baseline first, then the routine 3-month one. */
 export const suggestedContext = (completedCount: number): MeasurementContext =>
   completedCount === 0 ? 'BASELINE' : 'ROUTINE_3M';
-
-/** A completed measurement as the case-facts projection needs it. */
-export interface CompletedMeasurement {
-  readonly status: 'DRAFT' | 'COMPLETED';
-  readonly measuredAt: string;
-  readonly indicatorSetId: string;
-  readonly indicatorSetVersion: number;
-  readonly meanScore?: number | undefined;
-  readonly context: string;
-}
-
-/**
- * The progression part of the case-facts projection (CaseFacts.progression and nextProgressionDue),
- * for the facts rebuild: completed measurements oldest first, and when the next one is due.
- */
-export function progressionProjection(
-  measurements: readonly CompletedMeasurement[],
-  g1Start: string | undefined,
-  settings: Pick<TenantSettings, 'progressionCadenceDays'>,
-  firstMeeting?: string,
-): Pick<CaseFacts, 'progression' | 'nextProgressionDue'> {
-  const progression = measurements
-    .filter((m) => m.status === 'COMPLETED' && m.meanScore !== undefined)
-    .map((m) => ({
-      measuredAt: m.measuredAt,
-      setId: m.indicatorSetId,
-      setVersion: m.indicatorSetVersion,
-      meanScore: m.meanScore ?? 0,
-      context: m.context,
-    }))
-    .sort((a, b) => (a.measuredAt < b.measuredAt ? -1 : a.measuredAt > b.measuredAt ? 1 : 0));
-  const due = nextProgressionDue(progression, g1Start, settings, firstMeeting);
-  return { progression, ...(due !== undefined ? { nextProgressionDue: due } : {}) };
-}

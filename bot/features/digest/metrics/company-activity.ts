@@ -3,6 +3,7 @@ import { CompanyContactKindSchema } from '../../../domain/company';
 import { dayNumber } from '../calendar';
 import type { CaseView } from './case-view';
 import type { MetricContext } from './types';
+import { type M15Result } from '../../../domain/digest-aggregates';
 
 /**
  * What the digest reads of the company side (bot/features/company): each company contact and each
@@ -20,14 +21,6 @@ export type CompanyActivity = z.infer<typeof CompanyActivitySchema>;
 const FOUR_WEEKS = 28;
 
 // ---- M15 CITIZEN_VS_COMPANY_BALANCE ----
-
-export const M15Schema = z.object({
-  /** Company-directed contacts of the last 4 weeks: logged on companies, or on cases as company-facing. */
-  companyFacing: z.number().int().min(0),
-  /** All contacts of the last 4 weeks, citizen- and company-directed. */
-  all: z.number().int().min(0),
-});
-export type M15Result = z.infer<typeof M15Schema>;
 
 /** A staff member's contacts of the last 4 weeks (the leader's private view only). */
 export interface StaffContacts {

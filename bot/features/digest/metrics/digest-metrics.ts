@@ -1,15 +1,13 @@
-import { z } from 'zod';
+import {
+  DigestAggregatesSchema,
+  TrendPointSchema,
+  type DigestAggregates,
+  type TrendPoint,
+} from '../../../domain/digest-aggregates';
 import type { CaseFacts, SensitiveFacts } from '../../../domain/case-facts';
 import { addIsoWeeks, digestWeekFor } from '../calendar';
 import { caseView, type CaseView } from './case-view';
 import {
-  M10Schema,
-  M11Schema,
-  M12Schema,
-  M14Schema,
-  M16Schema,
-  M18Schema,
-  M9Schema,
   caseloadAccumulator,
   m10Accumulator,
   m11FromCaseloads,
@@ -19,30 +17,11 @@ import {
   m18Accumulator,
   m9Accumulator,
 } from './flow';
-import { M19Schema, M22Schema, m19Accumulator, m22Accumulator } from './quality';
+import { m19Accumulator, m22Accumulator } from './quality';
+import { m1Accumulator, m2Accumulator, m3Accumulator, m4Accumulator, m5Accumulator, m6Accumulator } from './results';
+import type { MetricContext } from './types';
+import { m15Accumulator, type CompanyActivity } from './company-activity';
 import {
-  M1Schema,
-  M2Schema,
-  M3Schema,
-  M4Schema,
-  M5Schema,
-  M6Schema,
-  m1Accumulator,
-  m2Accumulator,
-  m3Accumulator,
-  m4Accumulator,
-  m5Accumulator,
-  m6Accumulator,
-} from './results';
-import { ShareSchema, type MetricContext } from './types';
-import { M15Schema, m15Accumulator, type CompanyActivity } from './company-activity';
-import {
-  M13Schema,
-  M17Schema,
-  M20Schema,
-  M23Schema,
-  M7Schema,
-  M8Schema,
   m13Accumulator,
   m17Accumulator,
   m20Accumulator,
@@ -51,44 +30,8 @@ import {
   m8Accumulator,
 } from './follow-through';
 
-/**
- * All metrics of one digest in one pass: every case's facts are turned into a view once and handed
- * to each accumulator, then the sensitive facts (screenings, HKO) of the same cases. Memory grows
- * with the number of cases only through a few numbers per case, never with their history.
- */
-export const DigestAggregatesSchema = z.object({
-  isoWeek: z.string(),
-  asOf: z.string(),
-  cases: z.number().int(),
-  m1: M1Schema,
-  m2: M2Schema,
-  m3: M3Schema,
-  m4: M4Schema,
-  m5: M5Schema,
-  m6: M6Schema,
-  m9: M9Schema,
-  m10: M10Schema,
-  m11: M11Schema,
-  m12: M12Schema,
-  m14: M14Schema,
-  /** Absent in snapshots from before the company side was counted. */
-  m15: M15Schema.optional(),
-  m16: M16Schema,
-  m18: M18Schema,
-  m19: M19Schema,
-  m22: M22Schema,
-  // Issue 15 item 7. Optional only so that a snapshot stored before they existed still reads.
-  m7: M7Schema.optional(),
-  m8: M8Schema.optional(),
-  m13: M13Schema.optional(),
-  m17: M17Schema.optional(),
-  m20: M20Schema.optional(),
-  m23: M23Schema.optional(),
-});
-export type DigestAggregates = z.infer<typeof DigestAggregatesSchema>;
-
-export const TrendPointSchema = z.object({ isoWeek: z.string(), share: ShareSchema });
-export type TrendPoint = z.infer<typeof TrendPointSchema>;
+/** The stored shapes live in bot/domain/digest-aggregates.ts (the store validates snapshots with them). */
+export { DigestAggregatesSchema, TrendPointSchema, type DigestAggregates, type TrendPoint };
 
 /** A jobformidler's workload: staff data, shown only 1:1 to a leader (never in a channel). */
 export interface Workload {
@@ -110,6 +53,11 @@ export interface DigestComputation {
 
 export const TREND_WEEKS = 12;
 
+/**
+ * All metrics of one digest in one pass: every case's facts are turned into a view once and handed
+ * to each accumulator, then the sensitive facts (screenings, HKO) of the same cases. Memory grows
+ * with the number of cases only through a few numbers per case, never with their history.
+ */
 export function createDigestAccumulator(ctx: MetricContext & { readonly isoWeek: string }) {
   const m1 = m1Accumulator(ctx.asOf);
   const history = Array.from({ length: TREND_WEEKS - 1 }, (_, i) => {

@@ -1,12 +1,21 @@
-import { z } from 'zod';
 import type { SensitiveFacts } from '../../../domain/case-facts';
 import type { ContactType } from '../../../domain/case';
 import { dayNumber } from '../calendar';
 import { firstJobConversationBetween, isG1On, latestG1VisitationBy, placementsOn, type CaseView } from './case-view';
-import { ShareSchema, StatSchema, share, stat, type Accumulator, type MetricContext } from './types';
+import { share, stat, type Accumulator, type MetricContext } from './types';
 import { WINDOW_DAYS } from './results';
 import { isAftercare, isOutreach } from '../../../domain/company';
 import type { CompanyActivity } from './company-activity';
+import {
+  type M9Result,
+  type M10Result,
+  type M11Result,
+  type M12Result,
+  type M14Counts,
+  type M14Result,
+  type M16Result,
+  type M18Result,
+} from '../../../domain/digest-aggregates';
 
 /** Flow, domain-research §6.3. Counts are raw here; suppression happens when the digest is shown. */
 
@@ -16,13 +25,6 @@ export const SCREENING_WINDOW_DAYS = FOUR_WEEKS;
 
 // ---- M9 DAYS_TO_FIRST_JOB_CONVERSATION ----
 
-export const M9Schema = z.object({
-  days: StatSchema,
-  within14: ShareSchema,
-  /** Active G1 cases still without a first job conversation more than 14 days after visitation. */
-  waiting: z.number().int(),
-});
-export type M9Result = z.infer<typeof M9Schema>;
 export const M9_TARGET_DAYS = 14;
 
 export function m9Accumulator(ctx: MetricContext): Accumulator<CaseView, M9Result> {
@@ -63,14 +65,6 @@ export function m9Accumulator(ctx: MetricContext): Accumulator<CaseView, M9Resul
 }
 
 // ---- M10 FOLLOW_UP_OVERDUE ----
-
-export const M10Schema = z.object({
-  activeG1: z.number().int(),
-  overdue: z.number().int(),
-  /** Not overdue yet but past the warning limit. */
-  soon: z.number().int(),
-});
-export type M10Result = z.infer<typeof M10Schema>;
 
 const CITIZEN_FOLLOW_UP: ReadonlySet<ContactType> = new Set([
   'JOB_CONVERSATION',
@@ -121,15 +115,6 @@ export function m10Accumulator(
 
 // ---- M11 CASELOAD_PER_JOB_BROKER (team level; individual numbers only 1:1) ----
 
-export const M11Schema = z.object({
-  jobformidlere: z.number().int(),
-  caseload: StatSchema,
-  above: z.number().int(),
-  within: z.number().int(),
-  below: z.number().int(),
-});
-export type M11Result = z.infer<typeof M11Schema>;
-
 /** Cases active in G1 on T − 1 per assigned jobformidler (staff data: never posted to a channel). */
 export function caseloadAccumulator(ctx: MetricContext): Accumulator<CaseView, Map<string, number>> {
   const t = dayNumber(ctx.asOf);
@@ -158,9 +143,6 @@ export function m11FromCaseloads(caseloads: ReadonlyMap<string, number>, ctx: Me
 
 // ---- M12 JOB_CONVERSATIONS_COMPLETED ----
 
-export const M12Schema = z.object({ lastWeek: z.number().int(), last4Weeks: z.number().int() });
-export type M12Result = z.infer<typeof M12Schema>;
-
 /** `observe` sees each case's count for last week (the leader's per-jobformidler view reuses it). */
 export function m12Accumulator(
   ctx: MetricContext,
@@ -185,26 +167,6 @@ export function m12Accumulator(
 }
 
 // ---- M14 COMPANY_FACING_ACTIVITY ----
-
-const M14CountsSchema = z.object({
-  outreachVisits: z.number().int(),
-  jobOpenings: z.number().int(),
-  placementsStarted: z.number().int(),
-  /** Of the placements started: ordinary employment or ordinary paid hours ("formidlinger til job"). */
-  jobPlacements: z.number().int(),
-  aftercare: z.number().int(),
-});
-export type M14Counts = z.infer<typeof M14CountsSchema>;
-
-export const M14Schema = M14CountsSchema.extend({
-  /**
-   * Job matches (bot/features/jobmatch): suggested, taken, and taken matches whose placement started.
-   * This and `previous` (the four weeks before, the trend) are absent in snapshots from before they were kept.
-   */
-  matches: z.object({ proposed: z.number().int(), accepted: z.number().int(), placed: z.number().int() }).optional(),
-  previous: M14CountsSchema.optional(),
-});
-export type M14Result = z.infer<typeof M14Schema>;
 
 const emptyCounts = (): M14Counts => ({
   outreachVisits: 0,
@@ -267,14 +229,6 @@ export function m14Accumulator(
 
 // ---- M16 SCREENING_FUNNEL (sensitive facts joined with the case's visitations) ----
 
-export const M16Schema = z.object({
-  screenings: z.number().int(),
-  withImpact: z.number().int(),
-  visitedWithin14: z.number().int(),
-  startedG1: z.number().int(),
-});
-export type M16Result = z.infer<typeof M16Schema>;
-
 interface VisitFacts {
   readonly visits: readonly { group: string; at: number }[];
   readonly view: Pick<CaseView, 'facts'>;
@@ -317,15 +271,6 @@ export function m16Accumulator(ctx: MetricContext): {
 }
 
 // ---- M18 HKO_DAYS ----
-
-export const M18Schema = z.object({
-  decisionDays: StatSchema,
-  decidedWithinTarget: ShareSchema,
-  deliveryDays: StatSchema,
-  /** Applications without a decision, older than 10 days. */
-  openOver10: z.number().int(),
-});
-export type M18Result = z.infer<typeof M18Schema>;
 
 const HKO_WINDOW_DAYS = 180;
 export const HKO_OPEN_DAYS = 10;

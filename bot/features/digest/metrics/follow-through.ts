@@ -1,10 +1,17 @@
-import { z } from 'zod';
 import type { SensitiveFacts } from '../../../domain/case-facts';
 import type { ClosureReason, VisitationGroup } from '../../../domain/case';
 import { dayNumber, isoDateOf } from '../calendar';
 import { g1DaysIn, isG1On, placementsOn, type CaseView } from './case-view';
-import { ShareSchema, share, type Accumulator, type MetricContext } from './types';
+import { share, type Accumulator, type MetricContext } from './types';
 import { WINDOW_DAYS } from './results';
+import {
+  type M7Result,
+  type M8Result,
+  type M13Result,
+  type M17Result,
+  type M20Result,
+  type M23Result,
+} from '../../../domain/digest-aggregates';
 
 /**
  * The metrics of every citizen's follow-through (issue 15 item 7; domain-research §6): M7 exit to
@@ -18,9 +25,6 @@ const FOUR_WEEKS = 28;
 const YEAR_DAYS = 365;
 
 // ---- M7 EXIT_SELF_SUPPORTING_3M ----
-
-export const M7Schema = z.object({ share: ShareSchema });
-export type M7Result = z.infer<typeof M7Schema>;
 
 /**
  * D = cases active in group 1 on at least one day of W = [T − 91 d, T); N = those of D closed in W
@@ -44,9 +48,6 @@ export function m7Accumulator(ctx: MetricContext): Accumulator<CaseView, M7Resul
 }
 
 // ---- M8 G2_CLARIFIED ----
-
-export const M8Schema = z.object({ share: ShareSchema });
-export type M8Result = z.infer<typeof M8Schema>;
 
 /** Closure reasons that are a clarification onward from group 2 (the rehabilitation team's recommendations). */
 export const CLARIFIED_REASONS: readonly ClosureReason[] = [
@@ -85,9 +86,6 @@ export function m8Accumulator(ctx: MetricContext): Accumulator<CaseView, M8Resul
 
 // ---- M13 AD_HOC_CONTACTS ----
 
-export const M13Schema = z.object({ lastWeek: z.number().int(), last4Weeks: z.number().int() });
-export type M13Result = z.infer<typeof M13Schema>;
-
 /** Ad hoc enquiries from citizens (contact type AD_HOC_INBOUND) in the last ISO week and the last 4 weeks. */
 export function m13Accumulator(ctx: MetricContext): Accumulator<CaseView, M13Result> {
   const t = dayNumber(ctx.asOf);
@@ -109,24 +107,6 @@ export function m13Accumulator(ctx: MetricContext): Accumulator<CaseView, M13Res
 
 export const PLANNED_GROUPS = ['G1_INTERVENTION', 'G2_REHABILITATION', 'G3_NOT_EMPLOYMENT_READY'] as const;
 type PlannedGroup = (typeof PLANNED_GROUPS)[number];
-
-const GroupCountsSchema = z.object({
-  G1_INTERVENTION: z.number(),
-  G2_REHABILITATION: z.number(),
-  G3_NOT_EMPLOYMENT_READY: z.number(),
-});
-
-export const M17Schema = z.object({
-  /** The calendar year the plan is for (T − 1's year). */
-  year: z.number().int(),
-  /** Citizens visited this year up to T, by the group of their first decision. */
-  actual: GroupCountsSchema,
-  /** "Outside the target group" decisions (not planned, shown for the whole picture). */
-  outOfScope: z.number().int(),
-  /** The year's plan pro rata to T (days of the year up to T over the days of the year); absent: no plan. */
-  plannedToDate: GroupCountsSchema.optional(),
-});
-export type M17Result = z.infer<typeof M17Schema>;
 
 /**
  * FSM success criterion 1 ("at kommunen fik visiteret borgerne som planlagt"): each citizen counts
@@ -173,9 +153,6 @@ export function m17Accumulator(ctx: MetricContext): Accumulator<CaseView, M17Res
 
 // ---- M20 JOB_BROKER_CONTINUITY ----
 
-export const M20Schema = z.object({ share: ShareSchema });
-export type M20Result = z.infer<typeof M20Schema>;
-
 /** D = cases active in group 1 on T − 1; N = those with exactly one jobformidler since their first group 1 visitation. */
 export function m20Accumulator(ctx: MetricContext): Accumulator<CaseView, M20Result> {
   const t = dayNumber(ctx.asOf);
@@ -192,13 +169,6 @@ export function m20Accumulator(ctx: MetricContext): Accumulator<CaseView, M20Res
 }
 
 // ---- M23 HKO_CONSIDERED (case facts joined with the sensitive facts) ----
-
-export const M23Schema = z.object({
-  share: ShareSchema,
-  /** Compensation schemes granted in the last 12 months (decided GRANTED in [T − 365 d, T)). */
-  grantedLast12m: z.number().int(),
-});
-export type M23Result = z.infer<typeof M23Schema>;
 
 /**
  * D = cases with the screening outcome "impairment that matters for work" and a placement running on

@@ -1,16 +1,13 @@
-import { z } from 'zod';
 import { activeG1Since } from '../../progression/metrics';
 import { comparablePair } from '../../progression/rules';
 import { dayNumber, isoDateOf } from '../calendar';
 import { isG1On, type CaseView } from './case-view';
-import { ShareSchema, share, type Accumulator, type MetricContext } from './types';
+import { share, type Accumulator, type MetricContext } from './types';
+import { type M19Result, type M22Result } from '../../../domain/digest-aggregates';
 
 /** Quality / fidelity (kvalitet), domain-research §6.4. */
 
 // ---- M19 CV_AND_JOB_GOAL_SHARE ----
-
-export const M19Schema = z.object({ cv: ShareSchema, goal: ShareSchema, goalUpdated: ShareSchema });
-export type M19Result = z.infer<typeof M19Schema>;
 
 /** A job goal counts as up to date when reviewed within this many days before T. */
 export const GOAL_REVIEW_DAYS = 180;
@@ -35,14 +32,6 @@ export function m19Accumulator(ctx: MetricContext): Accumulator<CaseView, M19Res
 }
 
 // ---- M22 PROGRESSION_COVERAGE ----
-
-export const M22Schema = z.object({
-  /** Cases active in G1 for ≥ 30 days with a measurement in the last 92 days. */
-  coverage: ShareSchema,
-  /** Cases with a baseline and a later measurement on the same set version whose mean score rose. */
-  improved: ShareSchema,
-});
-export type M22Result = z.infer<typeof M22Schema>;
 
 export const M22_MIN_G1_DAYS = 30;
 export const M22_COVERAGE_DAYS = 92;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { addIsoWeeks, dayNumber, isoWeekOfDay, mondayOfIsoWeek, weekIndex } from '../calendar';
 import {
   g1CompanyBasedIn,
@@ -9,7 +8,15 @@ import {
   type CaseView,
   type PlacementView,
 } from './case-view';
-import { ShareSchema, StatSchema, share, stat, type Accumulator, type MetricContext } from './types';
+import { share, stat, type Accumulator, type MetricContext } from './types';
+import {
+  type M1Result,
+  type M2Result,
+  type M3Result,
+  type M4Result,
+  type M5Result,
+  type M6Result,
+} from '../../../domain/digest-aggregates';
 
 /**
  * Results (resultater), domain-research §6.2. Each accumulator sees every case once and returns raw
@@ -20,9 +27,6 @@ import { ShareSchema, StatSchema, share, stat, type Accumulator, type MetricCont
 export const WINDOW_DAYS = 91;
 
 // ---- M1 G1_COMPANY_BASED_SHARE_3M (+ _POINT, _MATURE) ----
-
-export const M1Schema = z.object({ share: ShareSchema, point: ShareSchema, mature: ShareSchema });
-export type M1Result = z.infer<typeof M1Schema>;
 
 /** Minimum active-G1 days within W for the "mature" variant. */
 export const M1_MATURE_DAYS = 30;
@@ -57,14 +61,6 @@ export function m1Accumulator(asOf: string): Accumulator<CaseView, M1Result> {
 }
 
 // ---- M2 AGREEMENTS_ORDINARY_FROM_START and M3 AGREEMENTS_COMPLETE ----
-
-export const M2Schema = z.object({ share: ShareSchema, hoursAtStart: StatSchema });
-export type M2Result = z.infer<typeof M2Schema>;
-export const M3Schema = z.object({
-  share: ShareSchema,
-  mostMissing: z.object({ item: z.string(), count: z.number().int() }).optional(),
-});
-export type M3Result = z.infer<typeof M3Schema>;
 
 /** Agreements signed (or else agreed) in W, for placements other than ordinary employment. */
 function agreementsInWindow(c: CaseView, from: number, to: number): CaseView['facts']['agreements'] {
@@ -115,9 +111,6 @@ export function m3Accumulator(ctx: MetricContext): Accumulator<CaseView, M3Resul
 
 // ---- M4 PLACEMENTS_WITH_ORDINARY_HOURS ----
 
-export const M4Schema = z.object({ share: ShareSchema });
-export type M4Result = z.infer<typeof M4Schema>;
-
 /** Placements active on T − 1; of those, the ones with ordinary hours worked in that ISO week. */
 export function m4Accumulator(ctx: MetricContext): Accumulator<CaseView, M4Result> {
   const lastDay = dayNumber(ctx.asOf) - 1;
@@ -142,15 +135,6 @@ export function m4Accumulator(ctx: MetricContext): Accumulator<CaseView, M4Resul
 }
 
 // ---- M5 ORDINARY_HOURS_PROGRESSION ----
-
-export const M5Schema = z.object({
-  /** Cases whose ordinary hours grew (Δ > 0) among the cases measured. */
-  improved: ShareSchema,
-  delta: StatSchema,
-  /** Team's ordinary hours per ISO week (last 12), with how many cases worked ordinary hours that week. */
-  weekly: z.array(z.object({ isoWeek: z.string(), hours: z.number(), cases: z.number().int() })),
-});
-export type M5Result = z.infer<typeof M5Schema>;
 
 export const M5_MIN_WEEKS = 8;
 const M5_SPAN = 4;
@@ -210,9 +194,6 @@ export function m5Accumulator(ctx: MetricContext): Accumulator<CaseView, M5Resul
 }
 
 // ---- M6 REACHED_30H (+ _EVER_3M) ----
-
-export const M6Schema = z.object({ sustained: ShareSchema, ever3m: ShareSchema });
-export type M6Result = z.infer<typeof M6Schema>;
 
 /**
  * Sustained: cases active G1 on T − 1 with ≥ target ordinary hours in each of their latest 4

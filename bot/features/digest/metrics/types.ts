@@ -1,24 +1,5 @@
-import { z } from 'zod';
+import type { Share, Stat } from '../../../domain/digest-aggregates';
 import type { TenantSettings } from '../../../domain/tenant-settings';
-
-/**
- * Raw (unsuppressed) aggregate shapes of the metrics. They are stored as the week's snapshot in
- * `runs`, so they are zod schemas: a snapshot read back is validated like any other document.
- * Suppression (../suppression.ts) decides what of this may be shown where.
- */
-export const ShareSchema = z.object({
-  numerator: z.number().int().min(0),
-  denominator: z.number().int().min(0),
-});
-export type Share = z.infer<typeof ShareSchema>;
-
-/** A distribution summarised: n values, their median and mean (undefined when n = 0). */
-export const StatSchema = z.object({
-  n: z.number().int().min(0),
-  median: z.number().optional(),
-  mean: z.number().optional(),
-});
-export type Stat = z.infer<typeof StatSchema>;
 
 /** What every metric needs to know about the digest: the as-of date and the municipality's thresholds. */
 export interface MetricContext {
