@@ -28,8 +28,8 @@ export default tseslint.config(
     },
   },
   // Layers: domain <- store <- features <- edge (bot/teams, bot/main). A lower layer never imports a
-  // higher one; test/foundation/layers.test.ts shows the rule failing on a fixture. Type-only imports
-  // of store document types are still allowed where noted, until the schemas move to bot/domain.
+  // higher one; test/foundation/layers.test.ts shows the rule failing on a fixture. Document schemas
+  // live in bot/domain, so no layer needs a type from a higher one.
   {
     files: ['bot/domain/**/*.ts'],
     rules: {
@@ -88,8 +88,13 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/bot/store/*', '**/bot/access/*', '**/bot/teams/*', '**/bot/jobs/*'],
-              allowTypeImports: true,
               message: 'Cards draw from domain, i18n and feature rules; they never reach the store or the edge.',
+            },
+            {
+              // Any feature module but a rules module (rules.ts, or a pure module named *-rules.ts).
+              regex: '(^|/)bot/features/(?!([^/]+/)?[^/]*rules$)',
+              message:
+                'Cards import only the pure rules of a feature (bot/features/<f>/rules.ts or *-rules.ts), never a module that does I/O.',
             },
           ],
         },

@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { adminText as t } from '../../bot/i18n/admin';
-import { SETTINGS_FIELDS } from '../../bot/features/admin/settings-form';
+import { SETTINGS_FIELDS } from '../../bot/features/admin/settings-rules';
 import type { TenantSettings } from '../../bot/domain/tenant-settings';
 import { adaptiveCard, errorText, executeAction, goodText, heading, note } from '../common/elements';
 import type { AdaptiveCard } from '../types';

@@ -5,13 +5,10 @@ import { JOB_GOAL_LEVELS } from '../../bot/domain/job-goals';
 import { adaptiveCard, container, subheading } from '../common/elements';
 import type { AdaptiveCard } from '../types';
 import { formBody, inputText, toggle, type FormDraft } from './form-elements';
+import { goalFields } from '../../bot/features/case/rules';
 
-/** Field names of the job goals form, per level. */
-export const goalFields = (level: string) => ({
-  title: `goal${level}_title`,
-  actions: `goal${level}_actions`,
-  own: `goal${level}_own`,
-});
+/** Field names of the job goals form, per level (bot/features/case/rules.ts reads the form with them). */
+export { goalFields };
 
 /** The ABC job goals form: for each level the job, its actions (one per line) and "the citizen's own goal". */
 export function jobGoalsCard(input: {

@@ -2,7 +2,7 @@ import type { Locale } from '../../bot/i18n/locale';
 import { digestText as t } from '../../bot/i18n/digest';
 import { digestMetricsText as m, type DigestMetricsKey } from '../../bot/i18n/digest-metrics';
 import type { Params } from '../../bot/i18n/catalogue';
-import type { DigestView, Figure, MetricBlock, Status } from '../../bot/features/digest/present';
+import type { DigestView, Figure, MetricBlock, Status } from '../../bot/features/digest/view-rules';
 import type { DigestScope } from '../../bot/domain/digest-aggregates';
 import { adaptiveCard, container, facts, heading, note, subheading, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';

@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { digestText as t } from '../../bot/i18n/digest';
-import type { DigestView } from '../../bot/features/digest/present';
+import type { DigestView } from '../../bot/features/digest/view-rules';
 import { note, text } from '../common/elements';
 import type { JsonObject } from '../types';
 import { formatCell, weekLabel } from './format';

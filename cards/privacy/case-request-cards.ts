@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { privacyText as t } from '../../bot/i18n/privacy';
-import { ERASURE_REASONS } from '../../bot/features/privacy/erase-case';
+import { ERASURE_REASONS } from '../../bot/features/privacy/rules';
 import { adaptiveCard, errorText, executeAction, heading, note, text } from '../common/elements';
 import type { AdaptiveCard } from '../types';
 import { exportJsonPath } from './paths';

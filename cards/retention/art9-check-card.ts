@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { retentionText as t } from '../../bot/i18n/retention';
-import type { Art9Finding } from '../../bot/features/retention/art9-check';
+import type { Art9Finding } from '../../bot/features/retention/rules';
 import { adaptiveCard, facts, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import { screeningText as t } from '../../bot/i18n/screening';
-import { localized, type Question, type Questionnaire } from '../../bot/features/screening/questionnaire';
+import { localized, type Question, type Questionnaire } from '../../bot/features/screening/questionnaire-rules';
 import {
   CONFIRMABLE_OUTCOMES,
   inputIdOf,

@@ -3,7 +3,7 @@ import { visitationText as t } from '../../bot/i18n/visitation';
 import { businessDate, formatLongDate } from '../../bot/domain/calendar';
 import { closingText } from '../../bot/i18n/closing';
 import type { CaseDoc, PastVisitation } from '../../bot/domain/case-doc';
-import type { HandoverDelivery } from '../../bot/features/visitation/handover';
+import type { HandoverDelivery } from '../../bot/features/visitation/rules';
 import { adaptiveCard, executeAction, facts, goodText, heading, note, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 

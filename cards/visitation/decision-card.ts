@@ -9,7 +9,7 @@ import {
   type DecisionBasics,
   type FieldError,
 } from '../../bot/features/visitation/rules';
-import type { JobformidlerChoice, VisitationMode } from '../../bot/features/visitation/decide-visitation';
+import type { JobformidlerChoice, VisitationMode } from '../../bot/features/visitation/rules';
 import { adaptiveCard, errorText, executeAction, facts, heading, note, subheading, text } from '../common/elements';
 import type { AdaptiveCard, JsonObject } from '../types';
 

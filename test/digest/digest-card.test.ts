@@ -1,6 +1,7 @@
 import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
 import type { DigestAggregates, TrendPoint } from '../../bot/features/digest/metrics/digest-metrics';
-import { presentDigest, type DigestView } from '../../bot/features/digest/present';
+import { presentDigest } from '../../bot/features/digest/present';
+import type { DigestView } from '../../bot/features/digest/view-rules';
 import { digestCard } from '../../cards/digest/digest-card';
 import { validateCard } from '../../cards/validate';
 import type { AdaptiveCard } from '../../cards/types';

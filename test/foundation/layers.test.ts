@@ -62,19 +62,48 @@ describe('layer rules in npm run lint', () => {
     ).toEqual([expect.stringContaining('Features do not reach into the edge')]);
   });
 
-  it('lets cards use a store type but not the store itself; the same imports are fine one layer up', async () => {
+  it('refuses cards a store type, the store itself, and any feature module but its pure rules', async () => {
     expect(
       await layerErrors(
         'cards/case/layer-fixture.ts',
         "import type { CaseDoc } from '../../bot/store/case-repository';\nexport type D = CaseDoc;",
       ),
-    ).toEqual([]);
+    ).toEqual([expect.stringContaining('never reach the store')]);
     expect(
       await layerErrors(
         'cards/case/layer-fixture.ts',
         "import { CaseRepository } from '../../bot/store/case-repository';\nexport const r = CaseRepository;",
       ),
     ).toEqual([expect.stringContaining('never reach the store')]);
+    expect(
+      await layerErrors(
+        'cards/digest/layer-fixture.ts',
+        [
+          "import { presentDigest } from '../../bot/features/digest/present';",
+          "import type { Share } from '../../bot/features/digest/metrics/types';",
+          'export const p = presentDigest;',
+          'export type S = Share;',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      expect.stringContaining('Cards import only the pure rules of a feature'),
+      expect.stringContaining('Cards import only the pure rules of a feature'),
+    ]);
+    expect(
+      await layerErrors(
+        'cards/digest/layer-fixture.ts',
+        [
+          "import type { CaseDoc } from '../../bot/domain/case-doc';",
+          "import type { DigestView } from '../../bot/features/digest/view-rules';",
+          "import { goalFields } from '../../bot/features/case/rules';",
+          'export type D = CaseDoc | DigestView;',
+          'export const g = goalFields;',
+        ].join('\n'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('allows one layer up what it refuses below', async () => {
     expect(
       await layerErrors(
         'bot/features/case/layer-fixture.ts',

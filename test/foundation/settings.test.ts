@@ -1,6 +1,6 @@
 import { BotHarness, TEST_TENANT, cardText } from '../harness/bot-harness';
 import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
-import { SETTINGS_FIELDS } from '../../bot/features/admin/settings-form';
+import { SETTINGS_FIELDS } from '../../bot/features/admin/settings-rules';
 
 describe("the municipality's settings", () => {
   let h: BotHarness;

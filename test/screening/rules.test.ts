@@ -9,7 +9,7 @@ import {
   suggestOutcome,
   type Answers,
 } from '../../bot/features/screening/rules';
-import type { WgAnswer } from '../../bot/features/screening/questionnaire';
+import type { WgAnswer } from '../../bot/features/screening/questionnaire-rules';
 
 const v1 = questionnaires.get('standard', 1)!;
 const stepOf = (id: string) => v1.steps.find((s) => s.id === id)!;

@@ -5,7 +5,7 @@ import { isConfiguredAdmin } from '../../config';
 import { editableRoles, rolesCard, type StaffRow, type TypedRoles } from '../../../cards/admin/roles-card';
 import { roleTakenCard } from '../../../cards/admin/role-needed-card';
 import { settingsCard } from '../../../cards/admin/settings-card';
-import { applySettingsForm } from './settings-form';
+import { applySettingsForm } from './settings-rules';
 import { businessDate } from '../../domain/calendar';
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';

@@ -2,7 +2,13 @@ import { CV_STATUSES } from '../../domain/case';
 import { InvalidInputError } from '../../domain/errors';
 import { JOB_GOAL_LEVELS, type JobGoal } from '../../domain/job-goals';
 import type { FormReader } from './form-reader';
-import { goalFields } from '../../../cards/case/job-goals-card';
+
+/** The input ids of one level of the ABC job goals form (the card draws them, readJobGoals reads them). */
+export const goalFields = (level: string) => ({
+  title: `goal${level}_title`,
+  actions: `goal${level}_actions`,
+  own: `goal${level}_own`,
+});
 
 /** Reads the ABC form: a level with a job is a goal; actions without a job are refused. */
 export function readJobGoals(form: FormReader, today: string): JobGoal[] {

@@ -14,7 +14,8 @@ import {
   type DigestComputation,
   type TrendPoint,
 } from './metrics/digest-metrics';
-import { presentDigest, type DigestView } from './present';
+import { presentDigest } from './present';
+import type { DigestView } from './view-rules';
 import { fidelityDigestView, fidelityForDigest, type FidelityDigest } from '../fidelity/digest-fidelity';
 
 /**

@@ -1,10 +1,16 @@
-import type { CoreElementSet } from '../../domain/core-element-set';
 import type { Store } from '../../store/cosmos-store';
 import { FidelityRoundRepository, type FidelityRoundDoc } from '../../store/fidelity-round-repository';
-import type { DigestView, Figure } from '../digest/present';
 import { CoreElementSetCatalogue } from './core-element-sets';
-import { PRACTICE_INDICATORS } from './practice-indicators';
-import { MIN_RESPONDENTS, poolTotals, roundResult, type RoundResult, type RoundSums } from './rules';
+import {
+  MIN_RESPONDENTS,
+  poolTotals,
+  roundResult,
+  type FidelityDigest,
+  type FidelityDigestEntry,
+  type RoundSums,
+} from './rules';
+
+export { fidelityDigestView, type FidelityDigest, type FidelityDigestView } from './rules';
 import { previousRound } from './report';
 
 /**
@@ -14,19 +20,6 @@ import { previousRound } from './report';
  * round (each with at least MIN_RESPONDENTS answers), and the change is taken over the teams that
  * had a round before, so a team's first round does not read as a change.
  */
-export interface FidelityDigestEntry {
-  readonly set: CoreElementSet;
-  readonly result: Extract<RoundResult, { shown: true }>;
-  /** The last day to answer of the newest round behind the figures. */
-  readonly closedOn: string;
-  readonly answered: number;
-  readonly teams: number;
-}
-
-export interface FidelityDigest {
-  readonly entries: readonly FidelityDigestEntry[];
-}
-
 const counted = (r: FidelityRoundDoc): boolean => r.status === 'CLOSED' && r.answeredCount >= MIN_RESPONDENTS;
 const pool = (rounds: readonly FidelityRoundDoc[]): RoundSums => ({
   answeredCount: rounds.reduce((n, r) => n + r.answeredCount, 0),
@@ -77,31 +70,4 @@ export async function fidelityForDigest(
     });
   }
   return { entries };
-}
-
-/** M21 as the digest card shows it: each element with the practice figures (already suppressed) beside it. */
-export interface FidelityDigestView {
-  readonly entries: readonly (FidelityDigestEntry & {
-    readonly practice: Readonly<Record<string, readonly Figure[]>>;
-  })[];
-}
-
-export function fidelityDigestView(fidelity: FidelityDigest, view: Pick<DigestView, 'sections'>): FidelityDigestView {
-  const figures = new Map<string, Figure>();
-  for (const block of [...view.sections.results, ...view.sections.flow, ...view.sections.quality])
-    for (const f of block.figures) figures.set(f.id, f);
-  return {
-    entries: fidelity.entries.map((entry) => ({
-      ...entry,
-      practice: Object.fromEntries(
-        entry.set.elements.map((element) => [
-          element.elementId,
-          (element.practice ? PRACTICE_INDICATORS[element.practice] : []).flatMap((id) => {
-            const f = figures.get(id);
-            return f === undefined ? [] : [f];
-          }),
-        ]),
-      ),
-    })),
-  };
 }

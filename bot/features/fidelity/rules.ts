@@ -1,6 +1,8 @@
 import { addDays, daysBetween, isValidIsoDate, weekdayOf } from '../../domain/calendar';
 import type { CoreElement, CoreElementSet } from '../../domain/core-element-set';
 import type { ElementTotals } from '../../store/fidelity-round-repository';
+import type { DigestView, Figure } from '../digest/view-rules';
+import { PRACTICE_INDICATORS } from './practice-indicators';
 
 /**
  * The pure rules of fidelity rounds (issue 16 A.2–3): when a round is open, when members are
@@ -221,3 +223,44 @@ export function roundResult(
 
 /** M21's status (domain-research §6.4: GREEN ≥ 4.0). */
 export const FIDELITY_GOOD_FROM = 4;
+
+/** M21 for the digest: per programme, the latest closed round's result (bot/features/fidelity/digest-fidelity.ts reads it). */
+export interface FidelityDigestEntry {
+  readonly set: CoreElementSet;
+  readonly result: Extract<RoundResult, { shown: true }>;
+  /** The last day to answer of the newest round behind the figures. */
+  readonly closedOn: string;
+  readonly answered: number;
+  readonly teams: number;
+}
+
+export interface FidelityDigest {
+  readonly entries: readonly FidelityDigestEntry[];
+}
+
+/** M21 as the digest card shows it: each element with the practice figures (already suppressed) beside it. */
+export interface FidelityDigestView {
+  readonly entries: readonly (FidelityDigestEntry & {
+    readonly practice: Readonly<Record<string, readonly Figure[]>>;
+  })[];
+}
+
+export function fidelityDigestView(fidelity: FidelityDigest, view: Pick<DigestView, 'sections'>): FidelityDigestView {
+  const figures = new Map<string, Figure>();
+  for (const block of [...view.sections.results, ...view.sections.flow, ...view.sections.quality])
+    for (const f of block.figures) figures.set(f.id, f);
+  return {
+    entries: fidelity.entries.map((entry) => ({
+      ...entry,
+      practice: Object.fromEntries(
+        entry.set.elements.map((element) => [
+          element.elementId,
+          (element.practice ? PRACTICE_INDICATORS[element.practice] : []).flatMap((id) => {
+            const f = figures.get(id);
+            return f === undefined ? [] : [f];
+          }),
+        ]),
+      ),
+    })),
+  };
+}

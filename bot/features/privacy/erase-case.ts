@@ -1,11 +1,7 @@
-import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors';
 import { CasePartition } from '../../store/case-partition';
 import { countByContainer, findCase, type PrivacyAccess } from './case-lookup';
-
-export const ERASURE_REASONS = ['art17_request', 'unlawful', 'registered_in_error'] as const;
-export const ErasureReasonSchema = z.enum(ERASURE_REASONS);
-export type ErasureReason = z.infer<typeof ErasureReasonSchema>;
+import type { ErasureReason } from './rules';
 
 /** What an erasure would remove (for the confirmation card); audited as a read for the request. */
 export async function describeCase(

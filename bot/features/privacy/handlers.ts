@@ -16,7 +16,8 @@ import {
   type Reply,
 } from '../feature';
 import { auditExtract } from './audit-extract';
-import { describeCase, eraseCase, ErasureReasonSchema } from './erase-case';
+import { describeCase, eraseCase } from './erase-case';
+import { ErasureReasonSchema } from './rules';
 import { exportCase } from './export-case';
 import { auditCsv } from './csv';
 import { CASE_REF_PATTERN } from './rules';

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { AuditEntry, AuditPurpose } from '../../store/audit-log';
 
@@ -72,3 +73,7 @@ export function csvField(value: string): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
+
+export const ERASURE_REASONS = ['art17_request', 'unlawful', 'registered_in_error'] as const;
+export const ErasureReasonSchema = z.enum(ERASURE_REASONS);
+export type ErasureReason = z.infer<typeof ErasureReasonSchema>;

@@ -12,7 +12,7 @@ import { art9CheckCard } from '../../../cards/retention/art9-check-card';
 import { applyRetention } from './apply-retention';
 import { recordClosure } from './close-case';
 import { languageOfUser } from '../language/recipient-language';
-import { purgeDay } from './rules';
+import { purgeDay, type Art9Finding, type FindingReason } from './rules';
 
 /**
  * The daily check that no art. 9 data is left without a retention date (issue 12 item 3,
@@ -33,16 +33,6 @@ export const STALE_DAYS = 30;
 /** Findings listed in one message; the rest are counted. */
 export const MAX_LISTED = 20;
 const SYSTEM_ACTOR = 'system:retention-check';
-
-export const FINDING_REASONS = ['ORPHANED', 'STALE_SCREENING', 'STALE_AWAITING_VISITATION', 'NO_OWNER'] as const;
-export type FindingReason = (typeof FINDING_REASONS)[number];
-
-export interface Art9Finding {
-  readonly caseRef: string;
-  readonly reason: FindingReason;
-  /** Art. 9 documents of the case without a retention date. */
-  readonly documents: number;
-}
 
 export interface Art9Report {
   readonly tenantId: string;

@@ -25,3 +25,13 @@ export const isExpired = (doc: { readonly expiresAt?: string | undefined }, now:
 /** The business day a purge run belongs to: one claim per tenant per Copenhagen day. */
 export const purgeDay = (now: Date, timeZone = 'Europe/Copenhagen'): string =>
   DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
+
+export const FINDING_REASONS = ['ORPHANED', 'STALE_SCREENING', 'STALE_AWAITING_VISITATION', 'NO_OWNER'] as const;
+export type FindingReason = (typeof FINDING_REASONS)[number];
+
+export interface Art9Finding {
+  readonly caseRef: string;
+  readonly reason: FindingReason;
+  /** Art. 9 documents of the case without a retention date. */
+  readonly documents: number;
+}

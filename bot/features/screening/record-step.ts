@@ -8,7 +8,7 @@ import { OUTCOME_INPUT } from '../../../cards/screening/step-card';
 import type { HandlerContext } from '../feature';
 import { businessDate } from '../../domain/calendar';
 import { settleFinishedScreening, settledStateOf, type SettledCase } from './complete-screening';
-import { questionsWithRole, type NextStepType, type Questionnaire } from './questionnaire';
+import { questionsWithRole, type NextStepType, type Questionnaire } from './questionnaire-rules';
 import { repositoriesOf } from './repositories';
 import {
   CONFIRMABLE_OUTCOMES,

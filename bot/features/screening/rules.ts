@@ -8,7 +8,7 @@ import {
   type Step,
   type WgAnswer,
   type WgDomain,
-} from './questionnaire';
+} from './questionnaire-rules';
 
 /**
  * Pure rules of the screening: which step comes next, whether a step's answers are complete, and

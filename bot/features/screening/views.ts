@@ -5,7 +5,7 @@ import { screeningPausedCard } from '../../../cards/screening/pause-abort-cards'
 import { screeningSummaryCard } from '../../../cards/screening/summary-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { Locale } from '../../i18n/locale';
-import { localized, type Questionnaire } from './questionnaire';
+import { localized, type Questionnaire } from './questionnaire-rules';
 import { questionnaires } from './questionnaires/registry';
 import { previousStepIndex, nextStepIndex, suggestOutcome, type Answers, type StepError } from './rules';
 

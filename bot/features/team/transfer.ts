@@ -6,7 +6,8 @@ import type { WithEtag } from '../../store/documents';
 import type { HandlerContext } from '../feature';
 import { ownershipOf } from '../case/case-access';
 import { rebuildCaseFacts } from '../case/rebuild-facts';
-import { sendHandover, type HandoverDelivery } from '../visitation/handover';
+import { sendHandover } from '../visitation/handover';
+import type { HandoverDelivery } from '../visitation/rules';
 import { transferAnswerCard, transferAskCard } from '../../../cards/team/move-cards';
 import { canMove, movedCase } from './rules';
 

@@ -11,7 +11,7 @@ import { recordClosure } from '../retention/close-case';
 import { repositoriesOf } from '../screening/repositories';
 import { ownershipOf } from '../case/case-access';
 import { ownershipWithTeam } from '../team/leader-team';
-import { notifyCaseworker, notifyJobformidler, type HandoverDelivery } from './handover';
+import { notifyCaseworker, notifyJobformidler } from './handover';
 import {
   parseBasics,
   parseGroupDetails,
@@ -19,16 +19,11 @@ import {
   type DecisionBasics,
   type FieldError,
   type GroupDetails,
+  type HandoverDelivery,
+  type JobformidlerChoice,
+  type VisitationMode,
 } from './rules';
 import { staffName } from '../staff-name';
-
-export interface JobformidlerChoice {
-  readonly userId: string;
-  readonly displayName: string;
-}
-
-/** `decide`: the first decision after a screening (the screener). `change`: a re-visitation (issue 15 item 3). */
-export type VisitationMode = 'decide' | 'change';
 
 export type VisitationView =
   | {

@@ -20,9 +20,9 @@ import {
   saveVisitation,
   visitationBasics,
   visitationDetails,
-  type VisitationMode,
   type VisitationView,
 } from './decide-visitation';
+import type { VisitationMode } from './rules';
 
 const CardInputValue = z.union([z.string().max(2000), z.number(), z.boolean()]);
 const FormDataSchema = z.object({ caseRef: CaseRefSchema }).catchall(CardInputValue);

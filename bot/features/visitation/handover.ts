@@ -5,15 +5,9 @@ import { handoverCard, rehabHandoverCard } from '../../../cards/visitation/hando
 import type { AdaptiveCard } from '../../../cards/types';
 import type { Locale } from '../../i18n/locale';
 import { staffName } from '../staff-name';
+import type { HandoverDelivery } from './rules';
 import type { HandlerContext } from '../feature';
 import { languageOfRecipient } from '../language/recipient-language';
-
-/**
- * What the screener is told about the message to the jobformidler: delivered; not yet (Teams
- * refused it, the scheduler keeps trying); not yet because the jobformidler never opened
- * Fremdrift (kept trying too); or it could not even be kept for later (the store failed).
- */
-export type HandoverDelivery = 'sent' | 'pending' | 'no_reference' | 'failed';
 
 /** How long Fremdrift keeps trying before it gives up and tells the screener. */
 export const HANDOVER_GIVE_UP_AFTER_MS = 3 * 24 * 3600_000;

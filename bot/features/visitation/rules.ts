@@ -219,3 +219,18 @@ export function parseGroupDetails(
       return done({ group: 'OUT_OF_SCOPE' });
   }
 }
+
+export interface JobformidlerChoice {
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+/** `decide`: the first decision after a screening (the screener). `change`: a re-visitation (issue 15 item 3). */
+export type VisitationMode = 'decide' | 'change';
+
+/**
+ * What the screener is told about the message to the jobformidler: delivered; not yet (Teams
+ * refused it, the scheduler keeps trying); not yet because the jobformidler never opened
+ * Fremdrift (kept trying too); or it could not even be kept for later (the store failed).
+ */
+export type HandoverDelivery = 'sent' | 'pending' | 'no_reference' | 'failed';

@@ -1,4 +1,4 @@
-import { QuestionnaireSchema, type Questionnaire } from '../questionnaire';
+import { QuestionnaireSchema, type Questionnaire } from '../questionnaire-rules';
 import standardV1 from './standard-v1.json';
 import standardV2 from './standard-v2.json';
 

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ScreeningOutcome } from '../../../domain/case';
 import type { Services } from '../../../services';
 import { OUTCOME_INPUT } from '../../../../cards/screening/step-card';
-import type { Question, Questionnaire } from '../../../features/screening/questionnaire';
+import type { Question, Questionnaire } from '../../../features/screening/questionnaire-rules';
 import { startScreening } from '../../../features/screening/start-screening';
 import { pause, recordAnswer } from '../../../features/screening/record-step';
 import { suggestOutcome } from '../../../features/screening/rules';

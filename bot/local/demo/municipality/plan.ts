@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Role } from '../../../domain/roles';
 import type { VisitationGroup } from '../../../domain/case';
-import type { GatewayAnswer, WgAnswer, WgDomain } from '../../../features/screening/questionnaire';
-import { WG_DOMAINS } from '../../../features/screening/questionnaire';
+import type { GatewayAnswer, WgAnswer, WgDomain } from '../../../features/screening/questionnaire-rules';
+import { WG_DOMAINS } from '../../../features/screening/questionnaire-rules';
 import type { RationaleCode, G3Recipient } from '../../../features/visitation/rules';
 import { Prng } from '../lib/prng';
 import { planWork, type WorkPlan } from './plan-work';
