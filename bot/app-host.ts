@@ -10,7 +10,8 @@ import { createTeamsApp } from './teams/app';
 import { createInboundAuthenticator } from './teams/inbound-auth';
 import { ProactiveNotifier } from './teams/proactive-notifier';
 import { FileDelivery } from './teams/file-delivery';
-import { createHttpServer, type HttpRoute } from './server';
+import { createHttpServer, type EdgeRoute } from './server';
+import { createActivityHandler } from './teams/activity-handler';
 import { Scheduler, type ScheduledJob } from './jobs/scheduler';
 import { buildJobs, buildRoutes } from './jobs/registry';
 import type { Services } from './services';
@@ -31,7 +32,7 @@ export interface StartOptions {
   /** Use this store instead of opening one (several instances on one store). */
   readonly sharedStore?: Store;
   /** More HTTP routes on the same server (benchmarks mount a bare echo bot here as their baseline). */
-  readonly extraRoutes?: readonly HttpRoute[];
+  readonly extraRoutes?: readonly EdgeRoute[];
   /**
    * Tests only: where the channel's token-signing keys are published (default: the Bot Framework's).
    * Not reachable from the environment, so a deployment cannot be pointed at other keys.
@@ -63,9 +64,15 @@ export async function startFremdrift(config: Config, options: StartOptions = {})
   const app = createTeamsApp({ adapter, services, router, onboarding, files });
   const jobs: ScheduledJob[] = buildJobs(services);
   const scheduler = new Scheduler(jobs, clock, log);
-  const routes: HttpRoute[] = [...buildRoutes(services, scheduler), files.route(), ...(options.extraRoutes ?? [])];
+  const routes: EdgeRoute[] = [...buildRoutes(services, scheduler), files.route(), ...(options.extraRoutes ?? [])];
   const authenticate = createInboundAuthenticator(adapter, config, log);
-  const http = createHttpServer({ adapter, app, store, log, routes, ...(authenticate ? { authenticate } : {}) });
+  const http = createHttpServer({
+    handleActivity: createActivityHandler(adapter, app),
+    store,
+    log,
+    routes,
+    ...(authenticate ? { authenticate } : {}),
+  });
   const port = await http.listen(config.PORT, config.HOST);
   files.listeningAt(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`);
   if (config.SCHEDULER_ENABLED) scheduler.start();

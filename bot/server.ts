@@ -1,17 +1,24 @@
 import restify from 'restify';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { Logger } from './log';
 import type { Store } from './store/cosmos-store';
 import { recordTurnLatency, turnKindOf, type TurnOutcome } from './telemetry';
 
-/** An extra HTTP route a feature or job exposes (e.g. POST /api/digests/run). It checks its own credential. */
-export interface HttpRoute {
+/**
+ * An extra HTTP route on the server, as the edge writes it (restify's request and response). A
+ * feature's route (bot/http-route.ts) is one too: restify's types extend node's.
+ */
+export interface EdgeRoute {
   readonly method: 'get' | 'post';
   readonly path: string;
   handle(req: restify.Request, res: restify.Response): Promise<void>;
 }
+
+/**
+ * What /api/messages does with an activity that passed authentication and the envelope check: built
+ * in bot/teams (the adapter and the teams-ai application), so the server does not know the bot SDK.
+ */
+export type ActivityHandler = (req: restify.Request, res: restify.Response) => Promise<void>;
 
 /** The minimum an activity must have before the adapter sees it; anything else gets 400. */
 const ActivityEnvelope = z.object({
@@ -32,15 +39,14 @@ export interface HttpServer {
 }
 
 export function createHttpServer(deps: {
-  adapter: TeamsAdapter;
-  app: Application<TurnState>;
+  handleActivity: ActivityHandler;
   store: Store;
   log: Logger;
-  routes?: readonly HttpRoute[];
+  routes?: readonly EdgeRoute[];
   /** Verifies the Bot Framework token before anything is processed; absent when authentication is off. */
   authenticate?: (authorization: string | undefined, activity: unknown) => Promise<boolean>;
 }): HttpServer {
-  const { adapter, app, store, log } = deps;
+  const { handleActivity, store, log } = deps;
   const server = restify.createServer({ name: 'fremdrift', handleUncaughtExceptions: false });
   // JSON only: Bot Framework and the admin API speak nothing else, and restify's full bodyParser would
   // hand multipart uploads from unauthenticated callers to formidable 1.x (unmaintained), writing temp files.
@@ -73,9 +79,7 @@ export function createHttpServer(deps: {
           return void res.send(401, { error: 'unauthorized' });
         if (!ActivityEnvelope.safeParse(req.body).success)
           return void res.send(400, { error: 'not a Bot Framework activity' });
-        await adapter.process(req, res, async (context) => {
-          await app.run(context);
-        });
+        await handleActivity(req, res);
       } catch (e) {
         outcome = 'error';
         log.error({ err: e }, 'Request failed');

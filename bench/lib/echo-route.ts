@@ -1,6 +1,6 @@
 import { MemoryStorage, MessageFactory } from 'botbuilder';
 import { Application, TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import type { HttpRoute } from '../../bot/server';
+import type { EdgeRoute as HttpRoute } from '../../bot/server';
 
 /**
  * The baseline of every latency figure: a bare teams-ai echo bot on the same restify server and the

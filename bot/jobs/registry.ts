@@ -3,7 +3,7 @@ import os from 'node:os';
 import { dailyNudgeJob } from '../features/nudge/daily-nudge';
 import { handoverNoticeJob } from '../features/visitation/handover-notices';
 import type { Services } from '../services';
-import type { HttpRoute } from '../server';
+import type { HttpRoute } from '../http-route';
 import type { Scheduler, ScheduledJob } from './scheduler';
 import { DigestJob } from '../features/digest/digest-job';
 import { digestRunRoute } from '../features/digest/run-route';
@@ -32,6 +32,10 @@ export function buildJobs(services: Services): ScheduledJob[] {
 }
 
 /** HTTP routes besides /api/messages and /healthz (each checks its own credential). */
-export function buildRoutes(services: Services, _scheduler: Scheduler): HttpRoute[] {
-  return [...adminRoutes(services), digestRunRoute(services, new DigestJob(services, { holder }))];
+export function buildRoutes(services: Services, scheduler: Scheduler): HttpRoute[] {
+  // The scheduler's own DigestJob: one instance per process, so a run triggered over HTTP shares the
+  // scheduled run's per-tenant rate limiter (Teams counts the bot's posts, not the job's instances).
+  const digest = scheduler.instanceOf(DigestJob);
+  if (digest === undefined) throw new Error('buildJobs schedules the digest job; it is missing');
+  return [...adminRoutes(services), digestRunRoute(services, digest)];
 }

@@ -22,6 +22,11 @@ export class Scheduler {
     private readonly log: Logger,
   ) {}
 
+  /** The scheduled instance of a job class, so an HTTP trigger runs the same job (one pacing, one claim log). */
+  instanceOf<T extends ScheduledJob>(kind: new (...args: never[]) => T): T | undefined {
+    return this.jobs.find((job): job is T => job instanceof kind);
+  }
+
   start(): void {
     for (const job of this.jobs) {
       const tick = (): void => {

@@ -1,4 +1,7 @@
-import type { Container, ItemDefinition, SqlQuerySpec } from '@azure/cosmos';
+import type { Container, ItemDefinition, SqlParameter, SqlQuerySpec } from '@azure/cosmos';
+
+/** A query parameter, for modules above the store that compose a query (they never import the SDK). */
+export type { SqlParameter };
 import { z } from 'zod';
 import { isConflict, isNotFound, translateStoreError } from './cosmos-errors';
 

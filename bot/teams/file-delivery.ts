@@ -7,7 +7,7 @@ import { ForbiddenError } from '../domain/errors';
 import type { FeatureRouter } from '../features/router';
 import type { FileRequest, HandlerContext, OutboundFile } from '../features/feature';
 import { filesText as t } from '../i18n/files';
-import type { HttpRoute } from '../server';
+import type { EdgeRoute } from '../server';
 import type { Services } from '../services';
 import type { AuditPurpose } from '../store/audit-log';
 import { deleteDoc, readDoc, upsertDoc } from '../store/documents';
@@ -206,7 +206,7 @@ export class FileDelivery {
   }
 
   /** GET /files/:tenantId/:token — the single-use download behind a link card. */
-  route(): HttpRoute {
+  route(): EdgeRoute {
     return {
       method: 'get',
       path: '/files/:tenantId/:token',

@@ -111,4 +111,63 @@ describe('layer rules in npm run lint', () => {
       ),
     ).toEqual([]);
   });
+
+  it('keeps each SDK in its room: Cosmos DB in bot/store, the bot SDK in bot/teams, restify at the edge', async () => {
+    expect(
+      await layerErrors(
+        'bot/features/digest/layer-fixture.ts',
+        [
+          "import type { SqlParameter } from '@azure/cosmos';",
+          "import type restify from 'restify';",
+          "import { TurnContext } from 'botbuilder';",
+          "import type { HttpRoute } from '../../http-route';",
+          'export type T = SqlParameter | restify.Request | HttpRoute;',
+          'export const c = TurnContext;',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      expect.stringContaining('Only bot/store talks to Cosmos DB'),
+      expect.stringContaining('Only the edge (bot/server.ts, bot/teams) knows the HTTP framework'),
+      expect.stringContaining('Only bot/teams imports the bot SDK'),
+    ]);
+    expect(
+      await layerErrors(
+        'bot/server.ts',
+        "import type { TeamsAdapter } from '@microsoft/teams-ai';\nimport restify from 'restify';\nexport type A = TeamsAdapter;\nexport const r = restify;",
+      ),
+    ).toEqual([expect.stringContaining('Only bot/teams imports the bot SDK')]);
+    expect(
+      await layerErrors(
+        'bot/teams/layer-fixture.ts',
+        "import { CosmosClient } from '@azure/cosmos';\nimport { TurnContext } from 'botbuilder';\nexport const r = [CosmosClient, TurnContext];",
+      ),
+    ).toEqual([expect.stringContaining('Only bot/store talks to Cosmos DB')]);
+    expect(
+      await layerErrors(
+        'bot/store/layer-fixture.ts',
+        "import { CosmosClient } from '@azure/cosmos';\nexport const r = CosmosClient;",
+      ),
+    ).toEqual([]);
+  });
+
+  it('holds every folder: i18n, access and jobs refuse what sits above them', async () => {
+    expect(
+      await layerErrors(
+        'bot/i18n/layer-fixture.ts',
+        "import { CaseRepository } from '../store/case-repository';\nexport const r = CaseRepository;",
+      ),
+    ).toEqual([expect.stringContaining('bot/i18n holds the catalogues')]);
+    expect(
+      await layerErrors(
+        'bot/access/layer-fixture.ts',
+        "import { caseloadPage } from '../features/caseload/list-caseload';\nexport const f = caseloadPage;",
+      ),
+    ).toEqual([expect.stringContaining('bot/access guards the store')]);
+    expect(
+      await layerErrors(
+        'bot/jobs/layer-fixture.ts',
+        "import { startFremdrift } from '../app-host';\nexport const f = startFremdrift;",
+      ),
+    ).toEqual([expect.stringContaining('Features do not reach into the edge')]);
+  });
 });

@@ -1,8 +1,7 @@
-import type { SqlParameter } from '@azure/cosmos';
 import { z } from 'zod';
 import { CaseFactsSchema, SensitiveFactsSchema, type CaseFacts, type SensitiveFacts } from '../../domain/case-facts';
 import type { Store } from '../../store/cosmos-store';
-import { queryPage } from '../../store/documents';
+import { queryPage, type SqlParameter } from '../../store/documents';
 import { CompanyContactKindSchema } from '../../domain/company';
 import type { CompanyActivity } from './metrics/company-activity';
 

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { HttpRoute } from '../../server';
+import { sendJson, type HttpRoute } from '../../http-route';
 import type { Services } from '../../services';
 import type { DigestJob } from './digest-job';
 
@@ -14,15 +14,13 @@ export function digestRunRoute(services: Services, job: DigestJob): HttpRoute {
     path: '/api/digests/run',
     handle: async (req, res) => {
       const expected = services.config.DIGEST_RUN_TOKEN;
-      const header = req.header('authorization') ?? '';
+      const header = req.headers.authorization ?? '';
       const presented = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
       if (expected === undefined || !sameSecret(presented, expected)) {
-        res.header('WWW-Authenticate', 'Bearer');
-        res.send(401, { error: 'unauthorized' });
-        return;
+        return sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
       }
       const summary = await job.runOnce(services.clock.now(), 'http');
-      res.send(200, summary);
+      sendJson(res, 200, summary);
     },
   };
 }

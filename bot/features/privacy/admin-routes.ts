@@ -1,11 +1,11 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import type restify from 'restify';
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { Guard } from '../../access/guard';
 import type { Actor } from '../../domain/actor';
 import { NotFoundError } from '../../domain/errors';
 import { resolveLocale } from '../../i18n/locale';
-import type { HttpRoute } from '../../server';
+import type { HttpRequest, HttpRoute } from '../../http-route';
 import type { Services } from '../../services';
 import { auditExtract } from './audit-extract';
 import { auditCsv } from './csv';
@@ -49,7 +49,7 @@ class FailureThrottle {
   }
 }
 
-function reply(res: restify.Response, status: number, body: string, headers: Record<string, string> = {}): void {
+function reply(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(body);
 }
@@ -66,7 +66,7 @@ export function adminRoutes(services: Services): HttpRoute[] {
         caseRef: string,
       ) => Promise<{ body: string; headers: Record<string, string> }>,
     ) =>
-    async (req: restify.Request, res: restify.Response): Promise<void> => {
+    async (req: HttpRequest, res: ServerResponse): Promise<void> => {
       const now = services.clock.now();
       const address = req.socket.remoteAddress ?? 'unknown';
       if (throttle.blocked(address, Date.now())) return reply(res, 429, '{"error":"too many failed attempts"}');

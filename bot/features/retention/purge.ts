@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Container } from '@azure/cosmos';
-import { z } from 'zod';
 import { claimOnce } from '../../store/claims';
 import { CasePartition, CASE_CONTAINERS, type CaseContainerName } from '../../store/case-partition';
 import { CaseRepository } from '../../store/case-repository';
 import type { ContainerName } from '../../store/containers';
-import { deleteDoc, queryPage } from '../../store/documents';
+import { deleteDoc } from '../../store/documents';
+import { findExpired, type ExpiredRef } from '../../store/expired-documents';
 import { hashCaseRef } from '../../log';
 import type { Services } from '../../services';
 import { isExpired, purgeDay } from './rules';
@@ -18,14 +17,6 @@ import { isExpired, purgeDay } from './rules';
  * both case containers, so documents written after closure without a stamp go too; each such
  * erasure is audited as a system write.
  */
-const ExpiredRefSchema = z.object({
-  id: z.string(),
-  tenantId: z.string().optional(),
-  caseRef: z.string().optional(),
-  type: z.string().optional(),
-  expiresAt: z.string().optional(),
-});
-type ExpiredRef = z.infer<typeof ExpiredRefSchema>;
 
 /** Turn state has no tenant; its purge is claimed under this pseudo-tenant. */
 export const SYSTEM_TENANT = '_system';
@@ -44,30 +35,6 @@ function partitionKeyOf(container: ContainerName, ref: ExpiredRef): string | und
   if (container === 'cases' || container === 'sensitive') return ref.caseRef;
   if (container === 'botstate') return ref.id;
   return ref.tenantId;
-}
-
-async function findExpired(container: Container, now: Date): Promise<ExpiredRef[]> {
-  const found: ExpiredRef[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await queryPage(
-      container,
-      {
-        // Cross-tenant on purpose: a system sweep over what has expired, projected to ids only.
-        query:
-          'SELECT c.id, c.tenantId, c.caseRef, c.type, c.expiresAt FROM c WHERE c.expiresAt <= @now OR (NOT IS_DEFINED(c.expiresAt) AND IS_NUMBER(c.ttl) AND c.ttl > 0 AND c._ts + c.ttl <= @nowSeconds)',
-        parameters: [
-          { name: '@now', value: now.toISOString() },
-          { name: '@nowSeconds', value: Math.floor(now.getTime() / 1000) },
-        ],
-      },
-      ExpiredRefSchema,
-      { maxItemCount: 500, continuationToken },
-    );
-    found.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken !== undefined);
-  return found;
 }
 
 export async function purgeExpired(services: Services, now: Date, holder: string = randomUUID()): Promise<PurgeReport> {
