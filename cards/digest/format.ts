@@ -1,6 +1,6 @@
 import type { Locale } from '../../bot/i18n/locale';
 import type { Cell } from '../../bot/domain/suppression';
-import type { Format } from '../../bot/features/digest/view-rules';
+import type { Format } from '../../bot/features/digest/figure-rules';
 
 /**
  * How the digest prints a cell: Danish number formats first, and the two suppression marks the

@@ -2,7 +2,7 @@ import { elementLabel } from '../../bot/domain/core-element-set';
 import type { Locale } from '../../bot/i18n/locale';
 import { fidelityText as t } from '../../bot/i18n/fidelity';
 import type { FidelityDigestView } from '../../bot/features/fidelity/rules';
-import type { Figure } from '../../bot/features/digest/view-rules';
+import type { Figure } from '../../bot/features/digest/figure-rules';
 import { FIDELITY_GOOD_FROM, MIN_RESPONDENTS } from '../../bot/features/fidelity/rules';
 import { container, note, text } from '../common/elements';
 import type { JsonObject } from '../types';

@@ -1,7 +1,8 @@
 import { computeDigest, DigestAggregatesSchema } from '../../bot/features/digest/metrics/digest-metrics';
 import type { CompanyActivity } from '../../bot/features/digest/metrics/company-activity';
 import { presentDigest } from '../../bot/features/digest/present';
-import type { DigestView, Figure } from '../../bot/features/digest/view-rules';
+import type { DigestView } from '../../bot/features/digest/view-rules';
+import type { Figure } from '../../bot/features/digest/figure-rules';
 import { defaultTenantSettings } from '../../bot/domain/tenant-settings';
 import { digestCard } from '../../cards/digest/digest-card';
 import { validateCard } from '../../cards/validate';

@@ -1,9 +1,19 @@
 import { cellValue, countCell, shareCells, sumCell, suppressPartition, type Cell } from '../../domain/suppression';
 import type { DigestAggregates, TrendPoint } from './metrics/digest-metrics';
 import { pickGoodNews } from './good-news';
-
-import type { DigestView, Figure, MetricBlock } from './view-rules';
-import { atLeast, atMost, countFigure, m17Figures, pct, shareFigure, statFigure, statusOf } from './figure-rules';
+import type { DigestView } from './view-rules';
+import {
+  atLeast,
+  atMost,
+  countFigure,
+  m17Figures,
+  pct,
+  shareFigure,
+  statFigure,
+  statusOf,
+  type Figure,
+  type MetricBlock,
+} from './figure-rules';
 
 export interface PresentInput {
   readonly aggregates: DigestAggregates;

@@ -1,5 +1,5 @@
 import type { PracticeArea } from '../../domain/core-element-set';
-import type { FigureId } from '../digest/view-rules';
+import type { FigureId } from '../digest/figure-rules';
 
 /**
  * Which figures from daily work speak to the same core element as the team's self-assessment, shown

@@ -1,7 +1,7 @@
 import { addDays, daysBetween, isValidIsoDate, weekdayOf } from '../../domain/calendar';
 import type { CoreElement, CoreElementSet } from '../../domain/core-element-set';
 import type { ElementTotals } from '../../store/fidelity-round-repository';
-import type { DigestView, Figure } from '../digest/view-rules';
+import type { DigestSections, Figure } from '../digest/figure-rules';
 import { PRACTICE_INDICATORS } from './practice-indicators';
 
 /**
@@ -245,7 +245,10 @@ export interface FidelityDigestView {
   })[];
 }
 
-export function fidelityDigestView(fidelity: FidelityDigest, view: Pick<DigestView, 'sections'>): FidelityDigestView {
+export function fidelityDigestView(
+  fidelity: FidelityDigest,
+  view: { readonly sections: DigestSections },
+): FidelityDigestView {
   const figures = new Map<string, Figure>();
   for (const block of [...view.sections.results, ...view.sections.flow, ...view.sections.quality])
     for (const f of block.figures) figures.set(f.id, f);
