@@ -1,31 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MEASUREMENT_NOTE_MAX, MeasurementContextSchema, ParticipantSchema } from '../../domain/progression';
-import type { IndicatorSet } from '../../domain/indicator-set';
 import { progressionText as t } from '../../i18n/progression';
-import type { Locale } from '../../i18n/locale';
 import { messageCard } from '../../../cards/common/message-card';
 import { citizenCard } from '../../../cards/progression/citizen-card';
 import { importResultCard, indicatorSetsCard } from '../../../cards/progression/indicator-sets-card';
-import { progressionOverviewCard, type ProgressionCardInput } from '../../../cards/progression/overview-card';
-import { indicatorPageCard, startCard, summaryCard } from '../../../cards/progression/scoring-cards';
-import type { AdaptiveCard } from '../../../cards/types';
-import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
+import { startCard } from '../../../cards/progression/scoring-cards';
+import { cardReply, defineAction, textReply, type Feature } from '../feature';
 import { storedCaseRef } from './case-access';
 import { extractPastedJson, importIndicatorSet } from './import-indicator-set';
 import { IndicatorSetCatalogue } from './indicator-sets';
-import { loadOverview, type ProgressionOverview } from './overview';
-import { suggestedContext } from './rules';
-import {
-  completeMeasurement,
-  discardDraft,
-  openDraft,
-  prepareStart,
-  savePage,
-  startMeasurement,
-  type DraftView,
-} from './scoring';
-
+import { loadOverview } from './overview';
+import { completeMeasurement, discardDraft, openDraft, prepareStart, savePage, startMeasurement } from './scoring';
+import { cardInput, draftCard, goneCard, missingNames, overviewCard, startOrResumeCard } from './progression-cards';
 /**
  * Progression measurement: the jobformidler scores a case's indicators together with the citizen
  * (a resumable wizard), sees baseline against latest and the ordinary-hours curve, and can show the
@@ -42,84 +28,6 @@ function caseRefFrom(rawText: string, lowered: string | undefined): string | und
     .find((w) => w.toLowerCase() === lowered);
   return CaseRefSchema.safeParse(token).success ? token : undefined;
 }
-
-function cardInput(o: ProgressionOverview, locale: Locale, notice?: string): ProgressionCardInput {
-  return {
-    locale,
-    caseRef: o.caseRef,
-    latest: o.latest,
-    latestSet: o.latestSet,
-    baseline: o.baseline,
-    comparison: o.comparison,
-    otherVersions: o.otherVersions,
-    draft: o.draft,
-    due: o.due,
-    nextDue: o.nextDue,
-    weeks: o.weeks,
-    hoursTarget: o.settings.ordinaryHoursTarget,
-    nextAgreedStep: o.nextAgreedStep,
-    notice,
-  };
-}
-
-async function overviewCard(ctx: HandlerContext, caseRef: string, notice?: string): Promise<AdaptiveCard> {
-  const overview = await loadOverview(ctx, caseRef, 'progression.read');
-  return progressionOverviewCard(cardInput(overview, ctx.actor.locale, notice));
-}
-
-/** The wizard's page for a draft: the indicator at its cursor, or the summary once all are passed. */
-function draftCard(
-  ctx: HandlerContext,
-  view: DraftView,
-  options: { page?: number; error?: string } = {},
-): AdaptiveCard {
-  const locale = ctx.actor.locale;
-  const page = options.page ?? view.doc.cursor;
-  if (page >= view.set.indicators.length)
-    return summaryCard({
-      locale,
-      caseRef: view.doc.caseRef,
-      measurementId: view.doc.measurementId,
-      set: view.set,
-      scores: view.doc.scores,
-      agreedWithCitizen: view.doc.agreedWithCitizen,
-      error: options.error,
-    });
-  return indicatorPageCard({
-    locale,
-    caseRef: view.doc.caseRef,
-    measurementId: view.doc.measurementId,
-    set: view.set,
-    page,
-    scores: view.doc.scores,
-    previous: view.previous,
-    error: options.error,
-  });
-}
-
-async function startOrResumeCard(ctx: HandlerContext, caseRef: string): Promise<AdaptiveCard> {
-  const prepared = await prepareStart(ctx, caseRef);
-  if (prepared.kind === 'draft') return draftCard(ctx, prepared.view);
-  if (prepared.kind === 'problem') return messageCard(t(ctx.actor.locale, prepared.key), { tone: 'attention' });
-  return startCard({
-    locale: ctx.actor.locale,
-    caseRef,
-    sets: prepared.sets,
-    earlierSet: prepared.earlierSet,
-    context: suggestedContext(prepared.completedCount),
-    today: prepared.today,
-    startToken: randomUUID(),
-  });
-}
-
-const missingNames = (locale: Locale) => (set: IndicatorSet, ids: readonly string[]) =>
-  set.indicators
-    .filter((i) => ids.includes(i.indicatorId))
-    .map((i) => i.name[locale])
-    .join(', ');
-
-const goneCard = (ctx: HandlerContext, caseRef: string): AdaptiveCard =>
-  messageCard(t(ctx.actor.locale, 'error.measurement_gone', { caseRef }), { tone: 'attention' });
 
 const Participants = z
   .string()

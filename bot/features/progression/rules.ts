@@ -1,8 +1,6 @@
 import { daysBetween } from '../../domain/calendar';
-
 import { orientedScore, type IndicatorSet } from '../../domain/indicator-set';
 import type { MeasurementContext } from '../../domain/progression';
-
 import { currentAgreement, entryOf, type AgreementDoc } from '../../domain/work-agreement';
 
 /**

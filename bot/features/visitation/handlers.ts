@@ -15,13 +15,8 @@ import {
   type InputRefusal,
 } from '../feature';
 import { CaseRefSchema, isPlaceholder } from '../screening/case-ref';
-import {
-  openVisitation,
-  saveVisitation,
-  visitationBasics,
-  visitationDetails,
-  type VisitationView,
-} from './decide-visitation';
+import { saveVisitation } from './decide-visitation';
+import { openVisitation, visitationBasics, visitationDetails, type VisitationView } from './visitation-form';
 import type { VisitationMode } from './rules';
 
 const CardInputValue = z.union([z.string().max(2000), z.number(), z.boolean()]);
