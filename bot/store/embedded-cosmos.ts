@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import Documents from '@vercel/cosmosdb-server/lib/account/documents';
+// The server's query engine (its dependency): its result helper is replaced in embedded-partition-index.ts.
+import * as queryHelpers from '@zeit/cosmosdb-query/lib/helpers';
 import { installPartitionIndex } from './embedded-partition-index';
 
 /**
@@ -46,7 +48,7 @@ function answerQueryPlansCheaply(server: Server): void {
 
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   // Queries that fix the partition key read that partition only, as in Azure (see the module).
-  installPartitionIndex(Documents);
+  installPartitionIndex(Documents, queryHelpers as unknown as { stripUndefined: (value: unknown) => unknown });
   // Plain HTTP with keep-alive: the bundled TLS certificate expired in 2021, and keep-alive is ~3x faster.
   const server: Server = createHttpServer({ keepAlive: true } as Parameters<typeof createHttpServer>[0]);
   answerQueryPlansCheaply(server);
