@@ -92,6 +92,9 @@ async function main(): Promise<void> {
       seed,
       today,
       ...report,
+      // What the run cost, for the benchmark's scale section (on a shared machine CPU time is the steadier figure).
+      cpuSeconds: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e5) / 10,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       plan: describePlan(plan),
       recorded:
         'staff roles, screenings, visitation decisions, handovers, and (clicked as the staff) companies, job openings and company contacts, ABC job goals, work agreements, placements, weekly hours and follow-ups',
