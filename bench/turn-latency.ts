@@ -1,7 +1,7 @@
 import { BenchApp, type BenchUser } from './lib/bench-app';
 import { fmt, summarise, type LatencySummary } from './lib/stats';
 import { actionData, cardText } from '../bot/local/demo/lib/cards';
-import { answerStep, click, startScreening } from './lib/screening-clicks';
+import { answerStep, click, createAgreement, startScreening } from './lib/screening-clicks';
 import { inputValues } from '../bot/local/demo/lib/card-clicker';
 import { handedOverCase } from './lib/jobformidler-cases';
 import { BENCH_TENANT } from './lib/bench-app';
@@ -79,14 +79,7 @@ export const SCENARIOS: Scenario[] = [
         jf.aadObjectId,
         addDays(businessDate(new Date()), -14),
       );
-      const form = await click(app, jf, 'agreement.new', { caseRef });
-      const created = await click(app, jf, 'agreement.create', {
-        ...actionData(form.card, 'agreement.create'),
-        placementType: 'COMPANY_INTERNSHIP',
-        cvr: '10150817',
-        companyName: 'Lageret A/S',
-        contactName: 'Bo Hansen',
-      });
+      const created = await createAgreement(app, jf, caseRef);
       let card = created.card;
       return async (i) => {
         // Each timed save changes one checklist item on the card the last save returned (its ETag).

@@ -7,7 +7,7 @@ import { inputValues } from '../../bot/local/demo/lib/card-clicker';
 import { actionData, cardText, type CardJson } from '../../bot/local/demo/lib/cards';
 import { BENCH_TENANT, type BenchApp, type BenchUser } from './bench-app';
 import { handedOverCase } from './jobformidler-cases';
-import { click } from './screening-clicks';
+import { click, createAgreement } from './screening-clicks';
 import type { Persona, PersonaTurn } from './personas';
 
 /** Cases per jobformidler persona: a small caseload of their own, so "Mine borgere" lists real cases. */
@@ -49,14 +49,7 @@ export class JobformidlerPersona implements Persona {
     const cases: OwnCase[] = [];
     for (let n = 0; n < CASES_PER_JOBFORMIDLER; n++) {
       const caseRef = await handedOverCase(app.app.services, BENCH_TENANT, user.aadObjectId, addDays(today, -60 - n));
-      const form = await click(app, user, 'agreement.new', { caseRef });
-      const created = await click(app, user, 'agreement.create', {
-        ...actionData(form.card, 'agreement.create'),
-        placementType: 'COMPANY_INTERNSHIP',
-        cvr: '10150817',
-        companyName: 'Lageret A/S',
-        contactName: 'Bo Hansen',
-      });
+      const created = await createAgreement(app, user, caseRef);
       const agreementId = String(actionData(created.card, 'agreement.save')?.agreementId ?? '');
       const stored = await new AgreementRepository(app.app.services.store).get(BENCH_TENANT, caseRef, agreementId);
       if (stored === undefined) throw new Error(`bench: no agreement for ${caseRef}`);
