@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { formatLatency, runTurnLatency } from './turn-latency';
 import { formatThroughput, runThroughput } from './throughput';
@@ -9,7 +10,7 @@ import { machine } from './lib/stats';
 /**
  * `npm run bench`: every benchmark, printed as markdown tables with the machine, date and the
  * command (with the BENCH_* settings used), and saved as JSON in bench/results/.
- * BENCH_ONLY=latency,throughput runs a subset (latency, throughput, fanout, digest).
+ * BENCH_ONLY=latency,throughput runs a subset (latency, throughput, fanout, seed, digest).
  */
 interface Section {
   readonly id: string;
@@ -43,6 +44,11 @@ const SECTIONS: Section[] = [
     },
   },
   {
+    id: 'seed',
+    title: 'Scale: the synthetic municipality seeded through the app (seed:demo)',
+    run: async () => seedSection(),
+  },
+  {
     id: 'digest',
     title: 'Digest at scale (500 / 5,000 / 20,000 cases: time and peak memory)',
     run: async () => {
@@ -57,6 +63,42 @@ const SECTIONS: Section[] = [
     },
   },
 ];
+
+/**
+ * The scale section: `npm run seed:demo` for BENCH_SEED_CASES citizens (default 200; 2000 is the goal)
+ * into a fresh data dir, in a child process as the command runs, timed.
+ */
+function seedSection(): { text: string; data: unknown } {
+  const cases = Number(process.env.BENCH_SEED_CASES ?? 200);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-seed-'));
+  const script = path.join(__dirname, '..', 'bot', 'local', 'demo', 'seed-demo.js');
+  const load = os.loadavg()[0] ?? NaN;
+  const started = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [script, '--cases', String(cases), '--seed', '1', '--today', '2026-12-01', '--data-dir', dataDir],
+    { encoding: 'utf8', maxBuffer: 1 << 22, env: { ...process.env, LOG_LEVEL: 'warn' } },
+  );
+  const wall = (performance.now() - started) / 1000;
+  rmSync(dataDir, { recursive: true, force: true });
+  if (run.status !== 0) throw new Error(`seed:demo failed:\n${run.stderr}`);
+  const r = JSON.parse(run.stdout) as {
+    created: number;
+    workActions: number;
+    companyActions: number;
+    cpuSeconds: number;
+    peakRssMb: number;
+    plan: Record<string, number>;
+  };
+  const text = [
+    '| cases | work card actions | company card actions | wall s (with start-up) | CPU s | CPU ms per case | peak RSS | load average (start, end) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${r.created} | ${r.workActions} | ${r.companyActions} | ${wall.toFixed(0)} | ${r.cpuSeconds.toFixed(0)} | ${((r.cpuSeconds / Math.max(1, r.created)) * 1000).toFixed(0)} | ${r.peakRssMb} MB | ${load.toFixed(1)}, ${(os.loadavg()[0] ?? NaN).toFixed(1)} |`,
+    '',
+    `\`npm run seed:demo -- --cases ${cases} --seed 1 --today 2026-12-01\` (in-process store transport): ${r.plan.g1 ?? 0} group-1 citizens, ${r.plan.weeksOfHours ?? 0} weeks of hours, ${r.plan.contacts ?? 0} contacts.`,
+  ].join('\n');
+  return { text, data: { wallSeconds: wall, ...r } };
+}
 
 function command(): string {
   const env = Object.entries(process.env)

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { BenchApp } from './lib/bench-app';
 import { personasFor, type Persona } from './lib/personas';
 
@@ -16,6 +17,17 @@ export interface ThroughputResult {
   readonly errors: number;
   readonly acknowledgedWrites: number;
   readonly lostWrites: number;
+  /**
+   * CPU seconds the process (bot, embedded store and simulated users: one Node thread) used during
+   * the run, and turns per CPU second: on a shared machine the wall-clock rate says how busy the
+   * others were; this says what a turn costs.
+   */
+  readonly cpuSeconds: number;
+  readonly turnsPerCpuSecond: number;
+  /** Requests the SDK sent to the store during the run, per turn. */
+  readonly storeRequestsPerTurn: number;
+  /** 1-minute load average at the start and end of the run (the machine is shared). */
+  readonly loadAverage: readonly [number, number];
   /** Turns per kind (e.g. `screening.answer`, `help`), to show the mix. */
   readonly mix: Readonly<Record<string, number>>;
 }
@@ -32,6 +44,9 @@ export async function runThroughput(
     let errors = 0;
     const deadline = Date.now() + seconds * 1000;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const requestsBefore = app.storeRequests.mark();
+    const loadBefore = os.loadavg()[0] ?? NaN;
     await Promise.all(
       personas.map(async (persona) => {
         while (Date.now() < deadline) {
@@ -43,6 +58,10 @@ export async function runThroughput(
       }),
     );
     const elapsed = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const storeRequests = app.storeRequests.since(requestsBefore).length;
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const loadAverage: [number, number] = [loadBefore, os.loadavg()[0] ?? NaN];
     let acknowledged = 0;
     let lost = 0;
     for (const persona of personas) {
@@ -58,6 +77,10 @@ export async function runThroughput(
       errors,
       acknowledgedWrites: acknowledged,
       lostWrites: lost,
+      cpuSeconds,
+      turnsPerCpuSecond: turns / cpuSeconds,
+      storeRequestsPerTurn: storeRequests / Math.max(1, turns),
+      loadAverage,
       mix,
     };
   } finally {
@@ -71,9 +94,9 @@ export function formatThroughput(r: ThroughputResult): string {
     .map(([kind, n]) => `${kind} ${((n / Math.max(1, r.turns)) * 100).toFixed(0)} %`)
     .join(', ');
   return [
-    `| users | seconds | turns | turns/s | errors | acknowledged writes | lost writes |`,
-    `|---:|---:|---:|---:|---:|---:|---:|`,
-    `| ${r.users} | ${r.seconds} | ${r.turns} | ${r.turnsPerSecond.toFixed(1)} | ${r.errors} | ${r.acknowledgedWrites} | ${r.lostWrites} |`,
+    `| users | seconds | turns | turns/s | CPU s | turns / CPU s | store requests / turn | load average (start, end) | errors | acknowledged writes | lost writes |`,
+    `|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    `| ${r.users} | ${r.seconds} | ${r.turns} | ${r.turnsPerSecond.toFixed(1)} | ${r.cpuSeconds.toFixed(1)} | ${r.turnsPerCpuSecond.toFixed(1)} | ${r.storeRequestsPerTurn.toFixed(1)} | ${r.loadAverage.map((l) => l.toFixed(1)).join(', ')} | ${r.errors} | ${r.acknowledgedWrites} | ${r.lostWrites} |`,
     '',
     `Mix: ${mix}.`,
   ].join('\n');

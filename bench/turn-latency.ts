@@ -1,11 +1,12 @@
 import { BenchApp, type BenchUser } from './lib/bench-app';
 import { fmt, summarise, type LatencySummary } from './lib/stats';
 import { actionData, cardText } from '../bot/local/demo/lib/cards';
-import { answerStep, click, startScreening } from './lib/screening-clicks';
+import { answerStep, click, createAgreement, startScreening } from './lib/screening-clicks';
 import { inputValues } from '../bot/local/demo/lib/card-clicker';
 import { handedOverCase } from './lib/jobformidler-cases';
 import { BENCH_TENANT } from './lib/bench-app';
 import { addDays, businessDate } from '../bot/domain/calendar';
+import { loadSnapshot } from '../bot/store/cosmos-snapshot';
 import { describeRequests, type StoreRequest } from '../test/harness/store-request-counter';
 
 /**
@@ -78,14 +79,7 @@ export const SCENARIOS: Scenario[] = [
         jf.aadObjectId,
         addDays(businessDate(new Date()), -14),
       );
-      const form = await click(app, jf, 'agreement.new', { caseRef });
-      const created = await click(app, jf, 'agreement.create', {
-        ...actionData(form.card, 'agreement.create'),
-        placementType: 'COMPANY_INTERNSHIP',
-        cvr: '10150817',
-        companyName: 'Lageret A/S',
-        contactName: 'Bo Hansen',
-      });
+      const created = await createAgreement(app, jf, caseRef);
       let card = created.card;
       return async (i) => {
         // Each timed save changes one checklist item on the card the last save returned (its ETag).
@@ -176,6 +170,7 @@ export async function runTurnLatency(
 ): Promise<LatencyRow[]> {
   const app = await BenchApp.start();
   try {
+    await loadSeeded(app);
     const runs = [];
     for (const scenario of SCENARIOS) runs.push(await scenario.setup(app));
     for (let i = 0; i < warmup; i++) for (const run of runs) await run(i);
@@ -210,6 +205,21 @@ export async function runTurnLatency(
   } finally {
     await app.stop();
   }
+}
+
+/**
+ * BENCH_SEEDED_DIR: the latency flows run beside a municipality seeded by `npm run seed:demo` into
+ * that data dir (its snapshot is loaded into the bench's memory-only store first; nothing is written
+ * back). Seed it into the bench's tenant, so the flows' queries meet its documents:
+ *   npm run seed:demo -- --cases 2000 --tenant 33333333-3333-4333-8333-333333333333 --data-dir .data-2000
+ *   BENCH_SEEDED_DIR=.data-2000 BENCH_ONLY=latency npm run bench
+ */
+async function loadSeeded(app: BenchApp): Promise<void> {
+  const dir = process.env.BENCH_SEEDED_DIR;
+  if (dir === undefined || dir === '') return;
+  const restored = await loadSnapshot(dir, app.app.services.store.containers);
+  if (restored === 0) throw new Error(`BENCH_SEEDED_DIR=${dir}: no snapshot there`);
+  process.stderr.write(`latency: ${restored} documents loaded from ${dir}\n`);
 }
 
 const median = (xs: readonly number[]): number => {

@@ -3,6 +3,7 @@ import { ScreeningRepository } from '../../bot/store/screening-repository';
 import { BENCH_TENANT, type BenchApp, type BenchUser } from './bench-app';
 import { actionData, cardText, type CardJson } from '../../bot/local/demo/lib/cards';
 import { answerStep, startScreening } from './screening-clicks';
+import { JobformidlerPersona } from './jobformidler-persona';
 
 /**
  * Simulated staff for the throughput benchmark. Each persona does what its role does all day, with
@@ -114,13 +115,18 @@ class AdminPersona implements Persona {
   }
 }
 
-/** The staff of a jobcentre in proportion: mostly screeners for now, some key persons. */
+/**
+ * The staff of a jobcentre in proportion: of every five, two screeners, two jobformidlere working
+ * their own group-1 cases, and one key person.
+ */
 export async function personasFor(app: BenchApp, users: number): Promise<Persona[]> {
   const personas: Persona[] = [];
   for (let i = 0; i < users; i++) {
-    if (i % 4 === 3) {
+    if (i % 5 === 4) {
       const admin = await app.user(`Nøgleperson ${i}`, ['admin'] as Role[]);
       personas.push(new AdminPersona(app, admin, await app.user(`Kollega ${i}`, [])));
+    } else if (i % 5 >= 2) {
+      personas.push(await JobformidlerPersona.create(app, await app.user(`Jobformidler ${i}`, ['jobformidler'])));
     } else {
       personas.push(new ScreenerPersona(app, await app.user(`Screener ${i}`, ['screener']), `BENCH-${i}`));
     }

@@ -48,3 +48,15 @@ export function answerStep(app: BenchApp, user: BenchUser, card: CardJson | unde
   const step = typeof data.step === 'number' ? data.step : -1;
   return click(app, user, 'screening.answer', { ...data, ...(STEP_INPUTS[step] ?? {}) });
 }
+
+/** A jobformidler opens a work agreement on `caseRef` (an internship at one company): the agreement card. */
+export async function createAgreement(app: BenchApp, user: BenchUser, caseRef: string): Promise<Click> {
+  const form = await click(app, user, 'agreement.new', { caseRef });
+  return click(app, user, 'agreement.create', {
+    ...actionData(form.card, 'agreement.create'),
+    placementType: 'COMPANY_INTERNSHIP',
+    cvr: '10150817',
+    companyName: 'Lageret A/S',
+    contactName: 'Bo Hansen',
+  });
+}

@@ -32,6 +32,11 @@ export interface OpenStoreOptions {
    * every request reaching the store). Requests still go through the SDK's default client.
    */
   readonly httpClient?: CosmosClientOptions['httpClient'];
+  /**
+   * The embedded store only: 'in-process' hands the SDK's requests to the server without a socket
+   * (bulk local work such as seed:demo); 'http' (the default) goes over loopback HTTP as to Azure.
+   */
+  readonly transport?: 'http' | 'in-process';
 }
 
 async function ensureContainers(database: Database): Promise<Record<ContainerName, Container>> {
@@ -111,6 +116,9 @@ async function openEmbeddedStore(config: Config, log: Logger, options: OpenStore
     // agent: the SDK's own HTTP agent (keep-alive) is the one it allows plain HTTP with.
     connectionPolicy: { enableEndpointDiscovery: false },
     ...(options.httpClient !== undefined ? { httpClient: options.httpClient } : {}),
+    ...(options.httpClient === undefined && options.transport === 'in-process' && options.routeEndpoint === undefined
+      ? { httpClient: server.inProcess }
+      : {}),
   });
   const { database } = await client.databases.createIfNotExists({ id: config.COSMOS_DATABASE });
   const containers = await ensureContainers(database);

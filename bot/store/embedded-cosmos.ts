@@ -2,7 +2,11 @@ import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createHttpServer } from '@vercel/cosmosdb-server';
 import Documents from '@vercel/cosmosdb-server/lib/account/documents';
+// The server's query engine (its dependency): its result helper is replaced in embedded-partition-index.ts.
+import * as queryHelpers from '@zeit/cosmosdb-query/lib/helpers';
+import type { CosmosClientOptions } from '@azure/cosmos';
 import { installPartitionIndex } from './embedded-partition-index';
+import { inProcessHttpClient } from './embedded-in-process';
 
 /**
  * The local default store: @vercel/cosmosdb-server in-process on 127.0.0.1, spoken to through the
@@ -12,6 +16,8 @@ import { installPartitionIndex } from './embedded-partition-index';
 export interface EmbeddedCosmos {
   readonly endpoint: string;
   readonly port: number;
+  /** The SDK's HTTP client that hands requests to this server in the same process (embedded-in-process.ts). */
+  readonly inProcess: NonNullable<CosmosClientOptions['httpClient']>;
   stop(): Promise<void>;
 }
 
@@ -26,10 +32,10 @@ export const EMBEDDED_COSMOS_KEY =
  * the digest cost a full read of the container. It now gets a short refusal instead; the SDK keeps
  * it aside unused, as it keeps an unused plan.
  */
-function answerQueryPlansCheaply(server: Server): void {
+function answerQueryPlansCheaply(server: Server): (req: IncomingMessage, res: ServerResponse) => void {
   const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
   server.removeAllListeners('request');
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     if (String(req.headers['x-ms-cosmos-is-query-plan-request']).toLowerCase() !== 'true') {
       for (const handle of handlers) handle(req, res);
       return;
@@ -41,15 +47,17 @@ function answerQueryPlansCheaply(server: Server): void {
       res.setHeader('x-ms-request-charge', '0');
       res.end(JSON.stringify({ code: 'BadRequest', message: 'The embedded store serves no query plans.' }));
     });
-  });
+  };
+  server.on('request', handle);
+  return handle;
 }
 
 export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   // Queries that fix the partition key read that partition only, as in Azure (see the module).
-  installPartitionIndex(Documents);
+  installPartitionIndex(Documents, queryHelpers as unknown as { stripUndefined: (value: unknown) => unknown });
   // Plain HTTP with keep-alive: the bundled TLS certificate expired in 2021, and keep-alive is ~3x faster.
   const server: Server = createHttpServer({ keepAlive: true } as Parameters<typeof createHttpServer>[0]);
-  answerQueryPlansCheaply(server);
+  const handle = answerQueryPlansCheaply(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
@@ -58,6 +66,7 @@ export async function startEmbeddedCosmos(port = 0): Promise<EmbeddedCosmos> {
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     port: address.port,
+    inProcess: inProcessHttpClient(handle),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

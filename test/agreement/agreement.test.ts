@@ -1,6 +1,7 @@
 import { documentsOf } from '../privacy/fixtures';
 import { randomUUID } from 'node:crypto';
-import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { ManualClock } from '../../bot/domain/clock';
 import { validateCard } from '../../cards/validate';
 import { AgreementRepository } from '../../bot/store/agreement-repository';
@@ -29,13 +30,7 @@ describe('work agreement (arbejdsaftale)', () => {
   const clock = new ManualClock(new Date('2025-03-10T08:30:00Z'));
   let h: BotHarness;
   let jf: TestUser;
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   async function newAgreement(caseRef: string, fields: Record<string, string> = {}): Promise<AdaptiveCard> {
     const form = await h.execute(jf, 'agreement.new', { caseRef });

@@ -1,4 +1,5 @@
-import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { JobGoalRepository } from '../../bot/store/job-goal-repository';
@@ -8,13 +9,7 @@ describe('case card, ABC job goals and CV status', () => {
   const clock = new ManualClock(new Date('2025-03-10T08:30:00Z'));
   let h: BotHarness;
   let jf: TestUser;
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   it('opens a handed-over case with its follow-up date and empty sections to fill in', async () => {
     const caseRef = await handedOverCase(h.services, jf);

@@ -1,7 +1,8 @@
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { CaseRepository } from '../../bot/store/case-repository';
-import { BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, TEST_TENANT, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { caseDocs } from '../privacy/fixtures';
 import { handedOverCase } from './fixtures';
 
@@ -11,14 +12,7 @@ describe('closing a case from the case card', () => {
   let h: BotHarness;
   let jf: TestUser;
   const cases = () => new CaseRepository(h.services.store);
-
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   it('asks reason and date, confirms, closes with retention on every document, and leaves Mine borgere', async () => {
     const caseRef = await handedOverCase(h.services, jf, { caseRef: 'CL-0001', conversationAt: '2026-02-02' });

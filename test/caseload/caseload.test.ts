@@ -1,4 +1,5 @@
-import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { ManualClock } from '../../bot/domain/clock';
 import { caseDocId } from '../../bot/domain/case';
 import { stampNew } from '../../bot/domain/case-work-doc';
@@ -15,13 +16,7 @@ describe('Mine borgere', () => {
   const clock = new ManualClock(now);
   let h: BotHarness;
   let jf: TestUser;
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   it('lists only my cases, the most pressing first over the whole caseload, with counts over all of it, and pages', async () => {
     const other = await h.userWithRoles('Olga', ['jobformidler']);

@@ -1,4 +1,5 @@
-import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { readCaseWork } from '../../bot/store/case-work-partition';
@@ -9,13 +10,7 @@ describe('compensation schemes (HKO)', () => {
   const clock = new ManualClock(new Date('2025-03-12T09:00:00Z'));
   let h: BotHarness;
   let jf: TestUser;
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   it('records an application and its decision apart from the case, and shows the days to decision', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });

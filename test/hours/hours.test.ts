@@ -1,4 +1,5 @@
-import { BotHarness, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { WeeklyHoursRepository } from '../../bot/store/weekly-hours-repository';
@@ -9,13 +10,7 @@ describe('weekly hours', () => {
   const clock = new ManualClock(new Date('2025-03-12T09:00:00Z'));
   let h: BotHarness;
   let jf: TestUser;
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   const week = (caseRef: string, isoWeek: string, fields: Record<string, string>, form?: unknown) =>
     (async () => {

@@ -1,4 +1,5 @@
-import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { type BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
+import { withJobformidler } from '../harness/jobformidler-fixture';
 import { ManualClock } from '../../bot/domain/clock';
 import { CaseFactsRepository } from '../../bot/store/case-facts-repository';
 import { PlacementRepository } from '../../bot/store/placement-repository';
@@ -8,13 +9,7 @@ describe('placements', () => {
   const clock = new ManualClock(new Date('2025-03-12T09:00:00Z'));
   let h: BotHarness;
   let jf: TestUser;
-  beforeAll(async () => {
-    h = await BotHarness.start({ clock });
-    jf = await h.userWithRoles('Jonas', ['jobformidler']);
-  });
-  afterAll(async () => {
-    await h?.stop();
-  });
+  withJobformidler(clock, (ready) => ({ h, jf } = ready));
 
   it('starts a placement from a work agreement, prefilled, and ends it later', async () => {
     const caseRef = await handedOverCase(h.services, jf, { status: 'ACTIVE' });

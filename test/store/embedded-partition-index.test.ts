@@ -2,7 +2,7 @@ import type { Container, SqlParameter } from '@azure/cosmos';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/log';
 import { openStore, type Store } from '../../bot/store/cosmos-store';
-import { partitionIndexStats } from '../../bot/store/embedded-partition-index';
+import { keepDefined, partitionIndexStats } from '../../bot/store/embedded-partition-index';
 
 /**
  * The embedded server's index by partition key answers a query that fixes the partition key from
@@ -114,5 +114,24 @@ describe('embedded store: index by partition key', () => {
     const r = await pages(directory, 'SELECT * FROM c WHERE c.tenantId = @t', [{ name: '@t', value: 'T2' }]);
     expect(r.pages.flat()).toEqual(['undefined/a']);
     expect(r).toMatchObject({ fromPartition: 1, fullScan: 0 });
+  });
+
+  it('drops undefined from projected results as the engine did, and hands stored documents on uncopied', async () => {
+    const { resources } = await cases.items
+      .query({
+        query:
+          'SELECT c.id, c.absent, [c.n, c.absent, {"x": c.absent, "y": c.n}] AS list FROM c WHERE c.caseRef = @ref AND c.id = "doc-1"',
+        parameters: [{ name: '@ref', value: 'CASE-0' }],
+      })
+      .fetchAll();
+    expect(resources).toEqual([{ id: 'doc-1', list: [2, { y: 2 }] }]);
+    expect(Object.keys(resources[0] as object)).toEqual(['id', 'list']);
+
+    expect(keepDefined({ a: 1, b: undefined, c: [1, undefined, { d: undefined, e: [undefined] }] })).toEqual({
+      a: 1,
+      c: [1, { e: [] }],
+    });
+    const stored = { id: 'x', list: [1, { y: 'z' }], none: null };
+    expect(keepDefined(stored)).toBe(stored);
   });
 });

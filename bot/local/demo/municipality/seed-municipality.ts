@@ -78,7 +78,9 @@ export async function seedMunicipality(
     if (outcome === 'created') {
       created++;
       const sent = await applyWork(services, router, plan, c);
-      workActions += sent + (await applyFollowThrough(services, router, plan, c));
+      // Awaited before adding: `total += await x` reads the total first and loses the other citizens' counts.
+      const followThrough = await applyFollowThrough(services, router, plan, c);
+      workActions += sent + followThrough;
     } else existed++;
     options.onProgress?.(created + existed);
   });
