@@ -12,43 +12,9 @@ const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 
 const utcDate = (isoDate: string): DateTime => DateTime.fromISO(isoDate, { zone: 'utc' });
 
-/*
- * Date arithmetic on plain dates in UTC milliseconds, without luxon: the case facts are rebuilt on
- * every write and walk a year of ISO weeks, and luxon's DateTime per step was 4 % of a busy
- * server's CPU (bench/throughput.ts profile). Time zones still go through luxon.
- */
-const DAY_MS = 86_400_000;
-
-const isoOfMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-
-/** Milliseconds of a real YYYY-MM-DD date at 00:00 UTC; NaN otherwise (the callers then ask luxon). */
-function dayMs(isoDate: string): number {
-  if (!ISO_DATE.test(isoDate)) return NaN;
-  const ms = Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
-  return isoOfMs(ms) === isoDate ? ms : NaN;
-}
-
 /** The calendar date of `at` in `zone`. */
 export function businessDate(at: Date, zone: string = DEFAULT_TIME_ZONE): string {
-  const parts = dateFormat(zone)?.formatToParts(at);
-  if (parts === undefined) return DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
-/** One formatter per zone (undefined for a zone Intl does not know: luxon then says it is invalid). */
-const dateFormats = new Map<string, Intl.DateTimeFormat | undefined>();
-function dateFormat(zone: string): Intl.DateTimeFormat | undefined {
-  if (!dateFormats.has(zone)) {
-    let format: Intl.DateTimeFormat | undefined;
-    try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    } catch {
-      format = undefined;
-    }
-    dateFormats.set(zone, format);
-  }
-  return dateFormats.get(zone);
+  return DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2025-02-30 is not). */
@@ -57,16 +23,12 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 export function addDays(isoDate: string, days: number): string {
-  const ms = dayMs(isoDate);
-  return Number.isNaN(ms) ? (utcDate(isoDate).plus({ days }).toISODate() ?? isoDate) : isoOfMs(ms + days * DAY_MS);
+  return utcDate(isoDate).plus({ days }).toISODate() ?? isoDate;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const a = dayMs(from);
-  const b = dayMs(to);
-  if (Number.isNaN(a) || Number.isNaN(b)) return Math.round(utcDate(to).diff(utcDate(from), 'days').days);
-  return Math.round((b - a) / DAY_MS);
+  return Math.round(utcDate(to).diff(utcDate(from), 'days').days);
 }
 
 export const minDate = (a: string, b: string): string => (a <= b ? a : b);
@@ -74,17 +36,8 @@ export const maxDate = (a: string, b: string): string => (a >= b ? a : b);
 
 /** The ISO week (YYYY-Www) a date falls in; the ISO year can differ from the calendar year around New Year. */
 export function isoWeekOf(isoDate: string): string {
-  const ms = dayMs(isoDate);
-  if (Number.isNaN(ms)) {
-    const d = utcDate(isoDate);
-    return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
-  }
-  // The ISO week is the week of its Thursday: move to this week's Thursday, count weeks from 1 January.
-  const weekday = ((new Date(ms).getUTCDay() + 6) % 7) + 1;
-  const thursday = new Date(ms + (4 - weekday) * DAY_MS);
-  const weekYear = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(weekYear, 0, 1)) / DAY_MS / 7) + 1;
-  return `${weekYear}-W${String(week).padStart(2, '0')}`;
+  const d = utcDate(isoDate);
+  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
 }
 
 export function isValidIsoWeek(value: string): boolean {
@@ -121,10 +74,7 @@ export function isoWeeksEndingAt(lastDate: string, count: number): string[] {
 export const previousIsoWeek = (today: string): string => isoWeekOf(addDays(today, -7));
 
 /** Monday = 1 … Sunday = 7, of a date. */
-export const weekdayOf = (isoDate: string): number => {
-  const ms = dayMs(isoDate);
-  return Number.isNaN(ms) ? utcDate(isoDate).weekday : ((new Date(ms).getUTCDay() + 6) % 7) + 1;
-};
+export const weekdayOf = (isoDate: string): number => utcDate(isoDate).weekday;
 
 /** Local wall-clock hour and date of an instant in a zone (for "08:00 on working days"). */
 export function localTime(at: Date, zone: string = DEFAULT_TIME_ZONE): { date: string; hour: number; weekday: number } {
