@@ -14,10 +14,10 @@ import type { Locale } from '../../i18n/locale';
 import { AgreementRepository } from '../../store/agreement-repository';
 import { fieldLabel } from '../../../cards/agreement/agreement-card';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { mayWrite, readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case/form-reader';
-import { saveOnce } from '../case/save-once';
+import { mayWrite, readCase, writeCase } from '../case-work/case-access';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case-work/form-reader';
+import { saveOnce } from '../case-work/save-once';
 import { agreementCardFor, agreementFieldLabel, agreementView, draftOfAgreement } from './open-agreement';
 import {
   agreementChanges,

@@ -7,12 +7,12 @@ import type { CvDoc } from '../../domain/job-goals';
 import { cvCard } from '../../../cards/case/cv-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from './case-access';
-import { answerForm } from './form-action';
-import { FormReader, draftOf, type FormValues } from './form-reader';
+import { readCase, writeCase } from '../case-work/case-access';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from './open-case';
 import { readCv } from './rules';
-import { saveOnce } from './save-once';
+import { saveOnce } from '../case-work/save-once';
 
 const LABELS = {
   cvStatus: 'cv.form.status',

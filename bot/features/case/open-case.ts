@@ -11,7 +11,7 @@ import type { HkoDoc } from '../../domain/hko';
 import { caseCard, type CaseCardView } from '../../../cards/case/case-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
-import { mayWrite, ownershipOf, readCase, type CaseScope } from './case-access';
+import { mayWrite, ownershipOf, readCase, type CaseScope } from '../case-work/case-access';
 import { aftercareUntil, inAftercare } from '../../domain/aftercare';
 
 /** Weeks of hours the case card's chart shows. */

@@ -1,7 +1,7 @@
 import { CV_STATUSES } from '../../domain/case';
 import { InvalidInputError } from '../../domain/errors';
 import { JOB_GOAL_LEVELS, type JobGoal } from '../../domain/job-goals';
-import type { FormReader } from './form-reader';
+import type { FormReader } from '../case-work/form-reader';
 import { goalFields } from '../../../cards/case/job-goals-card';
 
 /** Reads the ABC form: a level with a job is a goal; actions without a job are refused. */

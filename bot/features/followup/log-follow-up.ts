@@ -10,23 +10,17 @@ import { PlacementRepository } from '../../store/placement-repository';
 import { followUpCard } from '../../../cards/followup/follow-up-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { readCase, writeCase } from '../case-work/case-access';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { saveOnce } from '../case-work/save-once';
 import { readFollowUp, suggestedNextDue } from './rules';
 
 type FollowUpSubmission = { caseRef: string; submissionId: string; etag: string } & FormValues;
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (followUpText.keys as readonly string[]).includes(key)
-      ? followUpText(ctx.actor.locale, key as Parameters<typeof followUpText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) => catalogueFieldLabel(followUpText, ctx.actor.locale);
 
 /** The follow-up form, with the next date suggested from the cadence (14 days in a placement, else 42). */
 export function followUpForm(

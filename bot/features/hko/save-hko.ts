@@ -8,23 +8,17 @@ import { HkoRepository } from '../../store/hko-repository';
 import { hkoCard } from '../../../cards/hko/hko-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { readCase, writeCase } from '../case-work/case-access';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { saveOnce } from '../case-work/save-once';
 import { readHko } from './rules';
 
 type HkoSubmission = { caseRef: string; submissionId: string; etag: string; hkoId?: string | undefined } & FormValues;
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (hkoText.keys as readonly string[]).includes(key)
-      ? hkoText(ctx.actor.locale, key as Parameters<typeof hkoText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) => catalogueFieldLabel(hkoText, ctx.actor.locale);
 
 /** The HKO form, new or filled with a stored application. Reading it is an art. 9 read (hko.read). */
 export function hkoForm(ctx: HandlerContext, caseRef: string, hkoId?: string, error?: string): Promise<AdaptiveCard> {

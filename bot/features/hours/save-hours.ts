@@ -19,9 +19,10 @@ import { WeeklyHoursRepository } from '../../store/weekly-hours-repository';
 import { hoursCard } from '../../../cards/hours/hours-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { readCase, writeCase } from '../case-work/case-access';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { FORM_WEEKS, readWeek, sameHours } from './rules';
 
 type HoursSubmission = { caseRef: string; submissionId: string; etag: string } & FormValues;
@@ -47,14 +48,7 @@ const draftOfHours = (isoWeek: string, d: WeeklyHoursDoc | undefined): Record<st
       }),
 });
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (hoursText.keys as readonly string[]).includes(key)
-      ? hoursText(ctx.actor.locale, key as Parameters<typeof hoursText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) => catalogueFieldLabel(hoursText, ctx.actor.locale);
 
 /** The quick hours card for `isoWeek` (default: last week), with the week's stored values if any. */
 export function hoursForm(

@@ -9,11 +9,12 @@ import { PlacementRepository } from '../../store/placement-repository';
 import { placementCard } from '../../../cards/placement/placement-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { readCase, writeCase } from '../case-work/case-access';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { saveOnce } from '../case-work/save-once';
 import { readPlacement } from './rules';
 
 type PlacementSubmission = {
@@ -24,14 +25,8 @@ type PlacementSubmission = {
   agreementId?: string | undefined;
 } & FormValues;
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (placementText.keys as readonly string[]).includes(key)
-      ? placementText(ctx.actor.locale, key as Parameters<typeof placementText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) =>
+  catalogueFieldLabel(placementText, ctx.actor.locale);
 
 /**
  * The placement form: a new one (prefilled from a work agreement when started from it) or an

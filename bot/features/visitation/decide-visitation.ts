@@ -5,11 +5,11 @@ import type { CaseDoc, PastVisitation } from '../../store/case-repository';
 import type { WithEtag } from '../../store/documents';
 import type { CaseAccess } from '../../access/guard';
 import type { HandlerContext } from '../feature';
-import { rebuildCaseFacts } from '../case/rebuild-facts';
+import { rebuildCaseFacts } from '../case-work/rebuild-facts';
 import { businessDate } from '../../domain/calendar';
 import { recordClosure } from '../retention/close-case';
 import { repositoriesOf } from '../screening/repositories';
-import { ownershipOf } from '../case/case-access';
+import { ownershipOf } from '../case-work/case-access';
 import { ownershipWithTeam } from '../team/leader-team';
 import { notifyCaseworker, notifyJobformidler, type HandoverDelivery } from './handover';
 import {
