@@ -28,10 +28,15 @@ export const ownershipOf = (c: CaseDoc, teamLeaderIds?: readonly string[]): Case
   ...(teamLeaderIds !== undefined ? { teamLeaderIds } : {}),
 });
 
+/**
+ * The one answer to a case that is not there for this actor: "not found", before any policy
+ * decision. The tenant is part of every id, so another municipality's case is simply not found.
+ */
+export const caseNotFound = (caseRef: string): NotFoundError => new NotFoundError(`case ${caseRef}`);
+
 async function scopeOf(ctx: HandlerContext, caseRef: string): Promise<CaseScope> {
-  // The tenant is part of every id, so another municipality's case is simply not found.
   const caseDoc = await new CaseRepository(ctx.services.store).get(ctx.actor.tenantId, caseRef);
-  if (caseDoc === undefined) throw new NotFoundError(`case ${caseRef}`);
+  if (caseDoc === undefined) throw caseNotFound(caseRef);
   const settings = await ctx.services.directory.getSettings(ctx.actor.tenantId);
   return { caseDoc, settings, today: businessDate(ctx.now, settings.timeZone) };
 }
