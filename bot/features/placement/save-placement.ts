@@ -9,12 +9,13 @@ import { PlacementRepository } from '../../store/placement-repository';
 import { placementCard } from '../../../cards/placement/placement-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case-work/case-access';
+import { readCase } from '../case-work/case-access';
+import { changeCaseWork } from '../case-work/change-case-work';
 import { catalogueFieldLabel } from '../case-work/field-label';
 import { answerForm } from '../case-work/form-action';
 import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
-import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case-work/save-once';
+import { caseCardOf } from '../case/open-case';
+import { saveOnceTo } from '../case-work/save-once';
 import { readPlacement } from './rules';
 
 type PlacementSubmission = {
@@ -108,17 +109,15 @@ export function savePlacement(
       card: await placementForm(ctx, data.caseRef, { placementId: data.placementId }, message),
     }),
     save: async () => {
-      await writeCase(ctx, data.caseRef, 'placement.write', async ({ today }) => {
+      const { scope } = await changeCaseWork(ctx, data.caseRef, 'placement.write', async ({ today }, writer) => {
         const input = readPlacement(new FormReader(data, label(ctx)), today);
         // A placement started from a work agreement belongs to the agreement's company record.
         const companyId =
           data.placementId === undefined && data.agreementId !== undefined
-            ? (await new AgreementRepository(ctx.services.store).get(tenantId, data.caseRef, data.agreementId))
-                ?.companyId
+            ? writer.work.agreements.find((a) => a.agreementId === data.agreementId)?.companyId
             : undefined;
-        await saveOnce(
-          new PlacementRepository(ctx.services.store),
-          { tenantId, caseRef: data.caseRef, key: placementId },
+        await saveOnceTo(
+          writer.target(new PlacementRepository(ctx.services.store), placementId),
           data,
           (current): PlacementDoc => {
             if (data.placementId !== undefined && current === undefined)
@@ -147,7 +146,7 @@ export function savePlacement(
           },
         );
       });
-      const card = await caseCardFor(ctx, data.caseRef, { text: placementText(locale, 'saved'), tone: 'good' });
+      const card = await caseCardOf(ctx, scope, { text: placementText(locale, 'saved'), tone: 'good' });
       return { card, refreshFor: 'everyone' };
     },
   });
