@@ -12,6 +12,7 @@ import { indicatorPageCard, startCard, summaryCard } from '../../../cards/progre
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
 import { storedCaseRef } from './case-access';
+import { CaseRefSchema } from '../case-work/form-reader';
 import { extractPastedJson, importIndicatorSet } from './import-indicator-set';
 import { IndicatorSetCatalogue } from './indicator-sets';
 import { loadOverview, type ProgressionOverview } from './overview';
@@ -31,7 +32,6 @@ import {
  * (a resumable wizard), sees baseline against latest and the ordinary-hours curve, and can show the
  * citizen their own version. Admins list and import indicator-set versions.
  */
-const CaseRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/);
 
 /** The case reference as typed (case refs are case-sensitive; command matching is lower-cased). */
 function caseRefFrom(rawText: string, lowered: string | undefined): string | undefined {
