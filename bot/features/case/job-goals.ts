@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { caseCardText } from '../../i18n/case';
 import { JobGoalRepository } from '../../store/job-goal-repository';
-import { stampNew } from '../../domain/case-work-doc';
-import { caseDocId } from '../../domain/case';
 import type { JobGoal, JobGoalsDoc } from '../../domain/job-goals';
 import { goalFields, jobGoalsCard } from '../../../cards/case/job-goals-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase } from '../case-work/case-access';
 import { changeCaseWork } from '../case-work/change-case-work';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
 import { answerForm } from '../case-work/form-action';
 import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardOf } from './open-case';
@@ -73,16 +72,9 @@ export function saveJobGoals(
           writer.target(new JobGoalRepository(ctx.services.store), ''),
           data,
           (current): JobGoalsDoc => ({
-            ...(current ?? {
-              id: caseDocId(ctx.actor.tenantId, 'job_goals'),
-              tenantId: ctx.actor.tenantId,
-              caseRef: data.caseRef,
-              type: 'job_goals',
-              ...stampNew(ctx.actor.userId, ctx.now),
-            }),
+            ...(current ?? newCaseWorkDoc(ctx, data.caseRef, 'job_goals', 'job_goals')),
             goals,
-            updatedAt: ctx.now.toISOString(),
-            updatedBy: ctx.actor.userId,
+            ...changedBy(ctx),
           }),
         );
       });

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseDocId } from '../../domain/case';
 import { formatDate } from '../../domain/calendar';
-import { stampNew } from '../../domain/case-work-doc';
 import type { FollowUpDoc } from '../../domain/follow-up';
 import { activePlacementsOn } from '../../domain/placement';
 import { followUpText } from '../../i18n/followup';
@@ -13,6 +11,7 @@ import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase } from '../case-work/case-access';
 import { changeCaseWork } from '../case-work/change-case-work';
 import { catalogueFieldLabel } from '../case-work/field-label';
+import { newCaseWorkDoc } from '../case-work/doc-stamp';
 import { answerForm } from '../case-work/form-action';
 import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardOf } from '../case/open-case';
@@ -63,7 +62,7 @@ export function logFollowUp(
   data: FollowUpSubmission,
   refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
-  const { locale, tenantId, userId } = ctx.actor;
+  const { locale } = ctx.actor;
   return answerForm(ctx, {
     refusal,
     label: label(ctx),
@@ -84,11 +83,7 @@ export function logFollowUp(
             writer.target(new FollowUpRepository(ctx.services.store), data.submissionId),
             { submissionId: data.submissionId, etag: '' },
             (): FollowUpDoc => ({
-              id: caseDocId(tenantId, 'followup', data.submissionId),
-              tenantId,
-              caseRef: data.caseRef,
-              type: 'follow_up',
-              ...stampNew(userId, ctx.now),
+              ...newCaseWorkDoc(ctx, data.caseRef, 'follow_up', 'followup', data.submissionId),
               followUpId: data.submissionId,
               ...input,
               ...(placement !== undefined ? { placementId: placement.placementId } : {}),

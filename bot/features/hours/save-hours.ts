@@ -8,9 +8,7 @@ import {
   isoWeeksEndingAt,
   previousIsoWeek,
 } from '../../domain/calendar';
-import { caseDocId } from '../../domain/case';
 import { ConflictError } from '../../domain/errors';
-import { stampNew } from '../../domain/case-work-doc';
 import { activePlacementsOn } from '../../domain/placement';
 import type { HoursValues, WeeklyHoursDoc } from '../../domain/weekly-hours';
 import { hoursText } from '../../i18n/hours';
@@ -21,6 +19,7 @@ import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase } from '../case-work/case-access';
 import { changeCaseWork } from '../case-work/change-case-work';
 import { catalogueFieldLabel } from '../case-work/field-label';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
 import { answerForm } from '../case-work/form-action';
 import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { FORM_WEEKS, readWeek, sameHours } from './rules';
@@ -121,7 +120,7 @@ export function hoursForm(ctx: HandlerContext, caseRef: string, options: HoursFo
  * numbers again change nothing.
  */
 export function saveHours(ctx: HandlerContext, data: HoursSubmission, refusal?: InputRefusal): Promise<ActionOutcome> {
-  const { locale, tenantId, userId } = ctx.actor;
+  const { locale, userId } = ctx.actor;
   return answerForm(ctx, {
     refusal,
     label: label(ctx),
@@ -151,11 +150,7 @@ export function saveHours(ctx: HandlerContext, data: HoursSubmission, refusal?: 
             activePlacementsOn(placements, isoWeekStart(isoWeek))[0];
           const doc: WeeklyHoursDoc = {
             ...(current ?? {
-              id: caseDocId(tenantId, 'hours', isoWeek),
-              tenantId,
-              caseRef: data.caseRef,
-              type: 'weekly_hours' as const,
-              ...stampNew(userId, ctx.now),
+              ...newCaseWorkDoc(ctx, data.caseRef, 'weekly_hours', 'hours', isoWeek),
               isoWeek,
               corrections: [],
             }),
@@ -169,8 +164,7 @@ export function saveHours(ctx: HandlerContext, data: HoursSubmission, refusal?: 
                     -10,
                   ),
             lastSubmissionId: data.submissionId,
-            updatedAt: ctx.now.toISOString(),
-            updatedBy: userId,
+            ...changedBy(ctx),
           };
           try {
             // (The stored version's ETag spread into `doc` is dropped by the schema on the way in.)

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { caseDocId } from '../../domain/case';
-import { stampNew } from '../../domain/case-work-doc';
 import { NotFoundError } from '../../domain/errors';
 import type { PlacementDoc } from '../../domain/placement';
 import { placementText } from '../../i18n/placement';
@@ -12,6 +10,7 @@ import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
 import { readCase } from '../case-work/case-access';
 import { changeCaseWork } from '../case-work/change-case-work';
 import { catalogueFieldLabel } from '../case-work/field-label';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
 import { answerForm } from '../case-work/form-action';
 import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardOf } from '../case/open-case';
@@ -85,7 +84,7 @@ export function savePlacement(
   data: PlacementSubmission,
   refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
-  const { locale, tenantId, userId } = ctx.actor;
+  const { locale, tenantId } = ctx.actor;
   const placementId = data.placementId ?? data.submissionId;
   return answerForm(ctx, {
     refusal,
@@ -123,11 +122,7 @@ export function savePlacement(
             if (data.placementId !== undefined && current === undefined)
               throw new NotFoundError(`placement ${placementId}`);
             const base = current ?? {
-              id: caseDocId(tenantId, 'placement', placementId),
-              tenantId,
-              caseRef: data.caseRef,
-              type: 'placement' as const,
-              ...stampNew(userId, ctx.now),
+              ...newCaseWorkDoc(ctx, data.caseRef, 'placement', 'placement', placementId),
               placementId,
               ...(data.agreementId !== undefined ? { agreementId: data.agreementId } : {}),
               ...(companyId !== undefined ? { companyId } : {}),
@@ -140,8 +135,7 @@ export function savePlacement(
               plannedEndDate: input.plannedEndDate,
               actualEndDate: input.actualEndDate,
               status: input.status,
-              updatedAt: ctx.now.toISOString(),
-              updatedBy: userId,
+              ...changedBy(ctx),
             };
           },
         );
