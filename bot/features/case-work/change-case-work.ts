@@ -97,7 +97,13 @@ export async function changeCaseWork<R>(
       return {
         current: repository.fromLoaded(loaded),
         write,
-        reread: () => repository.get(tenantId, caseRef, key),
+        // After a lost race the stored version is what the answer card must show (a repeated click
+        // that the other copy saved): it joins the partition this action answers from.
+        reread: async () => {
+          const stored = await repository.get(tenantId, caseRef, key);
+          if (stored !== undefined) work = withWrittenDoc(work, stored);
+          return stored;
+        },
       };
     },
   };
