@@ -30,15 +30,21 @@ describe('case facts updated by each save equal a full rebuild', () => {
 
   const facts = () => new CaseFactsRepository(h.services.store);
 
-  /** The stored facts, and a rebuild of them now (which it stores too: the next save starts from it). */
-  async function storedAndRebuilt(): Promise<{ stored: CaseFacts | undefined; rebuilt: CaseFacts | undefined }> {
+  /**
+   * The stored facts, held equal to a rebuild of them now (which stores them too: the next save
+   * starts from the rebuild, so each save is compared on its own).
+   */
+  async function storedAsRebuilt(): Promise<CaseFacts | undefined> {
     const stored = await facts().get(jf.tenantId, caseRef);
     const settings = await h.services.directory.getSettings(jf.tenantId);
     const rebuilt = await facts().rebuild(jf.tenantId, caseRef, settings, clock.now());
-    return { stored: stored === undefined ? undefined : withoutEtag(stored), rebuilt };
+    expect(stored === undefined ? undefined : withoutEtag(stored)).toEqual(rebuilt);
+    return rebuilt;
   }
 
+  /** Opens a form and saves it a minute later, with `fields` over what the form holds. */
   const submit = async (openVerb: string, openData: Record<string, unknown>, saveVerb: string, fields: object) => {
+    clock.advance(60_000);
     const form = (await h.execute(jf, openVerb, openData)).card;
     return h.execute(jf, saveVerb, { ...buttonData(form, saveVerb), ...inputValues(form), ...fields });
   };
@@ -54,7 +60,7 @@ describe('case facts updated by each save equal a full rebuild', () => {
         contactName: 'Bo Hansen',
       })
     ).card;
-    await storedAndRebuilt(); // the creation is written the older way; the save below is the kit's
+    await storedAsRebuilt(); // the creation is written the older way; the save below is the kit's
     clock.advance(60_000);
     const r = await h.execute(jf, 'agreement.save', {
       ...buttonData(agreementCard, 'agreement.save'),
@@ -66,13 +72,11 @@ describe('case facts updated by each save equal a full rebuild', () => {
       agreedAt: '2025-03-11',
     });
     expect(cardText(r.card)).toContain('Arbejdsaftalen er gemt.');
-    const { stored, rebuilt } = await storedAndRebuilt();
+    const stored = await storedAsRebuilt();
     expect(stored?.agreements[0]).toMatchObject({ agreedAt: '2025-03-11' });
-    expect(stored).toEqual(rebuilt);
   });
 
   it('a placement', async () => {
-    clock.advance(60_000);
     const r = await submit('placement.new', { caseRef }, 'placement.save', {
       placementType: 'COMPANY_INTERNSHIP',
       companyName: 'Lageret A/S',
@@ -81,9 +85,8 @@ describe('case facts updated by each save equal a full rebuild', () => {
       status: 'ACTIVE',
     });
     expect(cardText(r.card)).toContain('Forløbet er gemt.');
-    const { stored, rebuilt } = await storedAndRebuilt();
+    const stored = await storedAsRebuilt();
     expect(stored?.placements).toHaveLength(1);
-    expect(stored).toEqual(rebuilt);
   });
 
   it('hours, a new week and a correction (in the placement: its first weeks’ mean moves)', async () => {
@@ -91,7 +94,6 @@ describe('case facts updated by each save equal a full rebuild', () => {
       ['2025-W10', '8'],
       ['2025-W10', '10'],
     ] as const) {
-      clock.advance(60_000);
       const r = await submit('hours.new', { caseRef, isoWeek }, 'hours.save', {
         isoWeek,
         source: 'PAYSLIP',
@@ -100,48 +102,40 @@ describe('case facts updated by each save equal a full rebuild', () => {
         absenceHours: '0',
       });
       expect(cardText(r.card)).toMatch(/Uge 10 er (gemt|rettet)/);
-      const { stored, rebuilt } = await storedAndRebuilt();
+      const stored = await storedAsRebuilt();
       expect(stored?.placements[0]?.firstWeeksOrdinaryMean).toBe(Number(ordinaryHours));
-      expect(stored).toEqual(rebuilt);
     }
   });
 
   it('a follow-up', async () => {
-    clock.advance(60_000);
     const r = await submit('followup.new', { caseRef }, 'followup.save', { outcome: 'CONTINUE' });
     expect(cardText(r.card)).toContain('Opfølgningen er gemt.');
-    const { stored, rebuilt } = await storedAndRebuilt();
+    const stored = await storedAsRebuilt();
     expect(stored?.lastCitizenContactAt).toBe('2025-03-12');
-    expect(stored).toEqual(rebuilt);
   });
 
   it('the CV status and the job goals', async () => {
-    clock.advance(60_000);
     const cv = await submit('case.cv.edit', { caseRef }, 'case.cv.save', {
       cvStatus: 'BOTH',
       personalCvUpdatedAt: '2025-03-05',
       jobnetCvUpdatedAt: '2025-03-07',
     });
     expect(cardText(cv.card)).toContain('Personligt CV og CV på Jobnet');
-    const afterCv = await storedAndRebuilt();
-    expect(afterCv.stored?.cvStatus).toBe('BOTH');
-    expect(afterCv.stored).toEqual(afterCv.rebuilt);
+    const afterCv = await storedAsRebuilt();
+    expect(afterCv?.cvStatus).toBe('BOTH');
 
-    clock.advance(60_000);
     const goals = await submit('case.goals.edit', { caseRef }, 'case.goals.save', {
       goalA_title: 'Lagermedarbejder',
       goalA_actions: 'Truckcertifikat',
       goalA_own: 'true',
     });
     expect(cardText(goals.card)).toContain('Jobmålene er gemt.');
-    const afterGoals = await storedAndRebuilt();
-    expect(afterGoals.stored?.hasConcreteOwnJobGoal).toBe(true);
-    expect(afterGoals.stored).toEqual(afterGoals.rebuilt);
+    const afterGoals = await storedAsRebuilt();
+    expect(afterGoals?.hasConcreteOwnJobGoal).toBe(true);
   });
 
   it('an HKO application (art. 9: only the sensitive facts change, and equal their rebuild)', async () => {
     const casesFactsBefore = await facts().get(jf.tenantId, caseRef);
-    clock.advance(60_000);
     const r = await submit('hko.new', { caseRef }, 'hko.save', {
       hkoType: 'AID_WORK_TOOL',
       consideredAt: '2025-03-01',
