@@ -18,6 +18,13 @@ export class CaseDocRepository<T extends { id: string; caseRef: string }> {
     return readDoc(this.container, this.idOf(tenantId, key), caseRef, this.schema);
   }
 
+  /** A document read with others (one query of the partition) as this kind, or undefined if it is not. */
+  fromLoaded(doc: WithEtag<{ id: string }> | undefined): WithEtag<T> | undefined {
+    if (doc === undefined) return undefined;
+    const parsed = this.schema.safeParse(doc);
+    return parsed.success ? { ...parsed.data, _etag: doc._etag } : undefined;
+  }
+
   /** Creates (etag undefined) or replaces (etag given) the document; ConflictError if someone was first. */
   async save(doc: T, etag: string | undefined): Promise<WithEtag<T>> {
     const valid = this.schema.parse(doc);

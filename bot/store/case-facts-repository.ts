@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CaseFactsSchema, SensitiveFactsSchema, type CaseFacts, type SensitiveFacts } from '../domain/case-facts';
-import { buildCaseFacts, buildSensitiveFacts, caseFactsDocId } from '../domain/case-facts-builder';
+import { buildCaseFacts, buildSensitiveFacts, caseFactsDocId, type CaseWork } from '../domain/case-facts-builder';
 import type { CadenceSettings } from '../domain/follow-up-cadence';
 import type { TenantSettings } from '../domain/tenant-settings';
 import { ConflictError, StoreUnavailableError } from '../domain/errors';
@@ -14,6 +14,21 @@ import { SensitiveFactsRepository } from './sensitive-facts-repository';
 export type FactsSettings = CadenceSettings &
   Pick<TenantSettings, 'timeZone' | 'progressionCadenceDays'> &
   Partial<Pick<TenantSettings, 'aftercareMonths'>>;
+
+/**
+ * The facts of `partition` at `now`. A closed case's retention stamp is not derived from the
+ * partition: it is carried over from the stored facts. Both the full rebuild and a save's update
+ * (bot/features/case-work) build the facts here, so they cannot drift apart.
+ */
+export function projectFacts(
+  partition: CaseWork,
+  stored: Pick<CaseFacts, 'ttl' | 'expiresAt'> | undefined,
+  settings: FactsSettings,
+  now: Date,
+): CaseFacts {
+  const built = buildCaseFacts(partition, settings, now);
+  return stored?.ttl !== undefined ? { ...built, ttl: stored.ttl, expiresAt: stored.expiresAt } : built;
+}
 
 /** How often a rebuild retries after losing a race before it gives up (it only loses to a newer rebuild). */
 const MAX_ATTEMPTS = 25;
@@ -61,15 +76,17 @@ export class CaseFactsRepository {
     return found.map(withoutEtag);
   }
 
-  /** Rebuilds and stores the facts; undefined when the case does not exist. */
+  /**
+   * Rebuilds and stores the facts; undefined when the case does not exist. A form's save updates the
+   * facts from what it read and wrote (bot/features/case-work); this full rebuild is the repair when
+   * that update lost a race, and the path of writers that change the case itself (visitation, closing).
+   */
   async rebuild(tenantId: string, caseRef: string, settings: FactsSettings, now: Date): Promise<CaseFacts | undefined> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.get(tenantId, caseRef);
       const partition = await readCaseWork(this.store, tenantId, caseRef);
       if (partition === undefined) return undefined;
-      const built = buildCaseFacts(partition, settings, now);
-      // A closed case's retention stamp is not derived from the partition: carry it over.
-      const facts = current?.ttl !== undefined ? { ...built, ttl: current.ttl, expiresAt: current.expiresAt } : built;
+      const facts = projectFacts(partition, current, settings, now);
       await this.hooks.afterBuild?.();
       try {
         await saveGuarded(this.store.containers.cases, CaseFactsSchema.parse(facts), current?._etag);

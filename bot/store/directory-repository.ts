@@ -99,8 +99,19 @@ interface CachedSettings {
   readonly checkedAt: number;
 }
 
+interface CachedStaff {
+  readonly users: readonly WithEtag<UserDoc>[];
+  readonly checkedAt: number;
+}
+
+/** The order `ORDER BY c.displayName` gives (ordinal string order). */
+const byDisplayName = (a: UserDoc, b: UserDoc): number =>
+  a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
+
 export class DirectoryRepository {
   private readonly settingsCache = new Map<string, CachedSettings>();
+  /** The roles card's staff list per tenant: see staffList. */
+  private readonly staffCache = new Map<string, CachedStaff>();
   private readonly settingsCacheMs: number;
   private readonly monotonicNow: () => number;
 
@@ -181,11 +192,11 @@ export class DirectoryRepository {
     };
     if (existing === undefined) {
       const etag = await upsertDoc(this.container, doc);
-      return { ...doc, _etag: etag };
+      return this.remember(tenantId, { ...doc, _etag: etag });
     }
     const { _etag, ...rest } = existing;
     const etag = await replaceIfMatch(this.container, { ...rest, ...doc }, tenantId, _etag);
-    return { ...doc, _etag: etag };
+    return this.remember(tenantId, { ...doc, _etag: etag });
   }
 
   /**
@@ -200,8 +211,10 @@ export class DirectoryRepository {
     by: string,
     now: Date,
     displayName?: string,
+    /** The user as the caller just read it (undefined: not stored yet), so it is not read twice. */
+    known?: { readonly existing: WithEtag<UserDoc> | undefined },
   ): Promise<UserDoc> {
-    const existing = await this.getUser(tenantId, userId);
+    const existing = known !== undefined ? known.existing : await this.getUser(tenantId, userId);
     const unique = [...new Set(roles)];
     if (existing === undefined) {
       const doc: UserDoc = {
@@ -216,13 +229,13 @@ export class DirectoryRepository {
         updatedAt: now.toISOString(),
         updatedBy: by,
       };
-      await createDoc(this.container, doc);
+      this.remember(tenantId, { ...doc, _etag: await createDoc(this.container, doc) });
       return doc;
     }
     const { _etag, ...rest } = existing;
     const named = !hasName(rest) && displayName ? { displayName } : {};
     const doc: UserDoc = { ...rest, ...named, roles: unique, updatedAt: now.toISOString(), updatedBy: by };
-    await replaceIfMatch(this.container, doc, tenantId, _etag);
+    this.remember(tenantId, { ...doc, _etag: await replaceIfMatch(this.container, doc, tenantId, _etag) });
     return doc;
   }
 
@@ -237,7 +250,7 @@ export class DirectoryRepository {
       const { _etag, ...rest } = existing;
       const doc: UserDoc = { ...rest, language, updatedAt: now.toISOString() };
       try {
-        await replaceIfMatch(this.container, doc, tenantId, _etag);
+        this.remember(tenantId, { ...doc, _etag: await replaceIfMatch(this.container, doc, tenantId, _etag) });
         return doc;
       } catch (e) {
         if (!(e instanceof ConflictError) || attempt >= 2) throw e;
@@ -254,6 +267,33 @@ export class DirectoryRepository {
       },
       UserDocSchema,
     );
+  }
+
+  /**
+   * Every user of the tenant for the roles card, kept per instance like the settings (see
+   * SETTINGS_CACHE_MS): a user this instance writes (a role saved, a name or language learnt) is
+   * changed in the kept list at once; a change made on another instance shows within the cache
+   * time. Without it every role saved cost a query of the whole directory for the answer card.
+   * Decisions never come from this list: roles are checked on the user's own document each turn.
+   */
+  async staffList(tenantId: string): Promise<readonly WithEtag<UserDoc>[]> {
+    const cached = this.staffCache.get(tenantId);
+    const now = this.monotonicNow();
+    if (cached !== undefined && now - cached.checkedAt < this.settingsCacheMs) return cached.users;
+    const users = await this.listUsers(tenantId);
+    this.staffCache.set(tenantId, { users, checkedAt: now });
+    return users;
+  }
+
+  /** Puts a user this instance wrote into its kept staff list, if it keeps one. */
+  private remember(tenantId: string, user: WithEtag<UserDoc>): WithEtag<UserDoc> {
+    const cached = this.staffCache.get(tenantId);
+    if (cached !== undefined)
+      this.staffCache.set(tenantId, {
+        ...cached,
+        users: [...cached.users.filter((u) => u.userId !== user.userId), user].sort(byDisplayName),
+      });
+    return user;
   }
 
   async listUsersWithRole(tenantId: string, role: Role): Promise<UserDoc[]> {

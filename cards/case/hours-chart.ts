@@ -2,6 +2,7 @@ import type { Locale } from '../../bot/i18n/locale';
 import { caseCardText as t } from '../../bot/i18n/case';
 import { isoWeekNumber } from '../../bot/domain/calendar';
 import { text } from '../common/elements';
+import { ordinaryHoursChart } from '../common/hours-chart';
 import type { JsonObject } from '../types';
 
 export interface HoursPoint {
@@ -54,16 +55,19 @@ export function hoursTable(locale: Locale, weeks: readonly HoursPoint[]): JsonOb
  * and "u.45" or "W45" 22–25 px. They stay strings, so the order survives the turn of the year.
  */
 export function hoursChart(locale: Locale, weeks: readonly HoursPoint[], target: number): JsonObject {
-  const x = (w: HoursPoint): string => String(isoWeekNumber(w.isoWeek));
-  return {
-    type: 'Chart.Line',
+  const chart = ordinaryHoursChart({
+    weeks,
+    target,
     title: t(locale, 'hours.title'),
+    seriesLegend: t(locale, 'hours.series'),
+    targetLegend: t(locale, 'hours.goal', { target }),
+    altText: t(locale, 'hours.title'),
     xAxisTitle: t(locale, 'hours.week'),
     yAxisTitle: t(locale, 'hours.hours'),
-    data: [
-      { legend: t(locale, 'hours.series'), values: weeks.map((w) => ({ x: x(w), y: w.ordinaryHours })) },
-      { legend: t(locale, 'hours.goal', { target }), values: weeks.map((w) => ({ x: x(w), y: target })) },
-    ],
+    lastWeeks: weeks.length,
     fallback: hoursTable(locale, weeks),
-  };
+  });
+  // The case card draws the chart only for weeks it has; an empty chart is the caller's mistake.
+  if (chart === undefined) throw new Error('hoursChart needs at least one week');
+  return chart;
 }

@@ -4,7 +4,7 @@ import { weeklyLinePng } from './png-charts';
 /**
  * The ordinary-hours curve with the target line (30 hours by default): Teams' native Chart.Line
  * with a server-rendered PNG as fallback for clients without native charts. Shared by every card
- * that shows a citizen's hours (progression, case card).
+ * that shows a citizen's hours (progression, case card): one chart, one look.
  */
 export interface HoursChartInput {
   readonly weeks: readonly { readonly isoWeek: string; readonly ordinaryHours: number }[];
@@ -17,6 +17,8 @@ export interface HoursChartInput {
   readonly yAxisTitle?: string;
   /** How many of the latest weeks to draw. */
   readonly lastWeeks?: number;
+  /** What clients without native charts show instead (default: the same curve as a PNG). */
+  readonly fallback?: JsonObject;
 }
 
 /** "2025-W07" → "7" (the axis title says "week"). */
@@ -35,7 +37,7 @@ export function ordinaryHoursChart(input: HoursChartInput): JsonObject | undefin
       { legend: input.seriesLegend, values: weeks.map((w, i) => ({ x: x[i] ?? '', y: w.ordinaryHours })) },
       { legend: input.targetLegend, values: weeks.map((_, i) => ({ x: x[i] ?? '', y: input.target })) },
     ],
-    fallback: {
+    fallback: input.fallback ?? {
       type: 'Image',
       url: weeklyLinePng(
         weeks.map((w) => w.ordinaryHours),

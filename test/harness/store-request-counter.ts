@@ -6,7 +6,8 @@ import { createDefaultHttpClient, type HttpClient, type PipelineRequest } from '
  * page), writes, and the SDK's own metadata reads, as Azure Cosmos DB would see and bill them.
  * The app's behaviour does not change: requests go through the SDK's default HTTP client.
  */
-export type StoreOp = 'read' | 'query' | 'query-plan' | 'create' | 'upsert' | 'replace' | 'delete' | 'patch' | 'meta';
+export type StoreOp =
+  'read' | 'query' | 'query-plan' | 'create' | 'upsert' | 'replace' | 'delete' | 'patch' | 'batch' | 'meta';
 
 export interface StoreRequest {
   readonly op: StoreOp;
@@ -33,6 +34,8 @@ function classify(request: PipelineRequest): { op: StoreOp; container: string } 
       if (headers.get('x-ms-cosmos-is-query-plan-request')?.toLowerCase() === 'true')
         return { op: 'query-plan', container };
       if (headers.get('x-ms-documentdb-isquery') === 'true') return { op: 'query', container };
+      // A transactional batch: several writes in one partition, one round trip.
+      if (headers.get('x-ms-cosmos-is-batch-request')?.toLowerCase() === 'true') return { op: 'batch', container };
       return { op: headers.get('x-ms-documentdb-is-upsert') === 'true' ? 'upsert' : 'create', container };
     case 'PUT':
       return { op: 'replace', container };

@@ -1,8 +1,8 @@
 import { ManualClock } from '../../bot/domain/clock';
 import { DirectoryRepository } from '../../bot/store/directory-repository';
-import { BotHarness, cardText, type TestUser } from '../harness/bot-harness';
+import { BotHarness, actionsOf, cardText, type TestUser } from '../harness/bot-harness';
 import { StoreRequestCounter, describeRequests } from '../harness/store-request-counter';
-import { handedOverCase } from '../case/fixtures';
+import { buttonData, handedOverCase, inputValues } from '../case/fixtures';
 
 /**
  * What a user action costs in store round trips, counted at the SDK's HTTP client (every request
@@ -107,5 +107,91 @@ describe('store requests per user action', () => {
     const sixty = await ask();
     expect(cardText(sixty.result.cards[0])).toContain('ML-00');
     expect(describeRequests(sixty.requests)).toBe(expected);
+  });
+
+  describe('a save of the case work: the user, one query of the case (+ plan), one batch of the document and its facts, one audit entry', () => {
+    // A jobformidler of their own, so the caseload counts above stay as they are.
+    let owner: TestUser;
+    beforeAll(async () => {
+      owner = await h.userWithRoles('Hanne', ['jobformidler']);
+    });
+    const SAVE = 'audit create 1, cases batch 1, cases query 1, cases query-plan 1, directory read 1';
+
+    it(`hours entry: ${SAVE}, and the answer form shows the week saved`, async () => {
+      const caseRef = await handedOverCase(h.services, owner, { status: 'ACTIVE' });
+      const entry = async (ordinaryHours: string) => {
+        const form = (await h.execute(owner, 'hours.new', { caseRef, isoWeek: '2025-W10' })).card;
+        return counter.during(() =>
+          h.execute(owner, 'hours.save', {
+            ...buttonData(form, 'hours.save'),
+            isoWeek: '2025-W10',
+            source: 'PAYSLIP',
+            ordinaryHours,
+            practiceHours: '20',
+            absenceHours: '0',
+          }),
+        );
+      };
+      const first = await entry('8');
+      expect(cardText(first.result.card)).toContain('Uge 10 er gemt: 8 ordinære timer.');
+      expect(describeRequests(first.requests)).toBe(SAVE);
+      const correction = await entry('9');
+      expect(cardText(correction.result.card)).toContain('Uge 10 er rettet: 9 ordinære timer (før 8).');
+      expect(cardText(correction.result.card)).toContain('registreret: 9 ordinære t');
+      expect(describeRequests(correction.requests)).toBe(SAVE);
+    });
+
+    it(`checklist change: ${SAVE}`, async () => {
+      const caseRef = await handedOverCase(h.services, owner, { status: 'ACTIVE' });
+      const form = await h.execute(owner, 'agreement.new', { caseRef });
+      let card = (
+        await h.execute(owner, 'agreement.create', {
+          ...buttonData(form.card, 'agreement.create'),
+          placementType: 'COMPANY_INTERNSHIP',
+          cvr: '10150817',
+          companyName: 'Lageret A/S',
+          contactName: 'Bo Hansen',
+        })
+      ).card;
+      for (const tasks of ['Plukke varer', 'Pakke varer']) {
+        const r = await counter.during(() =>
+          h.execute(owner, 'agreement.save', {
+            ...buttonData(card, 'agreement.save'),
+            ...inputValues(card),
+            s_TASKS: 'AGREED',
+            v_TASKS: tasks,
+          }),
+        );
+        expect(cardText(r.result.card)).toContain('Arbejdsaftalen er gemt.');
+        expect(cardText(r.result.card)).toContain(tasks);
+        expect(describeRequests(r.requests)).toBe(SAVE);
+        card = r.result.card;
+      }
+    });
+  });
+
+  it('admin: save roles costs four requests: the admin, the colleague, the replace, one audit entry (the answer card lists the staff this instance keeps)', async () => {
+    const admin = await h.userWithRoles('Karen Key', ['admin']);
+    const colleague = await h.userWithRoles('Kim Kollega', []);
+    await h.say(admin, 'roller'); // the first look at the roles card reads the staff list
+    const saveRoles = async (roles: string) => {
+      const card = (await h.say(admin, 'roller')).cards[0];
+      const row = actionsOf(card).find((a) => a.verb === 'admin.roles.save' && a.data.userId === colleague.aadObjectId);
+      if (row === undefined) throw new Error('no row for the colleague');
+      return counter.during(() =>
+        h.execute(admin, 'admin.roles.save', { ...row.data, [String(row.data.inputId)]: roles }),
+      );
+    };
+    const first = await saveRoles('leder');
+    expect(cardText(first.result.card)).toContain('Roller for Kim Kollega er gemt: Leder.');
+    expect(describeRequests(first.requests)).toBe('directory read 2, audit create 1, directory replace 1');
+    // The list on the answer card has the change (this instance wrote it), without a query.
+    const second = await saveRoles('screener,leder');
+    expect(cardText(second.result.card)).toContain('Roller for Kim Kollega er gemt: Screener, Leder.');
+    expect(describeRequests(second.requests)).toBe('directory read 2, audit create 1, directory replace 1');
+    const listed = actionsOf(second.result.card).find(
+      (a) => a.verb === 'admin.roles.save' && a.data.userId === colleague.aadObjectId,
+    );
+    expect(inputValues(second.result.card)[String(listed?.data.inputId)]).toBe('screener,leder');
   });
 });

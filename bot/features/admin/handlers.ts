@@ -16,7 +16,7 @@ import { InvalidInputError } from '../../domain/errors';
 import { RoleSchema, isRole, type Role } from '../../domain/roles';
 
 async function staffRows(ctx: HandlerContext): Promise<StaffRow[]> {
-  const users = await ctx.services.directory.listUsers(ctx.actor.tenantId);
+  const users = await ctx.services.directory.staffList(ctx.actor.tenantId);
   return users.map((u) => ({
     userId: u.userId,
     name: staffName(u, ctx.actor.locale),
@@ -170,12 +170,13 @@ export const adminFeature: Feature = {
         const userId = data.userId.toLowerCase();
         const editable = editableRoles({ configuredAdmin: isConfiguredAdmin(ctx.services.config, userId) });
         // Roles the row does not offer (a configured admin's admin role) stay as stored.
-        const stored = (await ctx.services.directory.getUser(ctx.actor.tenantId, userId))?.roles ?? [];
+        const existing = await ctx.services.directory.getUser(ctx.actor.tenantId, userId);
+        const stored = existing?.roles ?? [];
         const next = [
           ...parsed.roles.filter((r) => editable.includes(r)),
           ...stored.filter((r) => !editable.includes(r)),
         ];
-        const saved = await setRoles(ctx, userId, next);
+        const saved = await setRoles(ctx, userId, next, undefined, { existing });
         if (saved === 'self_admin') return refuse(t(locale, 'roles.self_admin'));
         return {
           card: await currentRolesCard(ctx, {

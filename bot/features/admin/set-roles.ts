@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../../domain/errors';
 import { isRole, type Role } from '../../domain/roles';
 import type { UserDoc } from '../../store/directory-repository';
+import type { WithEtag } from '../../store/documents';
 import type { HandlerContext } from '../feature';
 import { isConfiguredAdmin } from '../../config';
 
@@ -29,6 +30,8 @@ export async function setRoles(
   userId: string,
   roles: readonly Role[],
   displayName?: string,
+  /** The user as the caller just read it, so the save does not read it again. */
+  known?: { readonly existing: WithEtag<UserDoc> | undefined },
 ): Promise<UserDoc | 'self_admin'> {
   const self = userId.toLowerCase() === ctx.actor.userId;
   if (
@@ -48,6 +51,7 @@ export async function setRoles(
         ctx.actor.userId,
         ctx.now,
         displayName,
+        known,
       ),
   );
 }

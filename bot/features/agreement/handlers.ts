@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
-import { CaseRefSchema, formActionSchema } from '../case/form-reader';
+import { CaseRefSchema, formActionSchema } from '../case-work/form-reader';
 import { createAgreement, newAgreementForm } from './create-agreement';
 import { agreementCardFor } from './open-agreement';
 import { saveAgreement } from './save-agreement';
-import { defineFormAction } from '../case/form-action';
+import { defineFormAction } from '../case-work/form-action';
 
 const AgreementId = z.string().min(8).max(64);
 

@@ -7,7 +7,7 @@ import type { WithEtag } from '../../store/documents';
 import { agreementCard, fieldLabel, type AgreementCardView } from '../../../cards/agreement/agreement-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
-import { mayWrite, readCase } from '../case/case-access';
+import { mayWrite, readCase } from '../case-work/case-access';
 import { itemFields } from './rules';
 
 /** The form's text for a stored agreement. */

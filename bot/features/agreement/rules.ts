@@ -13,7 +13,7 @@ import {
   type ChecklistKey,
   type Company,
 } from '../../domain/work-agreement';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 /** Form field ids of a checklist item: its status, its value, and (ordinary hours) why it is not relevant. */
 export const statusField = (key: string): string => `s_${key}`;

@@ -14,10 +14,11 @@ import type { Locale } from '../../i18n/locale';
 import { AgreementRepository } from '../../store/agreement-repository';
 import { fieldLabel } from '../../../cards/agreement/agreement-card';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { mayWrite, readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case/form-reader';
-import { saveOnce } from '../case/save-once';
+import { mayWrite, readCase } from '../case-work/case-access';
+import { changeCaseWork } from '../case-work/change-case-work';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case-work/form-reader';
+import { saveOnceTo } from '../case-work/save-once';
 import { agreementCardFor, agreementFieldLabel, agreementView, draftOfAgreement } from './open-agreement';
 import {
   agreementChanges,
@@ -31,6 +32,7 @@ import {
   statusField,
   submittedValue,
 } from './rules';
+import { companyDocId } from '../../domain/company';
 import { ensureCompanyRecord } from '../company/company-records';
 
 type AgreementSubmission = {
@@ -142,7 +144,7 @@ export function saveAgreement(
       }),
     }),
     save: async () => {
-      const result = await writeCase(ctx, data.caseRef, 'agreement.write', async ({ today }) => {
+      const { result } = await changeCaseWork(ctx, data.caseRef, 'agreement.write', async ({ today }, writer) => {
         const form = new FormReader(data, agreementFieldLabel(ctx));
         const placementType = readPlacementType(form);
         const company = readCompany(form);
@@ -154,8 +156,13 @@ export function saveAgreement(
           throw new InvalidInputError('signed_without_agreed', {}, 'signedAt');
         form.order('agreedAt', agreedAt, 'signedAt', signedAt);
         const reason = form.text('reason', { max: 300 });
-        const companyId = await ensureCompanyRecord(ctx.services.store, tenantId, company, userId, ctx.now);
-        return saveOnce(repository, { tenantId, caseRef: data.caseRef, key: data.agreementId }, data, (current) => {
+        const target = writer.target(repository, data.agreementId);
+        // The company record exists once the agreement is linked to it under the same CVR.
+        const companyId =
+          target.current?.companyId === companyDocId(company.cvr)
+            ? target.current.companyId
+            : await ensureCompanyRecord(ctx.services.store, tenantId, company, userId, ctx.now);
+        return saveOnceTo(target, data, (current) => {
           if (current === undefined) throw new NotFoundError(`agreement ${data.agreementId}`);
           const next = { placementType, company, checklist, agreedAt, signedAt };
           const changes = agreementChanges(contentOf(current), next);

@@ -7,8 +7,8 @@ import { closeCase } from '../retention/close-case';
 import { closeCaseConfirm, closeCaseForm } from '../../../cards/case/close-case-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { readCase } from './case-access';
-import { FormReader, inputErrorText, oldestAcceptedDate, type FormValues } from './form-reader';
+import { readCase } from '../case-work/case-access';
+import { FormReader, inputErrorText, oldestAcceptedDate, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from './open-case';
 
 /**

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { caseCardText } from '../../i18n/case';
 import { CvStatusRepository } from '../../store/job-goal-repository';
-import { stampNew } from '../../domain/case-work-doc';
-import { caseDocId } from '../../domain/case';
 import type { CvDoc } from '../../domain/job-goals';
 import { cvCard } from '../../../cards/case/cv-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from './case-access';
-import { answerForm } from './form-action';
-import { FormReader, draftOf, type FormValues } from './form-reader';
-import { caseCardFor } from './open-case';
+import { readCase } from '../case-work/case-access';
+import { changeCaseWork } from '../case-work/change-case-work';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
+import { caseCardOf } from './open-case';
 import { readCv } from './rules';
-import { saveOnce } from './save-once';
+import { saveOnceTo } from '../case-work/save-once';
 
 const LABELS = {
   cvStatus: 'cv.form.status',
@@ -61,30 +61,18 @@ export function saveCv(
       }),
     conflict: async (message) => ({ card: await cvForm(ctx, data.caseRef, message) }),
     save: async () => {
-      await writeCase(ctx, data.caseRef, 'cv_status.write', async ({ today }) => {
+      const { scope } = await changeCaseWork(ctx, data.caseRef, 'cv_status.write', async ({ today }, writer) => {
         const cv = readCv(new FormReader(data, label), today);
-        await saveOnce(
-          new CvStatusRepository(ctx.services.store),
-          { tenantId: ctx.actor.tenantId, caseRef: data.caseRef, key: '' },
-          data,
-          (current): CvDoc => ({
-            ...(current ?? {
-              id: caseDocId(ctx.actor.tenantId, 'cv_status'),
-              tenantId: ctx.actor.tenantId,
-              caseRef: data.caseRef,
-              type: 'cv_status',
-              ...stampNew(ctx.actor.userId, ctx.now),
-            }),
-            status: cv.status,
-            personalCvUpdatedAt: cv.personalCvUpdatedAt,
-            jobnetCvUpdatedAt: cv.jobnetCvUpdatedAt,
-            lastReviewedAt: today,
-            updatedAt: ctx.now.toISOString(),
-            updatedBy: ctx.actor.userId,
-          }),
-        );
+        await saveOnceTo(writer.target(new CvStatusRepository(ctx.services.store), ''), data, (current): CvDoc => ({
+          ...(current ?? newCaseWorkDoc(ctx, data.caseRef, 'cv_status', 'cv_status')),
+          status: cv.status,
+          personalCvUpdatedAt: cv.personalCvUpdatedAt,
+          jobnetCvUpdatedAt: cv.jobnetCvUpdatedAt,
+          lastReviewedAt: today,
+          ...changedBy(ctx),
+        }));
       });
-      const card = await caseCardFor(ctx, data.caseRef, { text: caseCardText(locale, 'cv.saved'), tone: 'good' });
+      const card = await caseCardOf(ctx, scope, { text: caseCardText(locale, 'cv.saved'), tone: 'good' });
       return { card, refreshFor: 'everyone' };
     },
   });

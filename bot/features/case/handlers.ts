@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { caseloadText } from '../../i18n/caseload';
 import { cardReply, defineAction, textReply, type Feature } from '../feature';
 import { isPlaceholder } from '../screening/case-ref';
-import { CaseRefSchema, formActionSchema } from './form-reader';
+import { CaseRefSchema, formActionSchema } from '../case-work/form-reader';
 import { caseCardFor } from './open-case';
 import { closeForm, confirmClose, reviewClose } from './close-case-flow';
 import { cvForm, saveCv } from './cv-status';
 import { jobGoalsForm, saveJobGoals } from './job-goals';
-import { defineFormAction } from './form-action';
+import { defineFormAction } from '../case-work/form-action';
 
 const CaseRefData = z.object({ caseRef: CaseRefSchema });
 /** Reason and date are read (and refused inline) by the closing flow, so the form keeps what was typed. */

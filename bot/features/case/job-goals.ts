@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { caseCardText } from '../../i18n/case';
 import { JobGoalRepository } from '../../store/job-goal-repository';
-import { stampNew } from '../../domain/case-work-doc';
-import { caseDocId } from '../../domain/case';
 import type { JobGoal, JobGoalsDoc } from '../../domain/job-goals';
 import { goalFields, jobGoalsCard } from '../../../cards/case/job-goals-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from './case-access';
-import { answerForm } from './form-action';
-import { FormReader, draftOf, type FormValues } from './form-reader';
-import { caseCardFor } from './open-case';
+import { readCase } from '../case-work/case-access';
+import { changeCaseWork } from '../case-work/change-case-work';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
+import { caseCardOf } from './open-case';
 import { readJobGoals } from './rules';
-import { saveOnce } from './save-once';
+import { saveOnceTo } from '../case-work/save-once';
 
 const draftOfGoals = (goals: readonly JobGoal[]): Record<string, string> =>
   Object.fromEntries(
@@ -66,28 +66,19 @@ export function saveJobGoals(
       }),
     conflict: async (message) => ({ card: await jobGoalsForm(ctx, data.caseRef, message) }),
     save: async () => {
-      await writeCase(ctx, data.caseRef, 'job_goals.write', async ({ today }) => {
+      const { scope } = await changeCaseWork(ctx, data.caseRef, 'job_goals.write', async ({ today }, writer) => {
         const goals = readJobGoals(new FormReader(data, label), today);
-        const repository = new JobGoalRepository(ctx.services.store);
-        await saveOnce(
-          repository,
-          { tenantId: ctx.actor.tenantId, caseRef: data.caseRef, key: '' },
+        await saveOnceTo(
+          writer.target(new JobGoalRepository(ctx.services.store), ''),
           data,
           (current): JobGoalsDoc => ({
-            ...(current ?? {
-              id: caseDocId(ctx.actor.tenantId, 'job_goals'),
-              tenantId: ctx.actor.tenantId,
-              caseRef: data.caseRef,
-              type: 'job_goals',
-              ...stampNew(ctx.actor.userId, ctx.now),
-            }),
+            ...(current ?? newCaseWorkDoc(ctx, data.caseRef, 'job_goals', 'job_goals')),
             goals,
-            updatedAt: ctx.now.toISOString(),
-            updatedBy: ctx.actor.userId,
+            ...changedBy(ctx),
           }),
         );
       });
-      const card = await caseCardFor(ctx, data.caseRef, { text: caseCardText(locale, 'goals.saved'), tone: 'good' });
+      const card = await caseCardOf(ctx, scope, { text: caseCardText(locale, 'goals.saved'), tone: 'good' });
       return { card, refreshFor: 'everyone' };
     },
   });

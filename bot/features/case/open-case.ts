@@ -1,7 +1,6 @@
 import { isoWeeksEndingAt } from '../../domain/calendar';
 import { followUpOfWork } from '../../domain/case-follow-up';
 import { lastCadenceContact } from '../../domain/case-work';
-import { NotFoundError } from '../../domain/errors';
 import { byNewest } from '../../domain/follow-up';
 import { completeness, currentAgreement } from '../../domain/work-agreement';
 import { readCaseWork, type CaseWorkPartition } from '../../store/case-work-partition';
@@ -11,7 +10,8 @@ import type { HkoDoc } from '../../domain/hko';
 import { caseCard, type CaseCardView } from '../../../cards/case/case-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
-import { mayWrite, ownershipOf, readCase, type CaseScope } from './case-access';
+import { caseNotFound, mayWrite, ownershipOf, readCase, type CaseScope } from '../case-work/case-access';
+import type { CaseWorkScope } from '../case-work/change-case-work';
 import { aftercareUntil, inAftercare } from '../../domain/aftercare';
 
 /** Weeks of hours the case card's chart shows. */
@@ -92,20 +92,29 @@ async function hasScreeningAnswers(ctx: HandlerContext, scope: CaseScope): Promi
 export async function caseCardFor(ctx: HandlerContext, caseRef: string, notice?: Notice): Promise<AdaptiveCard> {
   return readCase(ctx, caseRef, 'case.read', async (scope) => {
     const work = await readCaseWork(ctx.services.store, ctx.actor.tenantId, caseRef);
-    if (work === undefined) throw new NotFoundError(`case ${caseRef}`);
-    const resource = ownershipOf(scope.caseDoc);
-    const hko = ctx.guard.allows('hko.read', resource)
-      ? await ctx.guard.run(
-          { action: 'hko.read', kind: 'read', purpose: 'follow_up', caseRef, resource, auditAction: 'hko.read' },
-          () => new HkoRepository(ctx.services.store).listForCase(ctx.actor.tenantId, caseRef),
-        )
-      : undefined;
-    const view = caseView(ctx, scope, work, hko, notice, await hasScreeningAnswers(ctx, scope));
-    const pending = view.transfer?.pendingName;
-    const pendingName =
-      pending !== undefined
-        ? ((await ctx.services.directory.getUser(ctx.actor.tenantId, pending))?.displayName ?? pending)
-        : undefined;
-    return caseCard({ ...view, transfer: { mayRequest: view.transfer?.mayRequest ?? false, pendingName } });
+    if (work === undefined) throw caseNotFound(caseRef);
+    return caseCardOf(ctx, { ...scope, work }, notice);
   });
+}
+
+/**
+ * The case card from a case already read, e.g. by the save it answers (bot/features/case-work): the
+ * case and its work are not read again. HKO (art. 9) stays a separate audited read.
+ */
+export async function caseCardOf(ctx: HandlerContext, scope: CaseWorkScope, notice?: Notice): Promise<AdaptiveCard> {
+  const { caseRef } = scope.caseDoc;
+  const resource = ownershipOf(scope.caseDoc);
+  const hko = ctx.guard.allows('hko.read', resource)
+    ? await ctx.guard.run(
+        { action: 'hko.read', kind: 'read', purpose: 'follow_up', caseRef, resource, auditAction: 'hko.read' },
+        () => new HkoRepository(ctx.services.store).listForCase(ctx.actor.tenantId, caseRef),
+      )
+    : undefined;
+  const view = caseView(ctx, scope, scope.work, hko, notice, await hasScreeningAnswers(ctx, scope));
+  const pending = view.transfer?.pendingName;
+  const pendingName =
+    pending !== undefined
+      ? ((await ctx.services.directory.getUser(ctx.actor.tenantId, pending))?.displayName ?? pending)
+      : undefined;
+  return caseCard({ ...view, transfer: { mayRequest: view.transfer?.mayRequest ?? false, pendingName } });
 }

@@ -1,7 +1,7 @@
 import { CV_STATUSES } from '../../domain/case';
 import { InvalidInputError } from '../../domain/errors';
 import { JOB_GOAL_LEVELS, type JobGoal } from '../../domain/job-goals';
-import type { FormReader } from './form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 /** The input ids of one level of the ABC job goals form (the card draws them, readJobGoals reads them). */
 export const goalFields = (level: string) => ({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { companyText } from '../../i18n/company';
 import { cardReply, defineAction, textReply, type Feature } from '../feature';
-import { FormValueSchema } from '../case/form-reader';
+import { FormValueSchema } from '../case-work/form-reader';
 import { contactForm, logCompanyContact } from './log-contact';
 import { companyCardFor, findCompany, listCompanies } from './open-company';
 import { createOpening, editOpeningForm, listOpenings, newOpeningForm, openingCardFor, saveOpening } from './openings';

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { latestNextDue } from '../../domain/follow-up-cadence';
 import type { FollowUpDoc } from '../../domain/follow-up';
 import { activePlacementsOn } from '../../domain/placement';
-import { companyText, type CompanyTextKey } from '../../i18n/company';
+import { companyText } from '../../i18n/company';
 import type { Locale } from '../../i18n/locale';
 import { CaseRepository } from '../../store/case-repository';
 import { readCaseWork } from '../../store/case-work-partition';
@@ -17,21 +17,17 @@ import { FollowUpRepository } from '../../store/follow-up-repository';
 import { contactFormCard } from '../../../cards/company/contact-form-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { ownershipOf, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case/form-reader';
+import { ownershipOf, writeCase } from '../case-work/case-access';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case-work/form-reader';
 import { companyCardFor } from './open-company';
 import { readContactForm, type ContactInput } from './rules';
+import { catalogueFieldLabel } from '../case-work/field-label';
 
 /** Own open cases a jobformidler can link a contact to (a caseload is a few dozen; a hard cap keeps the card small). */
 const MAX_CASE_CHOICES = 150;
 
-const label =
-  (locale: Locale) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (companyText.keys as readonly string[]).includes(key) ? companyText(locale, key as CompanyTextKey) : field;
-  };
+const label = (locale: Locale): ((field: string) => string) => catalogueFieldLabel(companyText, locale);
 
 /**
  * The case references a user may link a company contact to: a jobformidler's own open cases. The

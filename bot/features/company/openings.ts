@@ -4,7 +4,7 @@ import { businessDate } from '../../domain/calendar';
 import { openingDocId, type JobOpeningDoc } from '../../domain/company';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import { MatchFactSchema } from '../../domain/job-match';
-import { companyText, type CompanyTextKey } from '../../i18n/company';
+import { companyText } from '../../i18n/company';
 import type { Locale } from '../../i18n/locale';
 import { CompanyRepository } from '../../store/company-repository';
 import { queryAll } from '../../store/documents';
@@ -13,17 +13,13 @@ import { openingFormCard } from '../../../cards/company/opening-form-card';
 import { openingCard, openingsListCard, type OpeningCardView } from '../../../cards/company/opening-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case/form-reader';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, oldestAcceptedDate, type FormValues } from '../case-work/form-reader';
 import { readOpeningForm, type OpeningInput } from './rules';
 import { nameOf, staffOf } from './staff';
+import { catalogueFieldLabel } from '../case-work/field-label';
 
-const label =
-  (locale: Locale) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (companyText.keys as readonly string[]).includes(key) ? companyText(locale, key as CompanyTextKey) : field;
-  };
+const label = (locale: Locale): ((field: string) => string) => catalogueFieldLabel(companyText, locale);
 
 const todayOf = async (ctx: HandlerContext): Promise<string> =>
   businessDate(ctx.now, (await ctx.services.directory.getSettings(ctx.actor.tenantId)).timeZone);

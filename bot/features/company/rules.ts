@@ -12,7 +12,7 @@ import {
 } from '../../domain/company';
 import { InvalidInputError } from '../../domain/errors';
 import { isValidCvr, normaliseCvr } from '../agreement/rules';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 /** Pure rules of the company feature: what the company, opening and contact forms accept. */
 

@@ -8,11 +8,12 @@ import { companyFormCard, personFieldId } from '../../../cards/company/company-f
 import type { AdaptiveCard } from '../../../cards/types';
 import { messageCard } from '../../../cards/common/message-card';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { companyCardFor } from './open-company';
 import { readCompanyForm, searchTextOf, type CompanyInput } from './rules';
 import { staffOf } from './staff';
+import { catalogueFieldLabel } from '../case-work/field-label';
 
 /** Field id → label, in the user's language (error messages name the field). */
 export const companyFieldLabel =
@@ -20,8 +21,7 @@ export const companyFieldLabel =
   (field: string): string => {
     const person = /^person(\d)_(name|role|phone|email)$/.exec(field);
     if (person) return companyText(locale, `field.person.${person[2]}` as CompanyTextKey, { n: Number(person[1]) });
-    const key = `field.${field}`;
-    return (companyText.keys as readonly string[]).includes(key) ? companyText(locale, key as CompanyTextKey) : field;
+    return catalogueFieldLabel(companyText, locale)(field);
   };
 
 /** The form's text for a stored company. */

@@ -9,7 +9,7 @@ import { readCaseWork } from '../../store/case-work-partition';
 import { renderPdf } from '../../../cards/pdf/tagged-pdf';
 import { storedCaseRef } from '../progression/case-access';
 import { IndicatorSetCatalogue } from '../progression/indicator-sets';
-import { readCase } from '../case/case-access';
+import { readCase } from '../case-work/case-access';
 import {
   fileReply,
   textReply,

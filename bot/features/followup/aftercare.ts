@@ -14,11 +14,11 @@ import { aftercareForm } from '../../../cards/team/aftercare-card';
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { ownershipOf, readCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { ownershipOf, readCase } from '../case-work/case-access';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { saveOnce } from '../case-work/save-once';
 
 /**
  * Aftercare (efterværn, issue 15 item 5; seed 000: "opfølgende besøg og efterværn"): a case closed

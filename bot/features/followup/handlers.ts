@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
-import { CaseRefSchema, formActionSchema } from '../case/form-reader';
+import { CaseRefSchema, formActionSchema } from '../case-work/form-reader';
 import { followUpForm, logFollowUp } from './log-follow-up';
-import { defineFormAction } from '../case/form-action';
+import { defineFormAction } from '../case-work/form-action';
 import { aftercareFormFor, saveAftercare } from './aftercare';
 
 /** The follow-up log: jobsamtaler, trepartssamtaler, workplace follow-ups and calls, with the next date. */

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseDocId } from '../../domain/case';
 import { formatDate } from '../../domain/calendar';
-import { stampNew } from '../../domain/case-work-doc';
 import type { FollowUpDoc } from '../../domain/follow-up';
 import { activePlacementsOn } from '../../domain/placement';
 import { followUpText } from '../../i18n/followup';
@@ -10,23 +8,19 @@ import { PlacementRepository } from '../../store/placement-repository';
 import { followUpCard } from '../../../cards/followup/follow-up-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
-import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { readCase } from '../case-work/case-access';
+import { changeCaseWork } from '../case-work/change-case-work';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { newCaseWorkDoc } from '../case-work/doc-stamp';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
+import { caseCardOf } from '../case/open-case';
+import { saveOnceTo } from '../case-work/save-once';
 import { readFollowUp, suggestedNextDue } from './rules';
 
 type FollowUpSubmission = { caseRef: string; submissionId: string; etag: string } & FormValues;
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (followUpText.keys as readonly string[]).includes(key)
-      ? followUpText(ctx.actor.locale, key as Parameters<typeof followUpText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) => catalogueFieldLabel(followUpText, ctx.actor.locale);
 
 /** The follow-up form, with the next date suggested from the cadence (14 days in a placement, else 42). */
 export function followUpForm(
@@ -68,7 +62,7 @@ export function logFollowUp(
   data: FollowUpSubmission,
   refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
-  const { locale, tenantId, userId } = ctx.actor;
+  const { locale } = ctx.actor;
   return answerForm(ctx, {
     refusal,
     label: label(ctx),
@@ -77,27 +71,27 @@ export function logFollowUp(
       followUpForm(ctx, data.caseRef, { error: message, draft: draftOf(data), submissionId: data.submissionId }),
     conflict: async (message) => ({ card: await followUpForm(ctx, data.caseRef, { error: message }) }),
     save: async () => {
-      const saved = await writeCase(ctx, data.caseRef, 'followup.write', async ({ today, settings }) => {
-        const placements = await new PlacementRepository(ctx.services.store).listForCase(tenantId, data.caseRef);
-        const input = readFollowUp(new FormReader(data, label(ctx)), today, placements, settings);
-        const placement = activePlacementsOn(placements, input.date)[0];
-        return saveOnce(
-          new FollowUpRepository(ctx.services.store),
-          { tenantId, caseRef: data.caseRef, key: data.submissionId },
-          { submissionId: data.submissionId, etag: '' },
-          (): FollowUpDoc => ({
-            id: caseDocId(tenantId, 'followup', data.submissionId),
-            tenantId,
-            caseRef: data.caseRef,
-            type: 'follow_up',
-            ...stampNew(userId, ctx.now),
-            followUpId: data.submissionId,
-            ...input,
-            ...(placement !== undefined ? { placementId: placement.placementId } : {}),
-          }),
-        );
-      });
-      const card = await caseCardFor(ctx, data.caseRef, {
+      const { result: saved, scope } = await changeCaseWork(
+        ctx,
+        data.caseRef,
+        'followup.write',
+        async ({ today, settings }, writer) => {
+          const placements = writer.work.placements;
+          const input = readFollowUp(new FormReader(data, label(ctx)), today, placements, settings);
+          const placement = activePlacementsOn(placements, input.date)[0];
+          return saveOnceTo(
+            writer.target(new FollowUpRepository(ctx.services.store), data.submissionId),
+            { submissionId: data.submissionId, etag: '' },
+            (): FollowUpDoc => ({
+              ...newCaseWorkDoc(ctx, data.caseRef, 'follow_up', 'followup', data.submissionId),
+              followUpId: data.submissionId,
+              ...input,
+              ...(placement !== undefined ? { placementId: placement.placementId } : {}),
+            }),
+          );
+        },
+      );
+      const card = await caseCardOf(ctx, scope, {
         text: followUpText(locale, 'saved', { date: formatDate(saved.doc.nextFollowUpDue, locale) }),
         tone: 'good',
       });

@@ -10,7 +10,7 @@ import {
   type FollowUpDoc,
 } from '../../domain/follow-up';
 import type { PlacementDates } from '../../domain/placement';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 export type FollowUpInput = Pick<
   FollowUpDoc,

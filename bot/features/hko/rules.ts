@@ -1,7 +1,7 @@
 import { addDays } from '../../domain/calendar';
 import { InvalidInputError } from '../../domain/errors';
 import { HKO_DECISIONS, HKO_TYPES, type HkoDoc } from '../../domain/hko';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 export type HkoInput = Pick<
   HkoDoc,

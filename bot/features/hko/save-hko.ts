@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { caseDocId } from '../../domain/case';
-import { stampNew } from '../../domain/case-work-doc';
 import { NotFoundError } from '../../domain/errors';
 import type { HkoDoc } from '../../domain/hko';
 import { hkoText } from '../../i18n/hko';
@@ -8,23 +6,18 @@ import { HkoRepository } from '../../store/hko-repository';
 import { hkoCard } from '../../../cards/hko/hko-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { readCase, writeCase } from '../case-work/case-access';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { saveOnce } from '../case-work/save-once';
 import { readHko } from './rules';
 
 type HkoSubmission = { caseRef: string; submissionId: string; etag: string; hkoId?: string | undefined } & FormValues;
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (hkoText.keys as readonly string[]).includes(key)
-      ? hkoText(ctx.actor.locale, key as Parameters<typeof hkoText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) => catalogueFieldLabel(hkoText, ctx.actor.locale);
 
 /** The HKO form, new or filled with a stored application. Reading it is an art. 9 read (hko.read). */
 export function hkoForm(ctx: HandlerContext, caseRef: string, hkoId?: string, error?: string): Promise<AdaptiveCard> {
@@ -67,7 +60,7 @@ export function hkoForm(ctx: HandlerContext, caseRef: string, hkoId?: string, er
 
 /** Saves an HKO application in the `sensitive` container and rebuilds the sensitive facts (HKO part). */
 export function saveHko(ctx: HandlerContext, data: HkoSubmission, refusal?: InputRefusal): Promise<ActionOutcome> {
-  const { locale, tenantId, userId } = ctx.actor;
+  const { locale, tenantId } = ctx.actor;
   const hkoId = data.hkoId ?? data.submissionId;
   return answerForm(ctx, {
     refusal,
@@ -101,17 +94,9 @@ export function saveHko(ctx: HandlerContext, data: HkoSubmission, refusal?: Inpu
             (current): HkoDoc => {
               if (data.hkoId !== undefined && current === undefined) throw new NotFoundError(`hko ${hkoId}`);
               return {
-                ...(current ?? {
-                  id: caseDocId(tenantId, 'hko', hkoId),
-                  tenantId,
-                  caseRef: data.caseRef,
-                  type: 'hko_application' as const,
-                  ...stampNew(userId, ctx.now),
-                  hkoId,
-                }),
+                ...(current ?? { ...newCaseWorkDoc(ctx, data.caseRef, 'hko_application', 'hko', hkoId), hkoId }),
                 ...input,
-                updatedAt: ctx.now.toISOString(),
-                updatedBy: userId,
+                ...changedBy(ctx),
               };
             },
           );

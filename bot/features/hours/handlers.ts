@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
-import { CaseRefSchema, formActionSchema } from '../case/form-reader';
+import { CaseRefSchema, formActionSchema } from '../case-work/form-reader';
 import { hoursForm, saveHours } from './save-hours';
-import { defineFormAction } from '../case/form-action';
+import { defineFormAction } from '../case-work/form-action';
 
 /** Weekly ordinary and practice hours: a quick card per ISO week; a week is corrected, never duplicated. */
 export const hoursFeature: Feature = {

@@ -1,7 +1,7 @@
 import { addDays, isValidIsoWeek, isoWeekOf, isoWeekStart, isoWeekNumber } from '../../domain/calendar';
 import { InvalidInputError } from '../../domain/errors';
 import { ABSENCE_REASONS, HOURS_LIMITS, HOURS_SOURCES, type HoursValues } from '../../domain/weekly-hours';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 /** Weeks the quick form offers: this week and the ones before it, newest first. */
 export const FORM_WEEKS = 8;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jobMatchText } from '../../i18n/jobmatch';
 import { cardReply, defineAction, textReply, type Feature } from '../feature';
-import { CaseRefSchema, formActionSchema } from '../case/form-reader';
+import { CaseRefSchema, formActionSchema } from '../case-work/form-reader';
 import { isPlaceholder } from '../screening/case-ref';
 import { profileForm, saveProfile } from './match-profile';
 import { suggestionsForCase, suggestionsForOpening } from './suggest';

@@ -9,10 +9,10 @@ import { MatchProfileRepository } from '../../store/job-match-repository';
 import { codeField, profileCard } from '../../../cards/jobmatch/profile-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
-import { saveOnce } from '../case/save-once';
+import { readCase, writeCase } from '../case-work/case-access';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
+import { saveOnce } from '../case-work/save-once';
 import { invalidAreaParts } from './rules';
 import { suggestionsForCase } from './suggest';
 

@@ -10,7 +10,7 @@ import type { WithEtag } from '../../store/documents';
 import { suggestionsCard, type SuggestionRow } from '../../../cards/jobmatch/suggestions-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { HandlerContext } from '../feature';
-import { ownershipOf, readCase, writeCase } from '../case/case-access';
+import { ownershipOf, readCase, writeCase } from '../case-work/case-access';
 import { bySuggestion, isOpenOn, matchOpening, type MatchSuggestion, type OpeningForMatch } from './rules';
 
 /** Suggestions one card shows: the best few, so the card stays readable and small. */

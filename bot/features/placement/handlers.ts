@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineAction, type Feature } from '../feature';
-import { CaseRefSchema, formActionSchema } from '../case/form-reader';
+import { CaseRefSchema, formActionSchema } from '../case-work/form-reader';
 import { placementForm, savePlacement } from './save-placement';
-import { defineFormAction } from '../case/form-action';
+import { defineFormAction } from '../case-work/form-action';
 
 const Id = z.string().min(8).max(64);
 

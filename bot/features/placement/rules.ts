@@ -2,7 +2,7 @@ import { PLACEMENT_STATUSES, PLACEMENT_TYPES, type PlacementStatus, type Placeme
 import { addDays } from '../../domain/calendar';
 import { InvalidInputError } from '../../domain/errors';
 import { ENDED_PLACEMENT_STATUSES } from '../../domain/placement';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 export interface PlacementInput {
   readonly placementType: PlacementType;

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { caseDocId } from '../../domain/case';
-import { stampNew } from '../../domain/case-work-doc';
 import { NotFoundError } from '../../domain/errors';
 import type { PlacementDoc } from '../../domain/placement';
 import { placementText } from '../../i18n/placement';
@@ -9,11 +7,14 @@ import { PlacementRepository } from '../../store/placement-repository';
 import { placementCard } from '../../../cards/placement/placement-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext, InputRefusal } from '../feature';
-import { readCase, writeCase } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
-import { caseCardFor } from '../case/open-case';
-import { saveOnce } from '../case/save-once';
+import { readCase } from '../case-work/case-access';
+import { changeCaseWork } from '../case-work/change-case-work';
+import { catalogueFieldLabel } from '../case-work/field-label';
+import { changedBy, newCaseWorkDoc } from '../case-work/doc-stamp';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
+import { caseCardOf } from '../case/open-case';
+import { saveOnceTo } from '../case-work/save-once';
 import { readPlacement } from './rules';
 
 type PlacementSubmission = {
@@ -24,14 +25,8 @@ type PlacementSubmission = {
   agreementId?: string | undefined;
 } & FormValues;
 
-const label =
-  (ctx: HandlerContext) =>
-  (field: string): string => {
-    const key = `field.${field}`;
-    return (placementText.keys as readonly string[]).includes(key)
-      ? placementText(ctx.actor.locale, key as Parameters<typeof placementText>[1])
-      : field;
-  };
+const label = (ctx: HandlerContext): ((field: string) => string) =>
+  catalogueFieldLabel(placementText, ctx.actor.locale);
 
 /**
  * The placement form: a new one (prefilled from a work agreement when started from it) or an
@@ -89,7 +84,7 @@ export function savePlacement(
   data: PlacementSubmission,
   refusal?: InputRefusal,
 ): Promise<ActionOutcome> {
-  const { locale, tenantId, userId } = ctx.actor;
+  const { locale, tenantId } = ctx.actor;
   const placementId = data.placementId ?? data.submissionId;
   return answerForm(ctx, {
     refusal,
@@ -113,27 +108,21 @@ export function savePlacement(
       card: await placementForm(ctx, data.caseRef, { placementId: data.placementId }, message),
     }),
     save: async () => {
-      await writeCase(ctx, data.caseRef, 'placement.write', async ({ today }) => {
+      const { scope } = await changeCaseWork(ctx, data.caseRef, 'placement.write', async ({ today }, writer) => {
         const input = readPlacement(new FormReader(data, label(ctx)), today);
         // A placement started from a work agreement belongs to the agreement's company record.
         const companyId =
           data.placementId === undefined && data.agreementId !== undefined
-            ? (await new AgreementRepository(ctx.services.store).get(tenantId, data.caseRef, data.agreementId))
-                ?.companyId
+            ? writer.work.agreements.find((a) => a.agreementId === data.agreementId)?.companyId
             : undefined;
-        await saveOnce(
-          new PlacementRepository(ctx.services.store),
-          { tenantId, caseRef: data.caseRef, key: placementId },
+        await saveOnceTo(
+          writer.target(new PlacementRepository(ctx.services.store), placementId),
           data,
           (current): PlacementDoc => {
             if (data.placementId !== undefined && current === undefined)
               throw new NotFoundError(`placement ${placementId}`);
             const base = current ?? {
-              id: caseDocId(tenantId, 'placement', placementId),
-              tenantId,
-              caseRef: data.caseRef,
-              type: 'placement' as const,
-              ...stampNew(userId, ctx.now),
+              ...newCaseWorkDoc(ctx, data.caseRef, 'placement', 'placement', placementId),
               placementId,
               ...(data.agreementId !== undefined ? { agreementId: data.agreementId } : {}),
               ...(companyId !== undefined ? { companyId } : {}),
@@ -146,13 +135,12 @@ export function savePlacement(
               plannedEndDate: input.plannedEndDate,
               actualEndDate: input.actualEndDate,
               status: input.status,
-              updatedAt: ctx.now.toISOString(),
-              updatedBy: userId,
+              ...changedBy(ctx),
             };
           },
         );
       });
-      const card = await caseCardFor(ctx, data.caseRef, { text: placementText(locale, 'saved'), tone: 'good' });
+      const card = await caseCardOf(ctx, scope, { text: placementText(locale, 'saved'), tone: 'good' });
       return { card, refreshFor: 'everyone' };
     },
   });

@@ -7,6 +7,7 @@ import { importResultCard, indicatorSetsCard } from '../../../cards/progression/
 import { startCard } from '../../../cards/progression/scoring-cards';
 import { cardReply, defineAction, textReply, type Feature } from '../feature';
 import { storedCaseRef } from './case-access';
+import { CaseRefSchema } from '../case-work/form-reader';
 import { extractPastedJson, importIndicatorSet } from './import-indicator-set';
 import { IndicatorSetCatalogue } from './indicator-sets';
 import { loadOverview } from './overview';
@@ -17,7 +18,6 @@ import { cardInput, draftCard, goneCard, missingNames, overviewCard, startOrResu
  * (a resumable wizard), sees baseline against latest and the ordinary-hours curve, and can show the
  * citizen their own version. Admins list and import indicator-set versions.
  */
-const CaseRefSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_./-]{0,63}$/);
 
 /** The case reference as typed (case refs are case-sensitive; command matching is lower-cased). */
 function caseRefFrom(rawText: string, lowered: string | undefined): string | undefined {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rehabText as t } from '../../i18n/rehab';
 import { cardReply, defineAction, textReply, type Feature } from '../feature';
-import { CaseRefSchema, FormValueSchema } from '../case/form-reader';
+import { CaseRefSchema, FormValueSchema } from '../case-work/form-reader';
 import { isPlaceholder } from '../screening/case-ref';
 import { rehabCardFor, rehabCloseConfirmed, rehabCloseOpen, rehabCloseReview, saveRehab } from './rehab-case';
 

@@ -8,24 +8,20 @@ import { rehabCard, rehabCloseConfirm, rehabCloseForm, type RehabCardView } from
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { ownershipOf } from '../case/case-access';
-import { rebuildCaseFacts } from '../case/rebuild-facts';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, inputErrorText, type FormValues } from '../case/form-reader';
+import { ownershipOf } from '../case-work/case-access';
+import { rebuildCaseFacts } from '../case-work/rebuild-facts';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, inputErrorText, type FormValues } from '../case-work/form-reader';
 import { closeCase } from '../retention/close-case';
 import { meetingOverdue, readRehab, readRehabClosure } from './rules';
+import { catalogueFieldLabel } from '../case-work/field-label';
 
 /**
  * The group 2 case, for its owner (a myndighedssagsbehandler or a jobformidler): the rehabilitation
  * team meeting, the recommendation, and closing it (issue 15 item 1). Every read and write goes
  * through the guard with `rehab.read` / `rehab.write` (the owner only), purpose follow-up.
  */
-const label = (ctx: HandlerContext) => (field: string) => {
-  const key = `field.${field}`;
-  return (rehabText.keys as readonly string[]).includes(key)
-    ? rehabText(ctx.actor.locale, key as Parameters<typeof rehabText>[1])
-    : field;
-};
+const label = (ctx: HandlerContext): ((field: string) => string) => catalogueFieldLabel(rehabText, ctx.actor.locale);
 
 async function load(ctx: HandlerContext, caseRef: string): Promise<WithEtag<CaseDoc>> {
   const caseDoc = await new CaseRepository(ctx.services.store).get(ctx.actor.tenantId, caseRef);

@@ -2,7 +2,7 @@ import { addDays } from '../../domain/calendar';
 import { InvalidInputError } from '../../domain/errors';
 import { REHAB_CLOSURE_REASONS, REHAB_RECOMMENDATIONS, type ClosureReason } from '../../domain/case';
 import type { Rehab } from '../../store/case-repository';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 /**
  * Pure rules of the group 2 track (domain-research §2.2: "rehabiliteringsspor med etablering af

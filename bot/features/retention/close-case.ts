@@ -8,7 +8,7 @@ import { CaseRepository, type CaseDoc } from '../../store/case-repository';
 import type { WithEtag } from '../../store/documents';
 import type { Services } from '../../services';
 import type { HandlerContext } from '../feature';
-import { ownershipOf } from '../case/case-access';
+import { ownershipOf } from '../case-work/case-access';
 import { applyRetention, type RetentionResult } from './apply-retention';
 
 export const ClosureSchema = z.object({ date: IsoDateSchema, reason: ClosureReasonSchema });

@@ -6,8 +6,8 @@ import { messageCard } from '../../../cards/common/message-card';
 import { reopenConfirmCard, reopenedCard } from '../../../cards/retention/reopen-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import { cardReply, defineAction, textReply, type Feature, type HandlerContext } from '../feature';
-import { ownershipOf } from '../case/case-access';
-import { CaseRefSchema } from '../case/form-reader';
+import { ownershipOf } from '../case-work/case-access';
+import { CaseRefSchema } from '../case-work/form-reader';
 import { isPlaceholder } from '../screening/case-ref';
 import { reopenCase } from './reopen-case';
 

@@ -4,7 +4,7 @@ import { CaseFactsRepository } from '../../store/case-facts-repository';
 import { CaseRepository, type CaseDoc } from '../../store/case-repository';
 import type { WithEtag } from '../../store/documents';
 import type { HandlerContext } from '../feature';
-import { ownershipOf } from '../case/case-access';
+import { ownershipOf } from '../case-work/case-access';
 import { applyRetention } from './apply-retention';
 import { isExpired } from './rules';
 

@@ -2,7 +2,7 @@ import type { ClosureReason, ScreeningOutcome } from '../../domain/case';
 import { ConflictError } from '../../domain/errors';
 import type { ScreeningDoc } from '../../store/screening-repository';
 import type { HandlerContext } from '../feature';
-import { rebuildCaseFacts } from '../case/rebuild-facts';
+import { rebuildCaseFacts } from '../case-work/rebuild-facts';
 import { recordClosure } from '../retention/close-case';
 import { repositoriesOf } from './repositories';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { teamText as t } from '../../i18n/team';
 import { cardReply, defineAction, type Feature } from '../feature';
-import { CaseRefSchema, FormValueSchema } from '../case/form-reader';
+import { CaseRefSchema, FormValueSchema } from '../case-work/form-reader';
 import {
   bulkForm,
   bulkSave,

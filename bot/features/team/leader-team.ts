@@ -3,7 +3,7 @@ import type { CaseOwnership } from '../../domain/policy';
 import type { CaseDoc } from '../../store/case-repository';
 import type { InstallationDoc } from '../../store/directory-repository';
 import type { HandlerContext } from '../feature';
-import { ownershipOf } from '../case/case-access';
+import { ownershipOf } from '../case-work/case-access';
 
 /**
  * A leader's team, as Teams knows it: the members of every team (with Fremdrift installed) that the

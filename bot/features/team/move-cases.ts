@@ -2,7 +2,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { ReassignmentReason } from '../../domain/case';
 import { CaseRepository } from '../../store/case-repository';
 import type { HandlerContext } from '../feature';
-import { rebuildCaseFacts } from '../case/rebuild-facts';
+import { rebuildCaseFacts } from '../case-work/rebuild-facts';
 import { sendHandover } from '../visitation/handover';
 import type { HandoverDelivery } from '../visitation/rules';
 import { movedCardForReceiver } from '../../../cards/team/move-cards';

@@ -8,9 +8,9 @@ import { moveDoneCard, moveForm, transferForm, type Colleague } from '../../../c
 import { messageCard } from '../../../cards/common/message-card';
 import type { AdaptiveCard } from '../../../cards/types';
 import type { ActionOutcome, HandlerContext } from '../feature';
-import { ownershipOf } from '../case/case-access';
-import { answerForm } from '../case/form-action';
-import { FormReader, draftOf, type FormValues } from '../case/form-reader';
+import { ownershipOf } from '../case-work/case-access';
+import { answerForm } from '../case-work/form-action';
+import { FormReader, draftOf, type FormValues } from '../case-work/form-reader';
 import { ownershipWithTeam, teamOfLeader, type LeaderTeam } from './leader-team';
 import { moveCases } from './move-cases';
 import { teamJobformidlere } from './sparring';

@@ -2,7 +2,7 @@ import { addDays } from '../../domain/calendar';
 import { REASSIGNMENT_REASONS, type ReassignmentReason } from '../../domain/case';
 import { InvalidInputError } from '../../domain/errors';
 import type { CaseDoc } from '../../store/case-repository';
-import type { FormReader } from '../case/form-reader';
+import type { FormReader } from '../case-work/form-reader';
 
 /**
  * Pure rules of moving a case to another jobformidler (issue 15 item 4; M20 continuity counts the

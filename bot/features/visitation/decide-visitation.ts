@@ -2,7 +2,7 @@ import type { ClosureReason } from '../../domain/case';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { CaseDoc, PastVisitation } from '../../store/case-repository';
 import type { HandlerContext } from '../feature';
-import { rebuildCaseFacts } from '../case/rebuild-facts';
+import { rebuildCaseFacts } from '../case-work/rebuild-facts';
 import { businessDate } from '../../domain/calendar';
 import { recordClosure } from '../retention/close-case';
 import { repositoriesOf } from '../screening/repositories';

@@ -6,7 +6,7 @@ import type { CaseAccess } from '../../access/guard';
 import type { HandlerContext } from '../feature';
 import { businessDate } from '../../domain/calendar';
 import { repositoriesOf } from '../screening/repositories';
-import { ownershipOf } from '../case/case-access';
+import { ownershipOf } from '../case-work/case-access';
 import { ownershipWithTeam } from '../team/leader-team';
 import {
   parseBasics,

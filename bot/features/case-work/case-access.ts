@@ -28,10 +28,15 @@ export const ownershipOf = (c: CaseDoc, teamLeaderIds?: readonly string[]): Case
   ...(teamLeaderIds !== undefined ? { teamLeaderIds } : {}),
 });
 
+/**
+ * The one answer to a case that is not there for this actor: "not found", before any policy
+ * decision. The tenant is part of every id, so another municipality's case is simply not found.
+ */
+export const caseNotFound = (caseRef: string): NotFoundError => new NotFoundError(`case ${caseRef}`);
+
 async function scopeOf(ctx: HandlerContext, caseRef: string): Promise<CaseScope> {
-  // The tenant is part of every id, so another municipality's case is simply not found.
   const caseDoc = await new CaseRepository(ctx.services.store).get(ctx.actor.tenantId, caseRef);
-  if (caseDoc === undefined) throw new NotFoundError(`case ${caseRef}`);
+  if (caseDoc === undefined) throw caseNotFound(caseRef);
   const settings = await ctx.services.directory.getSettings(ctx.actor.tenantId);
   return { caseDoc, settings, today: businessDate(ctx.now, settings.timeZone) };
 }
@@ -52,8 +57,10 @@ export async function readCase<T>(
 }
 
 /**
- * Audited write to one case, followed by the facts rebuild (and the sensitive facts rebuild when
- * art. 9 data changed). A closed case takes no more writes.
+ * Audited write to one case, followed by the full facts rebuild, for writes the case-work kit's
+ * changeCaseWork does not cover (several documents, or documents outside the case's work). Art. 9
+ * data (`sensitive`, the HKO) lives in its own container and only changes the sensitive facts, so
+ * only those are rebuilt then. A closed case takes no more writes.
  */
 export async function writeCase<T>(
   ctx: HandlerContext,
@@ -76,8 +83,8 @@ export async function writeCase<T>(
       if (scope.caseDoc.status === 'CLOSED') throw new InvalidInputError('input.case_closed');
       const result = await work(scope);
       const facts = new CaseFactsRepository(ctx.services.store);
-      await facts.rebuild(ctx.actor.tenantId, caseRef, scope.settings, ctx.now);
       if (options.sensitive) await facts.rebuildSensitive(ctx.actor.tenantId, caseRef, ctx.now);
+      else await facts.rebuild(ctx.actor.tenantId, caseRef, scope.settings, ctx.now);
       return result;
     },
   );
