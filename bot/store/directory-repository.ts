@@ -127,6 +127,11 @@ export class DirectoryRepository {
     return this.store.containers.directory;
   }
 
+  /** How long this instance keeps what it read of a tenant's settings, staff and catalogues. */
+  get cacheMs(): number {
+    return this.settingsCacheMs;
+  }
+
   getUser(tenantId: string, userId: string): Promise<WithEtag<UserDoc> | undefined> {
     return readDoc(this.container, userDocId(userId), tenantId, UserDocSchema);
   }

@@ -25,6 +25,14 @@ export type IndicatorSetDoc = z.infer<typeof IndicatorSetDocSchema>;
 
 export const indicatorSetDocId = (setId: string, version: number): string => `indicatorset:${setId}:v${version}`;
 
+/**
+ * This process's last read of each tenant's versions, per container (one per store), for reads that
+ * only show something ("Mine borgere" asks whether a due measurement can be made). A version this
+ * process writes drops the tenant's entry at once; another instance's import shows within the
+ * caller's maximum age, like the settings cache. Decisions (markUsed, import) never use it.
+ */
+const recentLists = new WeakMap<object, Map<string, { docs: WithEtag<IndicatorSetDoc>[]; readAt: number }>>();
+
 export class IndicatorSetRepository {
   constructor(private readonly store: Store) {}
 
@@ -48,14 +56,37 @@ export class IndicatorSetRepository {
     );
   }
 
+  /** `list`, or this process's copy of it when it is younger than `maxAgeMs` (see recentLists). */
+  async listRecent(tenantId: string, maxAgeMs: number, now = performance.now()): Promise<WithEtag<IndicatorSetDoc>[]> {
+    let perTenant = recentLists.get(this.container);
+    if (perTenant === undefined) {
+      perTenant = new Map();
+      recentLists.set(this.container, perTenant);
+    }
+    const kept = perTenant.get(tenantId);
+    if (kept !== undefined && now - kept.readAt < maxAgeMs) return kept.docs;
+    const docs = await this.list(tenantId);
+    perTenant.set(tenantId, { docs, readAt: now });
+    return docs;
+  }
+
+  private forget(tenantId: string): void {
+    recentLists.get(this.container)?.delete(tenantId);
+  }
+
   /** A new version; false when someone created the same version meanwhile. */
-  create(doc: IndicatorSetDoc): Promise<boolean> {
-    return createOnce(this.container, IndicatorSetDocSchema.parse(doc));
+  async create(doc: IndicatorSetDoc): Promise<boolean> {
+    this.forget(doc.tenantId);
+    const created = await createOnce(this.container, IndicatorSetDocSchema.parse(doc));
+    this.forget(doc.tenantId);
+    return created;
   }
 
   /** Replaces an unused version; ConflictError if it changed (e.g. was marked used) since it was read. */
   async replace(doc: WithEtag<IndicatorSetDoc>): Promise<void> {
     const { _etag, ...rest } = doc;
+    this.forget(doc.tenantId);
     await replaceIfMatch(this.container, IndicatorSetDocSchema.parse(rest), doc.tenantId, _etag);
+    this.forget(doc.tenantId);
   }
 }

@@ -10,6 +10,13 @@ import { createDoc, createOnce, queryPage, readDoc, replaceIfMatch } from '../..
 import { ConflictError } from '../../bot/domain/errors';
 import { DirectoryRepository } from '../../bot/store/directory-repository';
 import { claimOnce, claimWork, readClaim, settleWork } from '../../bot/store/claims';
+import { IndicatorSetSchema } from '../../bot/domain/indicator-set';
+import {
+  IndicatorSetRepository,
+  indicatorSetDocId,
+  type IndicatorSetDoc,
+} from '../../bot/store/indicator-set-repository';
+import defaultG1 from '../../bot/features/progression/default-sets/g1-vej-mod-ordinaere-timer.v1.json';
 
 const Doc = z.object({
   id: z.string(),
@@ -130,5 +137,43 @@ describe('store on the embedded Cosmos server (real @azure/cosmos SDK)', () => {
     await store.close();
     store = await openStore(loadConfig({ DATA_DIR: dataDir, SNAPSHOT_INTERVAL_SECONDS: '0' }), log);
     expect((await new DirectoryRepository(store).getUser('t1', 'u1'))?.roles).toEqual(['leder']);
+  });
+});
+
+describe("an instance's recent copy of the indicator-set catalogue", () => {
+  let dataDir: string;
+  let store: Store;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-sets-'));
+    store = await openStore(loadConfig({ DATA_DIR: dataDir, SNAPSHOT_INTERVAL_SECONDS: '0' }), log);
+  });
+  afterAll(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const version = (tenantId: string, n: number): IndicatorSetDoc => ({
+    id: indicatorSetDocId('g1-vej-mod-ordinaere-timer', n),
+    tenantId,
+    type: 'indicator_set',
+    schemaVersion: 1,
+    setId: 'g1-vej-mod-ordinaere-timer',
+    version: n,
+    definition: { ...IndicatorSetSchema.parse(defaultG1), version: n },
+    importedAt: '2025-03-01T10:00:00.000Z',
+    importedBy: 'admin-1',
+  });
+
+  it('is served within its age, sees an import made through this instance at once, and another instance’s after the age', async () => {
+    const here = new IndicatorSetRepository(store);
+    const t = 'tenant-sets';
+    expect(await here.listRecent(t, 60_000, 1_000)).toEqual([]);
+    // Written past this instance's repository (another instance): not seen while the copy is young.
+    await store.containers.directory.items.create(version(t, 2));
+    expect(await here.listRecent(t, 60_000, 2_000)).toEqual([]);
+    expect((await here.listRecent(t, 60_000, 62_000)).map((d) => d.version)).toEqual([2]);
+    // Imported through this instance: the copy is dropped, the next read has it.
+    await new IndicatorSetRepository(store).create(version(t, 3));
+    expect((await here.listRecent(t, 60_000, 63_000)).map((d) => d.version).sort()).toEqual([2, 3]);
   });
 });

@@ -30,9 +30,12 @@ export async function caseloadPage(ctx: HandlerContext, page = 0): Promise<Adapt
   const today = businessDate(ctx.now, settings.timeZone);
   const owned = await new CaseFactsRepository(ctx.services.store).allOpenOwnedBy(tenantId, userId);
   // The indicator-set catalogue decides whether a due measurement can be made at all; it is read
-  // only when some case has one due (most days none has).
+  // only when some case has one due, and then at most once per cache time in this instance (it
+  // changes only when an admin imports a set, and here it is only shown).
   const maybeDue = owned.some((f) => !isGroup2(f) && progressionDueState(f.nextProgressionDue, today).state === 'due');
-  const catalogue = maybeDue ? await new IndicatorSetCatalogue(ctx.services.store).list(tenantId) : [];
+  const catalogue = maybeDue
+    ? await new IndicatorSetCatalogue(ctx.services.store).listRecent(tenantId, ctx.services.directory.cacheMs)
+    : [];
   const lastWeek = previousIsoWeek(today);
   // Every case of the caseload is read (its facts order the list and make the counts): each is an
   // audited look-up under the policy, so the citizen's access log lists it; the turn logs them together.

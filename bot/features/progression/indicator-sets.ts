@@ -2,7 +2,7 @@ import { ConflictError } from '../../domain/errors';
 import { IndicatorSetSchema, setKey, type IndicatorSet } from '../../domain/indicator-set';
 import type { VisitationGroup } from '../../domain/case';
 import type { Store } from '../../store/cosmos-store';
-import { IndicatorSetRepository } from '../../store/indicator-set-repository';
+import { IndicatorSetRepository, type IndicatorSetDoc } from '../../store/indicator-set-repository';
 import defaultG1 from './default-sets/g1-vej-mod-ordinaere-timer.v1.json';
 
 /**
@@ -18,6 +18,17 @@ export interface CatalogueEntry {
   readonly usedAt?: string | undefined;
 }
 
+/** The sets that ship with Fremdrift beside a tenant's own versions, by set and version. */
+function withBuiltIns(stored: readonly IndicatorSetDoc[]): CatalogueEntry[] {
+  const entries: CatalogueEntry[] = [
+    ...BUILT_IN_SETS.map((set) => ({ set, builtIn: true })),
+    ...stored.map((d) => ({ set: d.definition, builtIn: false, usedAt: d.usedAt })),
+  ];
+  return entries.sort((a, b) =>
+    a.set.setId === b.set.setId ? a.set.version - b.set.version : a.set.setId < b.set.setId ? -1 : 1,
+  );
+}
+
 export class IndicatorSetCatalogue {
   private readonly repo: IndicatorSetRepository;
 
@@ -30,14 +41,15 @@ export class IndicatorSetCatalogue {
   }
 
   async list(tenantId: string): Promise<CatalogueEntry[]> {
-    const stored = await this.repo.list(tenantId);
-    const entries: CatalogueEntry[] = [
-      ...BUILT_IN_SETS.map((set) => ({ set, builtIn: true })),
-      ...stored.map((d) => ({ set: d.definition, builtIn: false, usedAt: d.usedAt })),
-    ];
-    return entries.sort((a, b) =>
-      a.set.setId === b.set.setId ? a.set.version - b.set.version : a.set.setId < b.set.setId ? -1 : 1,
-    );
+    return withBuiltIns(await this.repo.list(tenantId));
+  }
+
+  /**
+   * The catalogue as this process read it at most `maxAgeMs` ago: for what is only shown (whether a
+   * due measurement can be made), never for what is decided or written.
+   */
+  async listRecent(tenantId: string, maxAgeMs: number): Promise<CatalogueEntry[]> {
+    return withBuiltIns(await this.repo.listRecent(tenantId, maxAgeMs));
   }
 
   async find(tenantId: string, setId: string, version: number): Promise<CatalogueEntry | undefined> {
