@@ -7,7 +7,7 @@ import { handedOverCase } from './lib/jobformidler-cases';
 import { BENCH_TENANT } from './lib/bench-app';
 import { addDays, businessDate } from '../bot/domain/calendar';
 import { loadSnapshot } from '../bot/store/cosmos-snapshot';
-import { describeRequests, type StoreRequest } from '../test/harness/store-request-counter';
+import { describeRequests, storeBusyMs, type StoreRequest } from '../test/harness/store-request-counter';
 
 /**
  * Turn latency of each flow as a ratio to a bare teams-ai echo turn measured in the same run on the
@@ -158,6 +158,8 @@ export interface LatencyRow {
   readonly storeRequests: { readonly median: number; readonly max: number };
   /** What the requests of one action are, on average (container, operation, count). */
   readonly storeRequestMix: string;
+  /** Median milliseconds of a turn spent waiting for the store (overlapping requests count once). */
+  readonly storeMsP50: number;
 }
 
 /**
@@ -176,6 +178,7 @@ export async function runTurnLatency(
     for (let i = 0; i < warmup; i++) for (const run of runs) await run(i);
     const samples: number[][] = runs.map(() => []);
     const requestCounts: number[][] = runs.map(() => []);
+    const storeMs: number[][] = runs.map(() => []);
     const requestsSeen: StoreRequest[][] = runs.map(() => []);
     const errors = runs.map(() => 0);
     for (let i = 0; i < turns; i++) {
@@ -186,6 +189,7 @@ export async function runTurnLatency(
         samples[s]!.push(ms ?? performance.now() - start);
         const timed = requests ?? app.storeRequests.since(mark);
         requestCounts[s]!.push(timed.length);
+        storeMs[s]!.push(storeBusyMs(timed));
         requestsSeen[s]!.push(...timed);
         if (status >= 300) errors[s]!++;
       }
@@ -200,6 +204,7 @@ export async function runTurnLatency(
       ratioP99: summaries[s]!.p99 / (summaries[0]?.p99 ?? NaN),
       errors: errors[s]!,
       storeRequests: { median: median(requestCounts[s]!), max: Math.max(0, ...requestCounts[s]!) },
+      storeMsP50: median(storeMs[s]!),
       storeRequestMix: describeRequests(requestsSeen[s]!, turns),
     }));
   } finally {
@@ -229,8 +234,8 @@ const median = (xs: readonly number[]): number => {
 
 export function formatLatency(rows: readonly LatencyRow[]): string {
   const lines = [
-    '| Flow | n | store requests / action (max) | p50 ms | p95 ms | p99 ms | p50 / echo | p99 / echo | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| Flow | n | store requests / action (max) | p50 ms | p95 ms | p99 ms | p50 / echo | p99 / echo | waiting on the store, p50 ms | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {
     const requests =
@@ -238,7 +243,7 @@ export function formatLatency(rows: readonly LatencyRow[]): string {
         ? `${r.storeRequests.median}`
         : `${r.storeRequests.median} (${r.storeRequests.max})`;
     lines.push(
-      `| ${r.scenario} | ${r.summary.n} | ${requests} | ${fmt(r.summary.p50)} | ${fmt(r.summary.p95)} | ${fmt(r.summary.p99)} | ${r.ratioP50.toFixed(2)} | ${r.ratioP99.toFixed(2)} | ${r.errors} |`,
+      `| ${r.scenario} | ${r.summary.n} | ${requests} | ${fmt(r.summary.p50)} | ${fmt(r.summary.p95)} | ${fmt(r.summary.p99)} | ${r.ratioP50.toFixed(2)} | ${r.ratioP99.toFixed(2)} | ${fmt(r.storeMsP50)} | ${r.errors} |`,
     );
   }
   lines.push('', 'Store requests of one action, on average (container, operation, count):', '');

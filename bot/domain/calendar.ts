@@ -12,6 +12,40 @@ const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 
 const utcDate = (isoDate: string): DateTime => DateTime.fromISO(isoDate, { zone: 'utc' });
 
+/*
+ * luxon stays the calendar; what it says of a date is remembered. "Mine borgere" asks for the
+ * follow-up and measurement dates of every case of a caseload on every turn, and a luxon DateTime
+ * per question was over a quarter of the CPU of a 400-case caseload (docs/benchmarks.md). A
+ * municipality's rules touch a few thousand distinct dates, so each is parsed once per process.
+ */
+const MEMO_LIMIT = 20_000;
+const DAY_MS = 86_400_000;
+const dayNumbers = new Map<string, number>();
+const datesByDay = new Map<number, string>();
+const isoWeeks = new Map<string, string>();
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** Days since 1970-01-01 of a real YYYY-MM-DD date (by luxon); undefined for anything else. */
+function dayNumberOf(isoDate: string): number | undefined {
+  const known = dayNumbers.get(isoDate);
+  if (known !== undefined) return Number.isNaN(known) ? undefined : known;
+  const d = ISO_DATE.test(isoDate) ? utcDate(isoDate) : undefined;
+  const n = remember(dayNumbers, isoDate, d?.isValid === true ? Math.round(d.toMillis() / DAY_MS) : NaN);
+  return Number.isNaN(n) ? undefined : n;
+}
+
+function dateOfDayNumber(day: number): string {
+  return (
+    datesByDay.get(day) ??
+    remember(datesByDay, day, DateTime.fromMillis(day * DAY_MS, { zone: 'utc' }).toISODate() ?? '')
+  );
+}
+
 /** The calendar date of `at` in `zone`. */
 export function businessDate(at: Date, zone: string = DEFAULT_TIME_ZONE): string {
   return DateTime.fromJSDate(at, { zone }).toISODate() ?? '';
@@ -23,11 +57,16 @@ export function isValidIsoDate(value: string): boolean {
 }
 
 export function addDays(isoDate: string, days: number): string {
+  const day = Number.isInteger(days) ? dayNumberOf(isoDate) : undefined;
+  if (day !== undefined) return dateOfDayNumber(day + days);
   return utcDate(isoDate).plus({ days }).toISODate() ?? isoDate;
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
+  const a = dayNumberOf(from);
+  const b = dayNumberOf(to);
+  if (a !== undefined && b !== undefined) return b - a;
   return Math.round(utcDate(to).diff(utcDate(from), 'days').days);
 }
 
@@ -36,8 +75,11 @@ export const maxDate = (a: string, b: string): string => (a >= b ? a : b);
 
 /** The ISO week (YYYY-Www) a date falls in; the ISO year can differ from the calendar year around New Year. */
 export function isoWeekOf(isoDate: string): string {
+  const known = isoWeeks.get(isoDate);
+  if (known !== undefined) return known;
   const d = utcDate(isoDate);
-  return `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+  const week = `${d.weekYear}-W${String(d.weekNumber).padStart(2, '0')}`;
+  return ISO_DATE.test(isoDate) ? remember(isoWeeks, isoDate, week) : week;
 }
 
 export function isValidIsoWeek(value: string): boolean {

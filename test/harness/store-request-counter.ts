@@ -16,6 +16,9 @@ export interface StoreRequest {
   readonly status: number;
   /** `x-ms-request-charge` when the store reports it (Azure does; the embedded server does not). */
   readonly charge: number | undefined;
+  /** When the request left and its answer came back (performance.now() ms), for where a turn's time goes. */
+  readonly startMs: number;
+  readonly endMs: number;
 }
 
 function classify(request: PipelineRequest): { op: StoreOp; container: string } {
@@ -54,6 +57,7 @@ export class StoreRequestCounter implements HttpClient {
 
   async sendRequest(request: PipelineRequest) {
     const { op, container } = classify(request);
+    const startMs = performance.now();
     const response = await this.inner.sendRequest(request);
     const charge = response.headers.get('x-ms-request-charge');
     this.requests.push({
@@ -61,6 +65,8 @@ export class StoreRequestCounter implements HttpClient {
       container,
       status: response.status,
       charge: charge === undefined ? undefined : Number(charge),
+      startMs,
+      endMs: performance.now(),
     });
     return response;
   }
@@ -94,4 +100,17 @@ export function describeRequests(requests: readonly StoreRequest[], per = 1): st
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([k, n]) => `${k} ${round(n)}`)
     .join(', ');
+}
+
+/** Milliseconds in which at least one of `requests` was waiting for the store (overlapping requests count once). */
+export function storeBusyMs(requests: readonly StoreRequest[]): number {
+  const spans = [...requests].sort((a, b) => a.startMs - b.startMs);
+  let busy = 0;
+  let until = -Infinity;
+  for (const r of spans) {
+    const from = Math.max(r.startMs, until);
+    if (r.endMs > from) busy += r.endMs - from;
+    until = Math.max(until, r.endMs);
+  }
+  return busy;
 }
