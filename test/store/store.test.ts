@@ -138,19 +138,6 @@ describe('store on the embedded Cosmos server (real @azure/cosmos SDK)', () => {
     store = await openStore(loadConfig({ DATA_DIR: dataDir, SNAPSHOT_INTERVAL_SECONDS: '0' }), log);
     expect((await new DirectoryRepository(store).getUser('t1', 'u1'))?.roles).toEqual(['leder']);
   });
-});
-
-describe("an instance's recent copy of the indicator-set catalogue", () => {
-  let dataDir: string;
-  let store: Store;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), 'fremdrift-sets-'));
-    store = await openStore(loadConfig({ DATA_DIR: dataDir, SNAPSHOT_INTERVAL_SECONDS: '0' }), log);
-  });
-  afterAll(async () => {
-    await store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   const version = (tenantId: string, n: number): IndicatorSetDoc => ({
     id: indicatorSetDocId('g1-vej-mod-ordinaere-timer', n),
@@ -164,7 +151,7 @@ describe("an instance's recent copy of the indicator-set catalogue", () => {
     importedBy: 'admin-1',
   });
 
-  it('is served within its age, sees an import made through this instance at once, and another instance’s after the age', async () => {
+  it("keeps an instance's recent copy of the indicator-set catalogue: served within its age, sees an import made through this instance at once, and another instance’s after the age", async () => {
     const here = new IndicatorSetRepository(store);
     const t = 'tenant-sets';
     expect(await here.listRecent(t, 60_000, 1_000)).toEqual([]);
