@@ -5,6 +5,7 @@ import { RoleSchema, type Role } from '../domain/roles';
 import type { Locale } from '../i18n/locale';
 import { TenantSettingsSchema, defaultTenantSettings, type TenantSettings } from '../domain/tenant-settings';
 import type { Store } from './cosmos-store';
+import { KeptPerTenant } from './kept-per-tenant';
 import {
   deleteDoc,
   queryAll,
@@ -93,15 +94,9 @@ export const installationDocId = (conversationId: string): string =>
  */
 export const SETTINGS_CACHE_MS = 10_000;
 
-interface CachedSettings {
+interface KeptSettings {
   readonly settings: TenantSettings;
   readonly etag: string | undefined;
-  readonly checkedAt: number;
-}
-
-interface CachedStaff {
-  readonly users: readonly WithEtag<UserDoc>[];
-  readonly checkedAt: number;
 }
 
 /** The order `ORDER BY c.displayName` gives (ordinal string order). */
@@ -109,18 +104,18 @@ const byDisplayName = (a: UserDoc, b: UserDoc): number =>
   a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
 
 export class DirectoryRepository {
-  private readonly settingsCache = new Map<string, CachedSettings>();
+  private readonly settingsKept: KeptPerTenant<KeptSettings>;
   /** The roles card's staff list per tenant: see staffList. */
-  private readonly staffCache = new Map<string, CachedStaff>();
+  private readonly staffKept: KeptPerTenant<readonly WithEtag<UserDoc>[]>;
   private readonly settingsCacheMs: number;
-  private readonly monotonicNow: () => number;
 
   constructor(
     private readonly store: Store,
     options: { readonly settingsCacheMs?: number; readonly monotonicNow?: () => number } = {},
   ) {
     this.settingsCacheMs = options.settingsCacheMs ?? SETTINGS_CACHE_MS;
-    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.settingsKept = new KeptPerTenant(this.settingsCacheMs, options.monotonicNow);
+    this.staffKept = new KeptPerTenant(this.settingsCacheMs, options.monotonicNow);
   }
 
   private get container() {
@@ -281,23 +276,15 @@ export class DirectoryRepository {
    * time. Without it every role saved cost a query of the whole directory for the answer card.
    * Decisions never come from this list: roles are checked on the user's own document each turn.
    */
-  async staffList(tenantId: string): Promise<readonly WithEtag<UserDoc>[]> {
-    const cached = this.staffCache.get(tenantId);
-    const now = this.monotonicNow();
-    if (cached !== undefined && now - cached.checkedAt < this.settingsCacheMs) return cached.users;
-    const users = await this.listUsers(tenantId);
-    this.staffCache.set(tenantId, { users, checkedAt: now });
-    return users;
+  staffList(tenantId: string): Promise<readonly WithEtag<UserDoc>[]> {
+    return this.staffKept.get(tenantId, () => this.listUsers(tenantId));
   }
 
   /** Puts a user this instance wrote into its kept staff list, if it keeps one. */
   private remember(tenantId: string, user: WithEtag<UserDoc>): WithEtag<UserDoc> {
-    const cached = this.staffCache.get(tenantId);
-    if (cached !== undefined)
-      this.staffCache.set(tenantId, {
-        ...cached,
-        users: [...cached.users.filter((u) => u.userId !== user.userId), user].sort(byDisplayName),
-      });
+    this.staffKept.update(tenantId, (users) =>
+      [...users.filter((u) => u.userId !== user.userId), user].sort(byDisplayName),
+    );
     return user;
   }
 
@@ -422,22 +409,18 @@ export class DirectoryRepository {
 
   /** The tenant's settings (defaults until an admin saves some), cached per instance: see SETTINGS_CACHE_MS. */
   async getSettings(tenantId: string): Promise<TenantSettings> {
-    const cached = this.settingsCache.get(tenantId);
-    const now = this.monotonicNow();
-    if (cached !== undefined && now - cached.checkedAt < this.settingsCacheMs) return cached.settings;
-    const read = await readDocIfChanged(this.container, 'settings', tenantId, SettingsDocSchema, cached?.etag);
-    const fresh: CachedSettings =
-      read === 'unchanged' && cached !== undefined
-        ? { ...cached, checkedAt: now }
-        : read === 'unchanged' || read === undefined
-          ? { settings: defaultTenantSettings(), etag: undefined, checkedAt: now }
-          : { settings: read.settings, etag: read._etag, checkedAt: now };
-    this.settingsCache.set(tenantId, fresh);
-    return fresh.settings;
+    const kept = await this.settingsKept.get(tenantId, async (old) => {
+      const read = await readDocIfChanged(this.container, 'settings', tenantId, SettingsDocSchema, old?.etag);
+      if (read === 'unchanged' && old !== undefined) return old;
+      return read === 'unchanged' || read === undefined
+        ? { settings: defaultTenantSettings(), etag: undefined }
+        : { settings: read.settings, etag: read._etag };
+    });
+    return kept.settings;
   }
 
   async saveSettings(tenantId: string, settings: TenantSettings, by: string, now: Date): Promise<void> {
-    this.settingsCache.delete(tenantId);
+    this.settingsKept.forget(tenantId);
     const etag = await upsertDoc(this.container, {
       id: 'settings',
       tenantId,
@@ -447,6 +430,6 @@ export class DirectoryRepository {
       updatedAt: now.toISOString(),
       updatedBy: by,
     });
-    this.settingsCache.set(tenantId, { settings, etag, checkedAt: this.monotonicNow() });
+    this.settingsKept.set(tenantId, { settings, etag });
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IndicatorSetSchema } from '../domain/indicator-set';
 import type { Store } from './cosmos-store';
+import { KeptPerTenant } from './kept-per-tenant';
 import { createOnce, queryAll, readDoc, replaceIfMatch, type WithEtag } from './documents';
 
 /**
@@ -31,7 +32,7 @@ export const indicatorSetDocId = (setId: string, version: number): string => `in
  * process writes drops the tenant's entry at once; another instance's import shows within the
  * caller's maximum age, like the settings cache. Decisions (markUsed, import) never use it.
  */
-const recentLists = new WeakMap<object, Map<string, { docs: WithEtag<IndicatorSetDoc>[]; readAt: number }>>();
+const recentLists = new WeakMap<object, KeptPerTenant<WithEtag<IndicatorSetDoc>[]>>();
 
 export class IndicatorSetRepository {
   constructor(private readonly store: Store) {}
@@ -58,20 +59,16 @@ export class IndicatorSetRepository {
 
   /** `list`, or this process's copy of it when it is younger than `maxAgeMs` (see recentLists). */
   async listRecent(tenantId: string, maxAgeMs: number, now = performance.now()): Promise<WithEtag<IndicatorSetDoc>[]> {
-    let perTenant = recentLists.get(this.container);
-    if (perTenant === undefined) {
-      perTenant = new Map();
-      recentLists.set(this.container, perTenant);
+    let kept = recentLists.get(this.container);
+    if (kept === undefined) {
+      kept = new KeptPerTenant(maxAgeMs);
+      recentLists.set(this.container, kept);
     }
-    const kept = perTenant.get(tenantId);
-    if (kept !== undefined && now - kept.readAt < maxAgeMs) return kept.docs;
-    const docs = await this.list(tenantId);
-    perTenant.set(tenantId, { docs, readAt: now });
-    return docs;
+    return kept.get(tenantId, () => this.list(tenantId), { maxAgeMs, now });
   }
 
   private forget(tenantId: string): void {
-    recentLists.get(this.container)?.delete(tenantId);
+    recentLists.get(this.container)?.forget(tenantId);
   }
 
   /** A new version; false when someone created the same version meanwhile. */
